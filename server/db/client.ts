@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+import { lockDataDir } from './lock';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** What pg-boss needs to run SQL; multi-statement text arrives without parameters. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface Database {
+  kind: 'embedded' | 'server';
+  db: Db;
+  /** Executor over the shared connection(s), for the job queue's own queries. */
+  executor: SqlExecutor;
+  /** pg-boss gets its own pool in server mode; in embedded mode it must share the one PGlite. */
+  connectionString?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openServer(opts.databaseUrl, opts.poolSize ?? 10) : openEmbedded(opts.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === 'memory://';
+  let release: (() => Promise<void>) | undefined;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    // Two processes on one PGlite folder silently lose committed rows: refuse the second.
+    release = await lockDataDir(dataDir);
+  }
+  try {
+    const client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pg'));
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      kind: 'embedded',
+      db,
+      executor: {
+        async executeSql(text, values) {
+          if (values?.length) return client.query(text, values);
+          // Parameter-less SQL may hold several statements; only the simple protocol (exec) accepts those.
+          const results = await client.exec(text);
+          return { rows: results.flatMap((r) => r.rows) };
+        },
+      },
+      async close() {
+        await client.close();
+        await release?.();
+      },
+    };
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+}
+
+async function openServer(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail now, with the server's own words, rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'server',
+    db,
+    executor: { executeSql: (text, values) => pool.query(text, values) },
+    connectionString: url,
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything configurable is declared here, validated at start,
+ * and reported as one readable list when wrong.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ROLE_NAMES = ['web', 'worker', 'scheduler'] as const;
+export type ProcessRole = (typeof ROLE_NAMES)[number];
+
+const Schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  TANDEM_ROLES: z
+    .string()
+    .default('web,worker,scheduler')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLE_NAMES)).min(1, 'name at least one of web, worker, scheduler')),
+  PUBLIC_URL: z.url().optional(),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (generate one with: openssl rand -hex 32)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Tandem <no-reply@localhost>'),
+  SIGNUP_OPEN: bool.default(true),
+  DEMO: bool.default(true),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+});
+
+export type Env = z.infer<typeof Schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Tandem cannot start, the configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validate the environment (plus command-line overrides, which win). */
+export function readEnv(overrides: Partial<Record<keyof Env, string>> = {}, source: NodeJS.ProcessEnv = process.env): Env {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(Schema.shape)) raw[key] = overrides[key as keyof Env] ?? emptyToUndefined(source[key]);
+  const parsed = Schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`));
+  }
+  return parsed.data;
+}
+
+function emptyToUndefined(v: string | undefined) {
+  return v === undefined || v.trim() === '' ? undefined : v;
+}
+
+/** Variables the test harness reads (never the product at run time). */
+export function testEnv() {
+  return {
+    ci: process.env.CI === 'true',
+    testDatabaseUrl: emptyToUndefined(process.env.TEST_DATABASE_URL),
+    chromiumPath: emptyToUndefined(process.env.CHROMIUM_PATH) ?? '/usr/bin/chromium',
+  };
+}
+
+export const ENV_DOCS: Record<keyof Env, string> = {
+  PORT: 'HTTP port (CLI: --port).',
+  HOST: 'Interface to listen on; 0.0.0.0 to accept connections from other machines.',
+  DATA_DIR: 'Folder for the embedded database, mail outbox and generated secret (CLI: --data-dir).',
+  DATABASE_URL: 'postgres://… to run on a PostgreSQL server instead of the embedded database.',
+  TANDEM_ROLES: 'Comma list of web, worker, scheduler (CLI: --roles). Default: all three in one process.',
+  PUBLIC_URL: 'The address users reach Tandem at, used in emails and to decide on secure cookies. Default http://localhost:PORT.',
+  SECRET_KEY: '64 hex characters; encrypts secrets at rest. Embedded mode generates one in DATA_DIR; required with DATABASE_URL.',
+  LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent.',
+  SMTP_URL: 'smtp(s)://user:pass@host:port to send email. Without it, emails go to DATA_DIR/outbox and /dev/outbox.',
+  MAIL_FROM: 'Sender of outgoing email.',
+  SIGNUP_OPEN: 'Whether anyone may sign up (true/false).',
+  DEMO: 'Seed the Caffè Aurora demo workspace on first start of an empty database (true/false).',
+  DB_POOL_SIZE: 'PostgreSQL connections per process (server mode).',
+  BODY_LIMIT_BYTES: 'Largest request body accepted.',
+  LOGIN_MAX_PER_MINUTE: 'Sign-in attempts allowed per minute per IP and per email.',
+};

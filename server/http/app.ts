@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import client from 'prom-client';
+import type { AppContext } from '../context';
+import { loggerOptions } from '../logger';
+import { auditRoutes } from '../modules/audit';
+import { identityRoutes, tokenRoutes } from '../modules/identity';
+import { workspaceRoutes } from '../modules/workspaces';
+import { authPlugin } from './auth';
+import { installErrorHandler } from './errorHandler';
+import { observabilityRoutes } from './observability';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    loginMaxPerMinute: number;
+  }
+}
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logLevel: string;
+  bodyLimit: number;
+  loginMaxPerMinute: number;
+  /** Built web app to serve; skipped when absent (API-only tests). */
+  webDist?: string;
+  registry?: client.Registry;
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Composes the HTTP server: plugins, auth, module routes, errors, web app. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: loggerOptions(opts.logLevel), bodyLimit: opts.bodyLimit, trustProxy: true, logController: { disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' } }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('loginMaxPerMinute', opts.loginMaxPerMinute);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Mantine sets inline styles; the API reference page ships its own inline script.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, error: { code: 'RATE_LIMITED', message: 'Too many attempts. Wait a minute and try again.' } }) });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tandem API', version: '0.1.0', description: 'Authenticate with a session cookie (web app) or `Authorization: Bearer tdm_…` (API tokens, scoped to one workspace).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const registry = opts.registry ?? new client.Registry();
+  observabilityRoutes(app, { db: opts.ctx.db, registry });
+  await app.register(authPlugin, { ctx: opts.ctx });
+  await app.register(identityRoutes);
+  await app.register(tokenRoutes);
+  await app.register(workspaceRoutes);
+  await app.register(auditRoutes);
+
+  const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The web app routes on the client: any other page path gets index.html.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Db } from '../db/client';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mail/mailer';
+
+export interface JobContext {
+  db: Db;
+  log: Logger;
+  mailer: Mailer;
+  jobId: string;
+  /** Whether this process runs the embedded database (some maintenance only applies there). */
+  embedded: boolean;
+}
+
+export interface RetryPolicy {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+/** A job is one self-describing file: id, payload schema, handler, retry policy, optional cron. */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  id: string;
+  payload: S;
+  retry: RetryPolicy;
+  /** Cron expression (UTC) for jobs the scheduler enqueues by itself. */
+  cron?: string;
+  /** Longest a single run may take before it is counted as failed. */
+  expireInSeconds?: number;
+  /** Handlers must be idempotent: re-read state and do nothing when the work is already done. */
+  handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+}
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  if (!/^[a-z]+\.[a-zA-Z]+$/.test(def.id)) throw new Error(`Job id "${def.id}" must look like module.verbNoun`);
+  return def;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { limit: 5, delaySeconds: 10, backoff: true };

@@ -1,0 +1,106 @@
+import PgBoss from 'pg-boss';
+import type { Database, Db } from '../db/client';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mail/mailer';
+import type { JobDefinition } from './defineJob';
+import { executorFor } from './sqlExecutor';
+
+export interface EnqueueOptions {
+  startAfter?: Date | number;
+  /** Only one job with this key may be waiting at a time. */
+  singletonKey?: string;
+}
+
+export interface JobQueue {
+  /** Enqueue through `db`, which must be the caller's transaction when there is one. */
+  enqueue<P>(db: Db, job: JobDefinition<import('zod').ZodType<P>>, payload: P, opts?: EnqueueOptions): Promise<string | null>;
+}
+
+interface RuntimeOptions {
+  database: Database;
+  log: Logger;
+  mailer: Mailer;
+  jobs: JobDefinition[];
+  /** Fetch and run jobs in this process. */
+  work: boolean;
+  /** Run cron schedules and queue maintenance in this process. */
+  schedule: boolean;
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+}
+
+/** The queue runtime: pg-boss on the same database as everything else. No business logic here. */
+export class JobRuntime implements JobQueue {
+  private boss: PgBoss;
+  private workerIds = new Map<string, string>();
+
+  constructor(private readonly opts: RuntimeOptions) {
+    const { database } = opts;
+    this.boss = new PgBoss({
+      ...(database.kind === 'server' ? { connectionString: database.connectionString, max: 4 } : { db: database.executor }),
+      schema: 'pgboss',
+      supervise: opts.schedule,
+      schedule: opts.schedule,
+      migrate: true,
+      archiveCompletedAfterSeconds: 3600,
+      deleteAfterDays: 7,
+    });
+    this.boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
+  }
+
+  async start(): Promise<void> {
+    const { jobs, log } = this.opts;
+    await this.boss.start();
+    for (const job of jobs) {
+      const queue = { name: job.id, retryLimit: job.retry.limit, retryDelay: job.retry.delaySeconds, retryBackoff: job.retry.backoff, expireInSeconds: job.expireInSeconds ?? 15 * 60 };
+      if (await this.boss.getQueue(job.id)) await this.boss.updateQueue(job.id, queue);
+      else await this.boss.createQueue(job.id, queue).catch(async (err) => {
+        // Another process created it between our check and our create.
+        if (!(await this.boss.getQueue(job.id))) throw err;
+      });
+    }
+    if (this.opts.schedule) {
+      for (const job of jobs) if (job.cron) await this.boss.schedule(job.id, job.cron, {}, { tz: 'UTC' });
+    }
+    if (this.opts.work) for (const job of jobs) await this.startWorker(job);
+    log.info({ jobs: jobs.length, work: this.opts.work, schedule: this.opts.schedule }, 'job runtime started');
+  }
+
+  private async startWorker(job: JobDefinition): Promise<void> {
+    const { database, log, mailer } = this.opts;
+    const batchSize = this.opts.batchSize ?? 20;
+    const id = await this.boss.work<unknown>(job.id, { batchSize, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1 }, async (batch) => {
+      for (const j of batch) {
+        try {
+          const payload = job.payload.parse(j.data);
+          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, embedded: database.kind === 'embedded' });
+        } catch (err) {
+          log.warn({ err, job: job.id, jobId: j.id }, 'job failed; it will be retried while its policy allows');
+          await this.boss.fail(job.id, j.id, { message: (err as Error).message });
+        }
+      }
+      // A full batch means more are waiting: fetch again now instead of after the polling interval.
+      if (batch.length === batchSize) this.boss.notifyWorker(id);
+    });
+    this.workerIds.set(job.id, id);
+  }
+
+  async enqueue<P>(db: Db, job: JobDefinition<import('zod').ZodType<P>>, payload: P, opts: EnqueueOptions = {}): Promise<string | null> {
+    const data = job.payload.parse(payload) as object;
+    const id = await this.boss.send(job.id, data, { db: executorFor(db), startAfter: opts.startAfter, singletonKey: opts.singletonKey });
+    // Wake a local worker: the job is visible once the caller's transaction commits.
+    const workerId = this.workerIds.get(job.id);
+    if (workerId && !opts.startAfter) setTimeout(() => this.boss.notifyWorker(workerId), 5);
+    return id;
+  }
+
+  /** Counts by state, for /metrics and tests. */
+  async counts(): Promise<Record<string, number>> {
+    const { rows } = await this.opts.database.executor.executeSql('SELECT state::text AS state, count(*)::int AS n FROM pgboss.job GROUP BY state', []);
+    return Object.fromEntries((rows as { state: string; n: number }[]).map((r) => [r.state, Number(r.n)]));
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: true });
+  }
+}

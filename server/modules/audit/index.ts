@@ -1,0 +1,2 @@
+export { recordAudit } from './commands/recordAudit';
+export { auditRoutes } from './routes';

@@ -1,0 +1,5 @@
+export { identityRoutes } from './routes';
+export { tokenRoutes } from './tokenRoutes';
+export { resolveSession } from './queries/resolveSession';
+export { resolveApiToken } from './queries/resolveApiToken';
+export { createUser } from './commands/createUser';

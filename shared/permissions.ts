@@ -1,0 +1,29 @@
+import type { Role } from './roles';
+
+/**
+ * The one permission matrix (role × action). Server policies, the web UI and docs/PERMISSIONS.md
+ * all read it. `scope` is what an API token must carry to perform the action.
+ */
+export const ACTIONS = {
+  'workspace.read': { scope: 'workspace:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  'workspace.update': { scope: 'workspace:write', roles: ['owner', 'marketing_manager'] },
+  'members.read': { scope: 'members:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  'members.invite': { scope: 'members:write', roles: ['owner', 'marketing_manager'] },
+  'members.updateRoles': { scope: 'members:write', roles: ['owner'] },
+  'members.remove': { scope: 'members:write', roles: ['owner'] },
+  'tokens.createOwn': { scope: 'tokens:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst'] },
+  'tokens.manageAll': { scope: 'tokens:write', roles: ['owner'] },
+  'audit.read': { scope: 'audit:read', roles: ['owner'] },
+} as const satisfies Record<string, { scope: string; roles: readonly Role[] }>;
+
+export type Action = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+
+export const TOKEN_SCOPES = [...new Set(Object.values(ACTIONS).map((a) => a.scope))].sort() as TokenScope[];
+export type TokenScope = (typeof ACTIONS)[Action]['scope'];
+
+/** True when any of the roles held allows the action. */
+export function rolesAllow(roles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = ACTIONS[action].roles;
+  return roles.some((r) => allowed.includes(r));
+}
