@@ -67,6 +67,8 @@ export function testEnv() {
   return {
     ci: process.env.CI === 'true',
     testDatabaseUrl: emptyToUndefined(process.env.TEST_DATABASE_URL),
+    dbKind: (process.env.TANDEM_TEST_DB === 'postgres' ? 'postgres' : 'pglite') as 'pglite' | 'postgres',
+    sharedDir: emptyToUndefined(process.env.TANDEM_SHARED_DIR),
     chromiumPath: emptyToUndefined(process.env.CHROMIUM_PATH) ?? '/usr/bin/chromium',
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -38,7 +38,7 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url
 
 /** Composes the HTTP server: plugins, auth, module routes, errors, web app. */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(opts.logLevel), bodyLimit: opts.bodyLimit, trustProxy: true, logController: { disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' } }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: loggerOptions(opts.logLevel), bodyLimit: opts.bodyLimit, trustProxy: true, logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('loginMaxPerMinute', opts.loginMaxPerMinute);

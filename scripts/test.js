@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// The one test command (npm test): typecheck, lint, the suite on PGlite and on PostgreSQL, then
+// end-to-end journeys in Chromium. Missing PostgreSQL or Chromium is a skip locally, a failure under CI=true.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+
+const CI = process.env.CI === 'true';
+const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const failures = [];
+const skipped = [];
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) failures.push(name);
+  return r.status === 0;
+}
+
+async function postgresReachable() {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch (err) {
+    return err.message;
+  }
+}
+
+const only = process.argv.slice(2);
+const want = (s) => only.length === 0 || only.includes(s);
+
+if (want('typecheck')) step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+if (want('lint')) step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+if (want('pglite')) step('tests on PGlite', 'npx', ['vitest', 'run'], { TANDEM_TEST_DB: 'pglite' });
+if (want('postgres')) {
+  const ok = await postgresReachable();
+  if (ok === true) step('tests on PostgreSQL', 'npx', ['vitest', 'run'], { TANDEM_TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl });
+  else if (CI) failures.push(`PostgreSQL unreachable at ${pgUrl} (${ok})`);
+  else skipped.push(`tests on PostgreSQL: SKIPPED, no server at ${pgUrl} (${ok}); set TEST_DATABASE_URL to run them`);
+}
+if (want('e2e')) {
+  if (existsSync(chromium)) {
+    if (step('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
+      step('end-to-end journeys', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', 'e2e/'], { CHROMIUM_PATH: chromium });
+    }
+  } else if (CI) failures.push(`Chromium not found at ${chromium}`);
+  else skipped.push(`end-to-end journeys: SKIPPED, no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+console.log('\n=== summary');
+for (const s of skipped) console.log(`- ${s}`);
+if (failures.length) {
+  console.log(`FAILED: ${failures.join('; ')}`);
+  process.exit(1);
+}
+console.log('All test steps passed.');
