@@ -1,0 +1,95 @@
+import { Alert, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { get, qs } from '../../../api/client';
+import type { AuditEntry, AuditPage } from '../../../api/types';
+import { useWorkspace } from '../../../session/workspace';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { formatDateTime } from '../../../ui/format';
+import { Loading } from '../../../ui/Loading';
+import { SectionTitle } from '../SectionTitle';
+
+const PAGE = 50;
+
+function target(e: AuditEntry): string {
+  if (!e.targetType && !e.targetId) return '';
+  const id = e.targetId && e.targetId.length > 12 ? `${e.targetId.slice(0, 8)}…` : (e.targetId ?? '');
+  return [e.targetType, id].filter(Boolean).join(' ');
+}
+
+/** GET /api/workspaces/:id/audit, newest first, "load more" with the `before` cursor. Owners only. */
+export default function AuditLog() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const allowed = ws.can('audit.read');
+  const audit = useInfiniteQuery({
+    queryKey: ['workspaces', ws.id, 'audit'],
+    queryFn: ({ pageParam }) => get<AuditPage>(`/api/workspaces/${ws.id}/audit${qs({ before: pageParam, limit: PAGE })}`),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    enabled: allowed,
+  });
+  const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <SectionTitle>{t('settings.audit.title')}</SectionTitle>
+        <Text c="dimmed" maw={720}>
+          {t('settings.audit.intro')}
+        </Text>
+      </Stack>
+      {!allowed ? (
+        <Alert icon={<IconLock aria-hidden />} color="gray">
+          {t('settings.audit.ownersOnly')}
+        </Alert>
+      ) : (
+        <>
+          {audit.isPending && <Loading />}
+          {audit.error && <ErrorAlert error={audit.error} />}
+          {audit.data && entries.length === 0 && <Text c="dimmed">{t('settings.audit.empty')}</Text>}
+          {entries.length > 0 && (
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="xs" striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('settings.audit.colWhen')}</Table.Th>
+                    <Table.Th scope="col">{t('settings.audit.colActor')}</Table.Th>
+                    <Table.Th scope="col">{t('settings.audit.colAction')}</Table.Th>
+                    <Table.Th scope="col">{t('settings.audit.colTarget')}</Table.Th>
+                    <Table.Th scope="col">{t('settings.audit.colIp')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {entries.map((e) => (
+                    <Table.Tr key={e.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
+                      <Table.Td>{e.actorName ?? t('settings.audit.system')}</Table.Td>
+                      <Table.Td>
+                        <Code>{e.action}</Code>
+                      </Table.Td>
+                      <Table.Td>{target(e) || t('common.noValue')}</Table.Td>
+                      <Table.Td>{e.ip ?? t('common.noValue')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {audit.hasNextPage ? (
+            <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+              {t('settings.audit.loadMore')}
+            </Button>
+          ) : (
+            entries.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('settings.audit.end')}
+              </Text>
+            )
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../../../shared/contracts/common';
+import { patch } from '../../../api/client';
+import type { Me } from '../../../api/types';
+import i18n, { SUPPORTED_LOCALES, toLocale } from '../../../i18n';
+import { useMe, useSetMe } from '../../../session/me';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { fieldError } from '../../../ui/errors';
+import { notifySuccess } from '../../../ui/notify';
+
+/** PATCH /api/me {name, locale} */
+export function ProfileForm() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const setMe = useSetMe();
+  const [name, setName] = useState(me.user.name);
+  const [locale, setLocale] = useState<Locale>(me.user.locale);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: { name: string; locale: Locale }) => patch<Me>('/api/me', body),
+    onSuccess: async (m) => {
+      setMe(m);
+      await i18n.changeLanguage(m.user.locale);
+      notifySuccess(t('settings.profile.saved'));
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const bad = !name.trim();
+    setClientError(bad ? t('validation.required') : null);
+    if (!bad) save.mutate({ name: name.trim(), locale });
+  };
+
+  return (
+    <Paper withBorder p="lg" maw={560} component="section" aria-labelledby="profile-title">
+      <Title order={3} size="h4" id="profile-title" mb="sm">
+        {t('settings.profile.title')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {save.error && <ErrorAlert error={save.error} shownFields={['name', 'locale']} />}
+          <TextInput label={t('settings.profile.email')} value={me.user.email} readOnly disabled />
+          <TextInput
+            label={t('auth.name')}
+            required
+            autoComplete="name"
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(save.error, 'name', clientError)}
+          />
+          <NativeSelect
+            label={t('language.label')}
+            value={locale}
+            onChange={(e) => setLocale(toLocale(e.currentTarget.value))}
+            data={SUPPORTED_LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            error={fieldError(save.error, 'locale')}
+          />
+          <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,55 @@
+import { NavLink } from '@mantine/core';
+import {
+  IconCalendar,
+  IconChartBar,
+  IconHome,
+  IconInbox,
+  IconMessages,
+  IconSettings,
+  IconTarget,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { AREAS, type Area } from '../../../../shared/roles';
+import { useWorkspace, wsPath } from '../../session/workspace';
+
+const ICONS: Record<Area, Icon> = {
+  home: IconHome,
+  calendar: IconCalendar,
+  inbox: IconInbox,
+  community: IconMessages,
+  members: IconUsers,
+  analytics: IconChartBar,
+  strategy: IconTarget,
+  settings: IconSettings,
+};
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const { pathname } = useLocation();
+  return (
+    <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {AREAS.map((area) => {
+        const to = wsPath(ws.id, area);
+        const active = pathname === to || pathname.startsWith(`${to}/`);
+        const Icon = ICONS[area];
+        return (
+          <li key={area}>
+            <NavLink
+              component={RouterNavLink}
+              to={to}
+              label={t(`areas.${area}`)}
+              leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+            />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
