@@ -77,6 +77,9 @@ async function ensureCsrfToken(): Promise<void> {
   }
 }
 
+// Reached before a session exists: the server does not ask for a CSRF token there.
+const CSRF_EXEMPT = new Set(['/api/auth/signin', '/api/auth/signup', '/api/auth/password-reset/request', '/api/auth/password-reset/confirm']);
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
@@ -97,7 +100,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
 
 /** Call the API. Resolves with the parsed JSON body; rejects with ApiError. */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  if (method !== 'GET') await ensureCsrfToken();
+  if (method !== 'GET' && !CSRF_EXEMPT.has(path)) await ensureCsrfToken();
   let res = await send(method, path, body);
   if (!res.ok && res.status === 403 && method !== 'GET') {
     const err = await parseError(res.clone());

@@ -20,7 +20,7 @@ function target(e: AuditEntry): string {
 
 /** GET /api/workspaces/:id/audit, newest first, "load more" with the `before` cursor. Owners only. */
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ws = useWorkspace();
   const allowed = ws.can('audit.read');
   const audit = useInfiniteQuery({
@@ -30,6 +30,10 @@ export default function AuditLog() {
     getNextPageParam: (last) => last.nextBefore ?? undefined,
     enabled: allowed,
   });
+  const actionLabel = (action: string): string => {
+    const key = `settings.auditActions.${action.replace(/[^a-zA-Z0-9]/g, '_')}`;
+    return i18n.exists(key) ? t(key as 'settings.auditActions.auth_signIn') : action;
+  };
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
 
   return (
@@ -67,7 +71,8 @@ export default function AuditLog() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
                       <Table.Td>{e.actorName ?? t('settings.audit.system')}</Table.Td>
                       <Table.Td>
-                        <Code>{e.action}</Code>
+                        <Text size="sm">{actionLabel(e.action)}</Text>
+                        <Code fz="xs">{e.action}</Code>
                       </Table.Td>
                       <Table.Td>{target(e) || t('common.noValue')}</Table.Td>
                       <Table.Td>{e.ip ?? t('common.noValue')}</Table.Td>
