@@ -12,7 +12,8 @@ const ROLE_NAMES = ['web', 'worker', 'scheduler'] as const;
 export type ProcessRole = (typeof ROLE_NAMES)[number];
 
 const Schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 picks a free port (tests, benchmarks).
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z

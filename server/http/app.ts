@@ -21,6 +21,8 @@ import { observabilityRoutes } from './observability';
 declare module 'fastify' {
   interface FastifyInstance {
     loginMaxPerMinute: number;
+    /** Every route with the matrix action it declares: read by the permission walk test and docs. */
+    routeTable: { method: string; url: string; action?: string }[];
   }
 }
 
@@ -42,6 +44,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('loginMaxPerMinute', opts.loginMaxPerMinute);
+  app.decorate('routeTable', [] as { method: string; url: string; action?: string }[]);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: r.url, action: r.config?.action });
+  });
   installErrorHandler(app);
 
   await app.register(helmet, {

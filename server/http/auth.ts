@@ -13,7 +13,14 @@ interface AuthOptions {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Workspace routes name the matrix action they need; the gate runs before validation. */
+    action?: Action;
+    sessionOnly?: boolean;
+  }
   interface FastifyRequest {
+    /** Set for routes with `config.action`: the caller, allowed to act in the workspace of the URL. */
+    actor: Actor;
     ctx: AppContext;
     auth: Auth | null;
     meta: RequestMeta;
@@ -31,13 +38,17 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
   app.decorateRequest('ctx', null as unknown as AppContext);
   app.decorateRequest('auth', null);
   app.decorateRequest('meta', null as unknown as RequestMeta);
+  app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('requireAuth', function requireAuth(this: { auth: Auth | null }, opts: AuthOptions = {}) {
     if (!this.auth) throw unauthenticated();
     if (opts.sessionOnly && this.auth.via !== 'session') throw new AppError('FORBIDDEN', 'API tokens cannot do this; sign in to the web app.');
     return this.auth;
   });
   app.decorateRequest('authorize', async function (this: import('fastify').FastifyRequest, workspaceId: string, action: Action, opts: AuthOptions = {}) {
-    return authorize(this.ctx.db, this.requireAuth(opts), workspaceId, action, this.meta.ip);
+    // Membership first, so an outsider's token learns nothing, not even that tokens may not do this.
+    const actor = await authorize(this.ctx.db, this.requireAuth(), workspaceId, action, this.meta.ip);
+    this.requireAuth(opts);
+    return actor;
   });
 
   app.addHook('onRequest', async (req) => {
@@ -61,4 +72,15 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
       }
     }
   });
+
+  // Authorization before validation: someone outside a workspace learns nothing about its routes.
+  app.addHook('preValidation', async (req) => {
+    const { action, sessionOnly } = req.routeOptions.config;
+    if (!action) return;
+    const workspaceId = (req.params as { workspaceId?: string }).workspaceId ?? '';
+    if (!UUID.test(workspaceId)) throw new AppError('NOT_FOUND', 'That workspace was not found, or you cannot see it.');
+    req.actor = await req.authorize(workspaceId, action, { sessionOnly });
+  });
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -9,6 +9,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/workspaces/:workspaceId/audit',
     {
+      config: { action: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'Audit log of sensitive actions (owners)',
@@ -18,8 +19,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = await req.authorize(req.params.workspaceId, 'audit.read');
-      const page = await listAudit({ db: req.ctx.db, workspaceId: actor.workspaceId, before: req.query.before, limit: req.query.limit });
+      const page = await listAudit({ db: req.ctx.db, workspaceId: req.actor.workspaceId, before: req.query.before, limit: req.query.limit });
       return { entries: page.entries.map(presentAuditEntry), nextBefore: page.nextBefore };
     },
   );

@@ -35,48 +35,48 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(201).send(await createWorkspace({ db: req.ctx.db, user: auth, ...req.body, meta: req.meta }));
   });
 
-  app.get('/api/workspaces/:workspaceId', { schema: { tags, summary: 'One workspace', params: WorkspaceParams, response: { 200: Workspace } } }, async (req) =>
-    getWorkspace(req.ctx.db, await req.authorize(req.params.workspaceId, 'workspace.read')),
+  app.get('/api/workspaces/:workspaceId', { config: { action: 'workspace.read' }, schema: { tags, summary: 'One workspace', params: WorkspaceParams, response: { 200: Workspace } } }, async (req) =>
+    getWorkspace(req.ctx.db, req.actor),
   );
 
-  app.patch('/api/workspaces/:workspaceId', { schema: { tags, summary: 'Rename or change time zone', params: WorkspaceParams, body: UpdateWorkspaceBody, response: { 200: Workspace } } }, async (req) =>
-    updateWorkspace({ ctx: req.ctx, actor: await req.authorize(req.params.workspaceId, 'workspace.update'), ...req.body }),
+  app.patch('/api/workspaces/:workspaceId', { config: { action: 'workspace.update' }, schema: { tags, summary: 'Rename or change time zone', params: WorkspaceParams, body: UpdateWorkspaceBody, response: { 200: Workspace } } }, async (req) =>
+    updateWorkspace({ ctx: req.ctx, actor: req.actor, ...req.body }),
   );
 
-  app.put('/api/workspaces/:workspaceId/hat', { schema: { tags, summary: 'Switch hat (the role you act in)', params: WorkspaceParams, body: SetHatBody, response: { 200: Workspace } } }, async (req) =>
-    setHat({ ctx: req.ctx, actor: await req.authorize(req.params.workspaceId, 'workspace.read'), hat: req.body.hat }),
+  app.put('/api/workspaces/:workspaceId/hat', { config: { action: 'workspace.read' }, schema: { tags, summary: 'Switch hat (the role you act in)', params: WorkspaceParams, body: SetHatBody, response: { 200: Workspace } } }, async (req) =>
+    setHat({ ctx: req.ctx, actor: req.actor, hat: req.body.hat }),
   );
 
-  app.get('/api/workspaces/:workspaceId/home', { schema: { tags, summary: "The current hat's KPIs, objectives and tasks", params: WorkspaceParams, response: { 200: Home } } }, async (req) =>
-    getHome(await req.authorize(req.params.workspaceId, 'workspace.read')),
+  app.get('/api/workspaces/:workspaceId/home', { config: { action: 'workspace.read' }, schema: { tags, summary: "The current hat's KPIs, objectives and tasks", params: WorkspaceParams, response: { 200: Home } } }, async (req) =>
+    getHome(req.actor),
   );
 
-  app.get('/api/workspaces/:workspaceId/members', { schema: { tags: ['members'], summary: 'Team members and their roles', params: WorkspaceParams, response: { 200: z.object({ members: z.array(Member) }) } } }, async (req) => {
-    const actor = await req.authorize(req.params.workspaceId, 'members.read');
+  app.get('/api/workspaces/:workspaceId/members', { config: { action: 'members.read' }, schema: { tags: ['members'], summary: 'Team members and their roles', params: WorkspaceParams, response: { 200: z.object({ members: z.array(Member) }) } } }, async (req) => {
+    const { actor } = req;
     return { members: await listMembers(req.ctx.db, actor.workspaceId) };
   });
 
-  app.patch('/api/workspaces/:workspaceId/members/:userId', { schema: { tags: ['members'], summary: "Change a member's roles", params: MemberParams, body: UpdateMemberBody, response: { 200: Member } } }, async (req) =>
-    updateMemberRoles({ ctx: req.ctx, actor: await req.authorize(req.params.workspaceId, 'members.updateRoles'), userId: req.params.userId, roles: req.body.roles }),
+  app.patch('/api/workspaces/:workspaceId/members/:userId', { config: { action: 'members.updateRoles' }, schema: { tags: ['members'], summary: "Change a member's roles", params: MemberParams, body: UpdateMemberBody, response: { 200: Member } } }, async (req) =>
+    updateMemberRoles({ ctx: req.ctx, actor: req.actor, userId: req.params.userId, roles: req.body.roles }),
   );
 
-  app.delete('/api/workspaces/:workspaceId/members/:userId', { schema: { tags: ['members'], summary: 'Remove a member', params: MemberParams, response: { 200: Ok } } }, async (req) => {
-    await removeMember({ ctx: req.ctx, actor: await req.authorize(req.params.workspaceId, 'members.remove'), userId: req.params.userId });
+  app.delete('/api/workspaces/:workspaceId/members/:userId', { config: { action: 'members.remove' }, schema: { tags: ['members'], summary: 'Remove a member', params: MemberParams, response: { 200: Ok } } }, async (req) => {
+    await removeMember({ ctx: req.ctx, actor: req.actor, userId: req.params.userId });
     return { ok: true as const };
   });
 
-  app.get('/api/workspaces/:workspaceId/invitations', { schema: { tags: ['members'], summary: 'Invitations sent', params: WorkspaceParams, response: { 200: z.object({ invitations: z.array(Invitation) }) } } }, async (req) => {
-    const actor = await req.authorize(req.params.workspaceId, 'members.invite');
+  app.get('/api/workspaces/:workspaceId/invitations', { config: { action: 'members.invite' }, schema: { tags: ['members'], summary: 'Invitations sent', params: WorkspaceParams, response: { 200: z.object({ invitations: z.array(Invitation) }) } } }, async (req) => {
+    const { actor } = req;
     return { invitations: await listInvitations(req.ctx.db, actor.workspaceId) };
   });
 
-  app.post('/api/workspaces/:workspaceId/invitations', { schema: { tags: ['members'], summary: 'Invite someone by email with roles', params: WorkspaceParams, body: InviteBody, response: { 201: Invitation } } }, async (req, reply) => {
-    const actor = await req.authorize(req.params.workspaceId, 'members.invite');
+  app.post('/api/workspaces/:workspaceId/invitations', { config: { action: 'members.invite' }, schema: { tags: ['members'], summary: 'Invite someone by email with roles', params: WorkspaceParams, body: InviteBody, response: { 201: Invitation } } }, async (req, reply) => {
+    const { actor } = req;
     return reply.code(201).send(await inviteMember({ ctx: req.ctx, actor, ...req.body }));
   });
 
-  app.delete('/api/workspaces/:workspaceId/invitations/:invitationId', { schema: { tags: ['members'], summary: 'Revoke an open invitation', params: WorkspaceParams.extend({ invitationId: z.uuid() }), response: { 200: Ok } } }, async (req) => {
-    await revokeInvitation({ ctx: req.ctx, actor: await req.authorize(req.params.workspaceId, 'members.invite'), invitationId: req.params.invitationId });
+  app.delete('/api/workspaces/:workspaceId/invitations/:invitationId', { config: { action: 'members.invite' }, schema: { tags: ['members'], summary: 'Revoke an open invitation', params: WorkspaceParams.extend({ invitationId: z.uuid() }), response: { 200: Ok } } }, async (req) => {
+    await revokeInvitation({ ctx: req.ctx, actor: req.actor, invitationId: req.params.invitationId });
     return { ok: true as const };
   });
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, rolesAllow, TOKEN_SCOPES, type Action } from '../../shared/permissions';
+import { ROLES, type Role } from '../../shared/roles';
+import { workspaceMembers } from '../db/schema';
+import { ApiClient, signUpUser } from '../test/apiClient';
+import { startTestTandem, type TestTandem } from '../test/testServer';
+
+/**
+ * Walks every workspace route as every role, as a member of another workspace and with another
+ * workspace's API token, and checks each answer against the one permission matrix.
+ */
+let t: TestTandem;
+let workspaceId: string;
+let owner: ApiClient;
+const asRole = new Map<Role, { client: ApiClient; userId: string }>();
+let outsider: ApiClient;
+let outsiderToken: ApiClient;
+const routes: { method: string; url: string; action?: Action }[] = [];
+
+async function addMember(roles: Role[]) {
+  const u = await signUpUser(t.baseUrl, roles.join('+'));
+  await t.database.db.insert(workspaceMembers).values({ workspaceId, userId: u.userId, roles, hat: roles[0]! });
+  return u;
+}
+
+/** A request for each route, with fresh targets so destructive calls never starve the next role. */
+const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Role }) => Promise<{ path: string; body?: unknown }>> = {
+  'GET /api/workspaces/:workspaceId': async () => ({ path: '' }),
+  'PATCH /api/workspaces/:workspaceId': async () => ({ path: '', body: { name: 'Renamed' } }),
+  'PUT /api/workspaces/:workspaceId/hat': async (c) => ({ path: '/hat', body: { hat: c.role ?? 'analyst' } }),
+  'GET /api/workspaces/:workspaceId/home': async () => ({ path: '/home' }),
+  'GET /api/workspaces/:workspaceId/members': async () => ({ path: '/members' }),
+  'PATCH /api/workspaces/:workspaceId/members/:userId': async () => ({ path: `/members/${(await addMember(['contributor'])).userId}`, body: { roles: ['analyst'] } }),
+  'DELETE /api/workspaces/:workspaceId/members/:userId': async () => ({ path: `/members/${(await addMember(['contributor'])).userId}` }),
+  'GET /api/workspaces/:workspaceId/invitations': async () => ({ path: '/invitations' }),
+  'POST /api/workspaces/:workspaceId/invitations': async () => ({ path: '/invitations', body: { email: `inv${Math.random().toString(36).slice(2)}@example.test`, roles: ['analyst'] } }),
+  'DELETE /api/workspaces/:workspaceId/invitations/:invitationId': async () => {
+    const inv = await owner.post(`/api/workspaces/${workspaceId}/invitations`, { email: `del${Math.random().toString(36).slice(2)}@example.test`, roles: ['analyst'] });
+    return { path: `/invitations/${inv.body.id}` };
+  },
+  'GET /api/workspaces/:workspaceId/tokens': async () => ({ path: '/tokens' }),
+  'POST /api/workspaces/:workspaceId/tokens': async () => ({ path: '/tokens', body: { name: 'walk', scopes: ['workspace:read'] } }),
+  'DELETE /api/workspaces/:workspaceId/tokens/:tokenId': async (c) => {
+    // Members revoke their own tokens (owners anyone's): the token belongs to the caller when it can have one.
+    const creator = c.role && rolesAllow([c.role], 'tokens.createOwn') ? c.client : owner;
+    const tok = await creator.post(`/api/workspaces/${workspaceId}/tokens`, { name: 'to revoke', scopes: ['workspace:read'] });
+    return { path: `/tokens/${tok.body.id}` };
+  },
+  'GET /api/workspaces/:workspaceId/audit': async () => ({ path: '/audit' }),
+};
+
+beforeAll(async () => {
+  t = await startTestTandem();
+  routes.push(...(t.app!.routeTable as typeof routes));
+  const o = await signUpUser(t.baseUrl, 'Owner');
+  owner = o.client;
+  workspaceId = (await owner.post('/api/workspaces', { name: 'Walked' })).body.id;
+  for (const role of ROLES) asRole.set(role, await addMember([role]));
+  const other = await signUpUser(t.baseUrl, 'Outsider');
+  outsider = other.client;
+  const otherWs = (await outsider.post('/api/workspaces', { name: 'Elsewhere' })).body.id;
+  const tok = await outsider.post(`/api/workspaces/${otherWs}/tokens`, { name: 'all scopes', scopes: TOKEN_SCOPES });
+  outsiderToken = new ApiClient(t.baseUrl);
+  outsiderToken.bearer = tok.body.token;
+});
+afterAll(async () => t?.stop());
+
+describe('the permission matrix, walked over every route', () => {
+  it('knows every workspace route and the action it needs', () => {
+    const wsRoutes = routes.filter((r) => r.url.includes(':workspaceId'));
+    expect(wsRoutes.length).toBeGreaterThan(10);
+    for (const r of wsRoutes) {
+      expect(r.action, `${r.method} ${r.url} must declare config.action`).toBeDefined();
+      expect(samples[`${r.method} ${r.url}`], `add a sample request for ${r.method} ${r.url} to this test`).toBeDefined();
+    }
+  });
+
+  it('answers each role as the matrix says', async () => {
+    for (const r of routes.filter((x) => x.action)) {
+      for (const role of ROLES) {
+        const who = asRole.get(role)!;
+        const sample = await samples[`${r.method} ${r.url}`]!({ ...who, role });
+        const res = await who.client.request(r.method, `/api/workspaces/${workspaceId}${sample.path}`, sample.body);
+        const label = `${role} ${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
+        if (rolesAllow([role], r.action!)) expect(res.status, label).toBeLessThan(400);
+        else {
+          expect(res.status, label).toBe(403);
+          expect(res.body.error.code, label).toBe('FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  it('never crosses workspaces: members of another workspace and its tokens see "not found"', async () => {
+    for (const r of routes.filter((x) => x.action)) {
+      for (const client of [outsider, outsiderToken]) {
+        const sample = await samples[`${r.method} ${r.url}`]!({ userId: '', client });
+        const res = await client.request(r.method, `/api/workspaces/${workspaceId}${sample.path}`, sample.body);
+        expect(res.status, `${r.method} ${r.url}`).toBe(404);
+      }
+    }
+  });
+
+  it('checks API token scopes on top of roles', async () => {
+    const tok = await owner.post(`/api/workspaces/${workspaceId}/tokens`, { name: 'read only', scopes: ['workspace:read'] });
+    const api = new ApiClient(t.baseUrl);
+    api.bearer = tok.body.token;
+    expect((await api.get(`/api/workspaces/${workspaceId}`)).status).toBe(200);
+    const members = await api.get(`/api/workspaces/${workspaceId}/members`);
+    expect(members.status).toBe(403);
+    expect(members.body.error.message).toMatch(/members:read/);
+    // Tokens cannot mint tokens or turn on 2FA: only a person at the screen can.
+    expect((await api.post(`/api/workspaces/${workspaceId}/tokens`, { name: 'x', scopes: ['workspace:read'] })).status).toBe(403);
+  });
+
+  it('refuses a token scopes its creator cannot use, and revokes tokens of removed members', async () => {
+    const analyst = asRole.get('analyst')!;
+    const tooMuch = await analyst.client.post(`/api/workspaces/${workspaceId}/tokens`, { name: 'x', scopes: ['members:write'] });
+    expect(tooMuch.status).toBe(403);
+    const m = await addMember(['contributor']);
+    const tok = await m.client.post(`/api/workspaces/${workspaceId}/tokens`, { name: 'mine', scopes: ['workspace:read'] });
+    const api = new ApiClient(t.baseUrl);
+    api.bearer = tok.body.token;
+    expect((await api.get(`/api/workspaces/${workspaceId}`)).status).toBe(200);
+    expect((await owner.delete(`/api/workspaces/${workspaceId}/members/${m.userId}`)).status).toBe(200);
+    expect((await api.get(`/api/workspaces/${workspaceId}`)).status).toBe(401);
+  });
+
+  it('documents the matrix in docs/PERMISSIONS.md exactly as the code has it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { permissionsMarkdown } = await import('../../scripts/permissionsDoc');
+    expect(await readFile(new URL('../../docs/PERMISSIONS.md', import.meta.url), 'utf8')).toBe(permissionsMarkdown());
+    expect(Object.keys(ACTIONS).length).toBeGreaterThan(5);
+  });
+});
