@@ -110,7 +110,7 @@ export async function restoreEmbedded(opts: { input: string; dataDir: string; fo
 }
 
 async function loadAndVerify(pgDir: string, backup: EmbeddedBackup) {
-  const pg = await PGlite.create(pgDir, { loadDataDir: new Blob([backup.pgdata]) });
+  const pg = await PGlite.create(pgDir, { loadDataDir: new Blob([new Uint8Array(backup.pgdata)]) });
   try {
     const { rows } = await pg.query<{ server_version: string }>('SHOW server_version');
     const counts = await tableCounts((text) => pg.query(text));

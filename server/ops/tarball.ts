@@ -63,7 +63,7 @@ function header(m: TarMember): Buffer {
   h.write('ustar\u000000', 257, 'latin1');
   h.write('tandem', 265);
   h.write('tandem', 297);
-  h.write(`${octal(checksum(h), 6)}\u0000 `, 148, 'latin1');
+  h.write(`${octal(checksum(h), 6)} `, 148, 'latin1');
   return h;
 }
 
