@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context';
-import { SESSION_DAYS } from '../modules/identity/commands/startSession';
+import { SESSION_DAYS } from '../modules/identity';
 
 export const SESSION_COOKIE = 'tandem_session';
 
