@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -45,6 +47,9 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     release = await lockDataDir(dataDir);
   }
   try {
+    if (!inMemory && !existsSync(join(dataDir, 'pg', 'PG_VERSION'))) {
+      execFileSync(process.execPath, [fileURLToPath(new URL('./initEmbedded.mjs', import.meta.url)), join(dataDir, 'pg')], { stdio: 'inherit' });
+    }
     const client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pg'));
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
