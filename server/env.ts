@@ -37,6 +37,7 @@ const Schema = z.object({
   DEMO: bool.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: bool.default(false),
   LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
@@ -89,5 +90,6 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   DEMO: 'Seed the Caffè Aurora demo workspace on first start of an empty database (true/false).',
   DB_POOL_SIZE: 'PostgreSQL connections per process (server mode).',
   BODY_LIMIT_BYTES: 'Largest request body accepted.',
+  TRUST_PROXY: 'true behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits, audit).',
   LOGIN_MAX_PER_MINUTE: 'Sign-in attempts allowed per minute per IP and per email.',
 };

@@ -31,6 +31,7 @@ export interface BuildAppOptions {
   logLevel: string;
   bodyLimit: number;
   loginMaxPerMinute: number;
+  trustProxy: boolean;
   /** Built web app to serve; skipped when absent (API-only tests). */
   webDist?: string;
   registry?: client.Registry;
@@ -40,7 +41,7 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url
 
 /** Composes the HTTP server: plugins, auth, module routes, errors, web app. */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(opts.logLevel), bodyLimit: opts.bodyLimit, trustProxy: true, logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: loggerOptions(opts.logLevel), bodyLimit: opts.bodyLimit, trustProxy: opts.trustProxy, logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('loginMaxPerMinute', opts.loginMaxPerMinute);

@@ -104,13 +104,13 @@ async function dataDirChecks(dataDir: string): Promise<{ checks: DoctorCheck[]; 
       writeFileSync(probe, 'probe');
       unlinkSync(probe);
     }
-    usable = existing === dataDir;
+    usable = true;
     checks.push({ id: 'dataDir', title, status: 'ok', detail: existing === dataDir ? `${dataDir} is writable` : `${dataDir} will be created on first start (${existing} is writable)` });
   } catch (err) {
     checks.push({ id: 'dataDir', title, status: 'fail', detail: `${existing} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, fix: `give the user running Tandem write access to ${dataDir}, or choose another --data-dir` });
   }
   let locked = false;
-  if (usable) {
+  if (usable && existing === dataDir) {
     locked = await isDataDirLocked(dataDir);
     checks.push(
       locked

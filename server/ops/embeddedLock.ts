@@ -10,7 +10,7 @@ export const hasEmbeddedDatabase = (dataDir: string) => existsSync(join(dataDir,
  * Take the data folder's lock for an offline operation. A running Tandem holds it; copying or
  * replacing a live PGlite folder is not consistent, so refuse in words that say what to do.
  */
-export async function lockForMaintenance(dataDir: string, what: string): Promise<() => Promise<void>> {
+export async function lockForMaintenance(dataDir: string, what: 'back up' | 'restore'): Promise<() => Promise<void>> {
   if (dataDir === 'memory://') throw new OpsError(`Cannot ${what} an in-memory database.`);
   try {
     return await lockDataDir(dataDir);
@@ -18,7 +18,8 @@ export async function lockForMaintenance(dataDir: string, what: string): Promise
     if (err instanceof DataDirLockedError) {
       throw new OpsError(
         `Tandem is running on ${resolve(dataDir)} (its lock file tandem.lock is held). Stop Tandem first, then ${what} again: ` +
-          'a copy of a live embedded database is not consistent. (A lock left by a crashed process expires after 30 seconds.)',
+          (what === 'back up' ? 'a copy of a live embedded database is not consistent.' : 'replacing the database under a running Tandem would corrupt it.') +
+          ' (A lock left by a crashed process expires after 30 seconds.)',
       );
     }
     throw err;

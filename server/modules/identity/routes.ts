@@ -15,6 +15,7 @@ import { disableTotp, enableTotp, setupTotp } from './commands/totp';
 import { getMe } from './queries/getMe';
 
 const tags = ['auth'];
+const isLoopback = (addr: string | undefined) => !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
 
 function sessionAuth(user: { id: string; name: string }, session: { sessionId: string; csrfToken: string }): Auth {
   return { userId: user.id, userName: user.name, via: 'session', sessionId: session.sessionId, csrfToken: session.csrfToken };
@@ -74,6 +75,8 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/dev/outbox', { schema: { tags: ['dev'], summary: 'Emails kept locally when no SMTP server is configured', response: { 200: z.object({ emails: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), html: z.string(), createdAt: z.string() })) }) } } }, async (req) => {
+    // Reset and invitation links are in there: only a person at this machine may read them.
+    if (!isLoopback(req.socket.remoteAddress)) throw new AppError('NOT_FOUND', 'The outbox can only be read from the machine Tandem runs on.');
     const emails = await req.ctx.mailer.outbox();
     if (!emails) throw new AppError('NOT_FOUND', 'Email is sent by SMTP on this Tandem; there is no local outbox.');
     return { emails };
