@@ -43,7 +43,7 @@ export function ProfileForm() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {save.error && <ErrorAlert error={save.error} shownFields={['name', 'locale']} />}
-          <TextInput label={t('settings.profile.email')} value={me.user.email} readOnly disabled />
+          <TextInput label={t('settings.profile.email')} value={me.user.email} readOnly variant="filled" />
           <TextInput
             label={t('auth.name')}
             required

@@ -1,15 +1,17 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../../session/me';
 import { SectionTitle } from '../SectionTitle';
 import { ProfileForm } from './ProfileForm';
 import { TotpSection } from './TotpSection';
 
 export default function ProfileSettings() {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <Stack gap="xl">
       <SectionTitle>{t('settings.sections.profile')}</SectionTitle>
-      <ProfileForm />
+      <ProfileForm key={me.user.locale} />
       <TotpSection />
     </Stack>
   );

@@ -60,12 +60,12 @@ export function MembersTable() {
               {members.data.map((m) => (
                 <Table.Tr key={m.userId}>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6}>
                       <Text size="sm" fw={500}>
                         {m.name}
                       </Text>
                       {m.userId === me.user.id && (
-                        <Badge size="xs" variant="outline" tt="none">
+                        <Badge size="sm" variant="outline" tt="none" style={{ flexShrink: 0 }}>
                           {t('settings.team.you')}
                         </Badge>
                       )}
@@ -75,7 +75,7 @@ export function MembersTable() {
                   <Table.Td>
                     <RoleBadges roles={m.roles} />
                   </Table.Td>
-                  <Table.Td>{formatDate(m.joinedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(m.joinedAt)}</Table.Td>
                   {(canEdit || canRemove) && (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
@@ -84,7 +84,7 @@ export function MembersTable() {
                             {t('settings.team.changeRoles')}
                           </Button>
                         )}
-                        {canRemove && (
+                        {canRemove && m.userId !== me.user.id && (
                           <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(m)} aria-label={t('settings.team.removeOf', { name: m.name })}>
                             {t('settings.team.remove')}
                           </Button>

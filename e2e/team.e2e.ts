@@ -1,0 +1,147 @@
+/**
+ * Journey: an owner signs up, creates a workspace and invites a colleague; the colleague reads the
+ * invitation in the dev outbox, signs up, accepts, and switches hat to see other KPIs.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newUser, skipReason, snapshot, startServer, step, type TestServer } from './harness';
+
+const skip = skipReason();
+const PASSWORD = 'correct horse battery staple';
+const OWNER = { name: 'Olivia Owner', email: `olivia.${Date.now()}@example.test` };
+const INVITEE = { name: 'Carlo Community', email: `carlo.${Date.now()}@example.test` };
+const WORKSPACE = 'Acme Coffee';
+
+async function signUp(page: Page, user: { name: string; email?: string }) {
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(user.name);
+  if (user.email) await page.getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+async function kpiKeys(page: Page): Promise<string[]> {
+  await page.locator('[data-testid^="kpi-"]').first().waitFor();
+  const ids = await page.locator('[data-testid^="kpi-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace(/^kpi-/, '')).sort();
+}
+
+describe('team journey: sign up, create workspace, invite, accept, switch hat', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let owner: Page;
+  let invitee: Page;
+  let workspacePath = '';
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    owner = (await newUser(browser)).page;
+    invitee = (await newUser(browser)).page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the owner signs up and is asked to create a workspace', async () => {
+    await step(owner, 'owner-signup', async () => {
+      await owner.goto(`${server.baseUrl}/`);
+      await owner.waitForURL(/\/signin/);
+      await owner.getByRole('link', { name: 'Create an account' }).click();
+      await signUp(owner, OWNER);
+      await owner.waitForURL(/\/workspaces\/new$/);
+      await owner.getByRole('heading', { level: 1, name: 'Create a workspace' }).waitFor();
+    });
+  });
+
+  test('the owner creates a workspace and lands on the owner home', async () => {
+    await step(owner, 'create-workspace', async () => {
+      await owner.getByRole('textbox', { name: 'Workspace name', exact: true }).fill(WORKSPACE);
+      await owner.getByRole('button', { name: 'Create workspace' }).click();
+      await owner.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
+      workspacePath = new URL(owner.url()).pathname.replace(/\/home$/, '');
+      await owner.getByRole('heading', { level: 1, name: `Hello, ${OWNER.name}` }).waitFor();
+      // the creator is owner and marketing manager, wearing the marketing manager's hat
+      await owner.getByRole('button', { name: 'Hat: Marketing manager' }).waitFor();
+      assert.deepEqual(await kpiKeys(owner), ['audienceGrowthRate', 'conversions', 'objectivesOnTrack', 'roi']);
+      // no data yet is said honestly
+      assert.ok(await owner.getByText('No data yet').first().isVisible());
+      assert.ok(await owner.getByRole('button', { name: `Workspace: ${WORKSPACE}` }).isVisible());
+      await snapshot(owner, 'owner-home');
+    });
+  });
+
+  test('the owner invites a community manager who is also social media manager', async () => {
+    await step(owner, 'invite', async () => {
+      await owner.getByRole('link', { name: 'Settings' }).click();
+      await owner.getByRole('link', { name: 'Team' }).click();
+      await owner.getByRole('heading', { name: 'Team', level: 2 }).waitFor();
+      await owner.getByRole('textbox', { name: 'Email address', exact: true }).fill(INVITEE.email);
+      await owner.getByRole('checkbox', { name: 'Community manager' }).check();
+      await owner.getByRole('checkbox', { name: 'Social media manager' }).check();
+      await owner.getByRole('button', { name: 'Send invitation' }).click();
+      await owner.getByRole('cell', { name: INVITEE.email, exact: true }).waitFor();
+    });
+  });
+
+  test('the invitation email is in the dev outbox with a working link', async () => {
+    const emails = await server.outbox();
+    const mail = emails.find((e) => e.to === INVITEE.email);
+    assert.ok(mail, `no email to ${INVITEE.email} in the outbox (${emails.map((e) => e.to).join(', ')})`);
+    assert.match(mail.text, /\/invite\?token=/);
+    await step(invitee, 'outbox', async () => {
+      await invitee.goto(`${server.baseUrl}/dev/outbox`);
+      await invitee.getByRole('heading', { name: mail.subject }).waitFor();
+      await invitee.getByRole('link', { name: /\/invite\?token=/ }).first().click();
+      await invitee.waitForURL(/\/invite\?token=/);
+    });
+  });
+
+  test('the invitee previews, signs up from the invitation and accepts it', async () => {
+    await step(invitee, 'accept', async () => {
+      await invitee.getByRole('heading', { level: 1, name: `Join ${WORKSPACE}` }).waitFor();
+      await invitee.getByText(`${OWNER.name} invited ${INVITEE.email}`).waitFor();
+      await invitee.getByRole('link', { name: 'Create an account to accept' }).click();
+      await invitee.waitForURL(/\/signup\?/);
+      assert.equal(await invitee.getByRole('textbox', { name: 'Email', exact: true }).inputValue(), INVITEE.email);
+      await signUp(invitee, { name: INVITEE.name });
+      await invitee.waitForURL(/\/invite\?token=/);
+      await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+      await invitee.waitForURL(new RegExp(`${workspacePath}/home$`));
+      await invitee.getByRole('heading', { level: 1, name: `Hello, ${INVITEE.name}` }).waitFor();
+    });
+  });
+
+  test('the hat switcher offers only the roles held, and the home KPIs follow the hat', async () => {
+    const SMM = ['clickThroughRate', 'conversions', 'costPerConversion', 'engagementRate', 'impressions', 'reach'];
+    const CM = ['audienceGrowthRate', 'firstResponseTime', 'netSentiment', 'responseRate', 'stickiness', 'unansweredRate'];
+    await step(invitee, 'switch-hat', async () => {
+      const hatButton = invitee.getByRole('button', { name: /^Hat: / });
+      const before = await kpiKeys(invitee);
+      const wearingCm = ((await hatButton.textContent()) ?? '').includes('Community manager');
+      assert.deepEqual(before, wearingCm ? CM : SMM);
+      await hatButton.click();
+      const items = invitee.getByRole('menuitemradio');
+      assert.deepEqual((await items.allTextContents()).map((s) => s.trim()).sort(), ['Community manager', 'Social media manager']);
+      const target = wearingCm ? 'Social media manager' : 'Community manager';
+      await invitee.getByRole('menuitemradio', { name: target }).click();
+      await invitee.getByRole('button', { name: `Hat: ${target}` }).waitFor();
+      await invitee.getByRole('heading', { name: `Key indicators for the ${target} hat` }).waitFor();
+      await invitee.locator(`[data-testid="kpi-${wearingCm ? 'reach' : 'firstResponseTime'}"]`).waitFor();
+      assert.deepEqual(await kpiKeys(invitee), wearingCm ? SMM : CM);
+      await snapshot(invitee, 'invitee-home-after-hat-switch');
+    });
+  });
+
+  test('the invitee sees the team but not the owner-only controls', async () => {
+    await step(invitee, 'permissions', async () => {
+      await invitee.goto(`${server.baseUrl}${workspacePath}/settings/team`);
+      await invitee.getByRole('cell', { name: OWNER.email, exact: true }).waitFor();
+      assert.equal(await invitee.getByRole('button', { name: 'Send invitation' }).count(), 0);
+      assert.equal(await invitee.getByRole('button', { name: /^Change roles/ }).count(), 0);
+      assert.equal(await invitee.getByRole('link', { name: 'Audit log' }).count(), 0);
+    });
+  });
+});
