@@ -157,12 +157,19 @@ const KEY_RE = new RegExp(`\\b(?:${NAMESPACES.join('|')})(?:\\.[A-Za-z_]+)+\\b`,
  */
 export async function untranslatedKeys(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('code, pre, script, style').forEach((el) => el.remove());
-    const attrs = [...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')]
-      .map((el) => ['aria-label', 'placeholder', 'title', 'alt'].map((a) => el.getAttribute(a) ?? '').join(' '))
-      .join(' ');
-    return `${clone.textContent ?? ''} ${attrs} ${document.title}`;
+    // one text node per line: a leaked key is always a whole text node, and words of adjacent
+    // elements must not run together ("…the hat." + "Key indicators" is not a key)
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('code, pre, script, style')) continue;
+      parts.push(n.textContent ?? '');
+    }
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+      for (const a of ['aria-label', 'placeholder', 'title', 'alt']) parts.push(el.getAttribute(a) ?? '');
+    }
+    parts.push(document.title);
+    return parts.join('\n');
   });
   const hits = new Set(text.match(KEY_RE) ?? []);
   if (/returned an object instead of string/.test(text)) hits.add('(object returned instead of string)');

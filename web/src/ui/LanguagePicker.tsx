@@ -29,7 +29,7 @@ export function LanguagePicker({ compact = false }: { compact?: boolean }) {
         <Menu.Label>{t('language.label')}</Menu.Label>
         <Menu.RadioGroup value={lng} onChange={(v) => void change(toLocale(v))}>
           {SUPPORTED_LOCALES.map((l) => (
-            <Menu.RadioItem key={l} value={l} lang={l}>
+            <Menu.RadioItem key={l} value={l} lang={l} closeMenuOnClick>
               {t(`language.${l}`)}
             </Menu.RadioItem>
           ))}

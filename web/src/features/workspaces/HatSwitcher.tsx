@@ -45,7 +45,7 @@ export function HatSwitcher({ fullWidth = false }: { fullWidth?: boolean }) {
         <Menu.Label>{t('hat.menuTitle')}</Menu.Label>
         <Menu.RadioGroup value={ws.hat} onChange={(v) => isRole(v) && v !== ws.hat && setHat.mutate(v)}>
           {held.map((r) => (
-            <Menu.RadioItem key={r} value={r}>
+            <Menu.RadioItem key={r} value={r} closeMenuOnClick>
               {t(`roles.${r}`)}
             </Menu.RadioItem>
           ))}

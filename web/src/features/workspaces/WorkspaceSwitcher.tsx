@@ -31,7 +31,7 @@ export function WorkspaceSwitcher({ fullWidth = false }: { fullWidth?: boolean }
         <Menu.Label>{t('workspaces.switcherTitle')}</Menu.Label>
         <Menu.RadioGroup value={ws.id} onChange={(id) => void navigate(wsPath(id, 'home'))}>
           {me.memberships.map((m) => (
-            <Menu.RadioItem key={m.workspaceId} value={m.workspaceId}>
+            <Menu.RadioItem key={m.workspaceId} value={m.workspaceId} closeMenuOnClick>
               {m.workspaceName}
             </Menu.RadioItem>
           ))}
