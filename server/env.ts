@@ -64,6 +64,11 @@ function emptyToUndefined(v: string | undefined) {
   return v === undefined || v.trim() === '' ? undefined : v;
 }
 
+/** The environment handed to child processes (pg_dump, pg_restore): a copy of this process's own. */
+export function childProcessEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
 /** Variables the test harness reads (never the product at run time). */
 export function testEnv() {
   return {

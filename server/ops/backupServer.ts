@@ -22,7 +22,7 @@ export async function backupServer(opts: { databaseUrl: string; out: string }): 
   const tmp = `${out}.partial-${process.pid}`;
   try {
     // The connection string goes on the command line (visible to local `ps` while pg_dump runs).
-    await runPgTool('pg_dump', ['--format=custom', '--no-password', `--file=${tmp}`, `--dbname=${opts.databaseUrl}`]);
+    await runPgTool('pg_dump', opts.databaseUrl, ['--format=custom', '--no-password', `--file=${tmp}`]);
     await rename(tmp, out);
   } catch (err) {
     await rm(tmp, { force: true });

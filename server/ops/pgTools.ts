@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
+import { childProcessEnv } from '../env';
 import { OpsError } from './errors';
 
 /** pg_dump / pg_restore from PATH (package postgresql-client), and the facts needed to use them safely. */
@@ -60,10 +61,42 @@ export function checkToolFitsServer(tool: ToolInfo, name: PgTool, server: Server
   }
 }
 
-/** Run a PostgreSQL client tool; rejects with its own stderr on failure. */
-export function runPgTool(tool: PgTool, args: string[]): Promise<{ stderr: string }> {
+/**
+ * How to start a PostgreSQL client tool against `databaseUrl` without the password on the command line
+ * (where `ps` shows it to every user of the machine): --dbname gets the URL without its password, and the
+ * child gets the password as PGPASSWORD in its environment.
+ */
+export function pgToolInvocation(databaseUrl: string, args: string[]): { args: string[]; env: NodeJS.ProcessEnv } {
+  let u: URL;
+  try {
+    u = new URL(databaseUrl);
+  } catch {
+    throw new OpsError('The database URL cannot be parsed: expected postgres://user:password@host:port/database.');
+  }
+  // libpq also takes the password as a query parameter (?password=...); that one wins over the user-info part.
+  const fromQuery = u.searchParams.get('password');
+  const password = fromQuery ?? (u.password ? percentDecode(u.password) : undefined);
+  u.password = '';
+  // Drop the query's password pairs by hand: re-serialising searchParams would turn %20 into +, which libpq reads literally.
+  if (fromQuery !== null) u.search = u.search.slice(1).split('&').filter((pair) => percentDecode(pair.split('=')[0]!) !== 'password').join('&');
+  const env = childProcessEnv();
+  if (password !== undefined) env.PGPASSWORD = password;
+  return { args: [`--dbname=${u.toString()}`, ...args], env };
+}
+
+function percentDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // a stray % that is not an escape: libpq takes it as it is
+  }
+}
+
+/** Run a PostgreSQL client tool on `databaseUrl` (see pgToolInvocation); rejects with its own stderr on failure. */
+export function runPgTool(tool: PgTool, databaseUrl: string, args: string[]): Promise<{ stderr: string }> {
+  const invocation = pgToolInvocation(databaseUrl, args);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(tool, invocation.args, { stdio: ['ignore', 'ignore', 'pipe'], env: invocation.env });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (err) => reject(new OpsError(`${tool} could not start: ${err.message}`)));

@@ -38,7 +38,7 @@ export async function restoreServer(opts: { input: string; databaseUrl: string; 
     throw new OpsError(`${target.otherConnections} other connection(s) are open on ${redactUrl(opts.databaseUrl)}: stop Tandem first (or pass --force).`);
   }
   try {
-    await runPgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--no-password', `--dbname=${opts.databaseUrl}`, input]);
+    await runPgTool('pg_restore', opts.databaseUrl, ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '--no-password', input]);
   } catch (err) {
     (err as Error).message = (err as Error).message.replaceAll(opts.databaseUrl, redactUrl(opts.databaseUrl));
     throw err;
