@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, ScrollArea, Stack } from '@mantine/core';
 import { IconBuilding, IconHistory, IconKey, IconUserCog, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -21,7 +21,8 @@ export default function SettingsLayout() {
   return (
     <Stack gap="md">
       <PageHeader title={t('settings.title')} />
-      <Group component="nav" aria-label={t('a11y.settingsNavigation')} gap="xs">
+      <ScrollArea type="auto" offsetScrollbars scrollbarSize={6} component="nav" aria-label={t('a11y.settingsNavigation')}>
+        <Group gap="xs" wrap="nowrap">
         {visibleSections(ws).map((s) => {
           const to = wsPath(ws.id, `settings/${s}`);
           const active = pathname === to;
@@ -40,7 +41,8 @@ export default function SettingsLayout() {
             </Button>
           );
         })}
-      </Group>
+        </Group>
+      </ScrollArea>
       <Outlet />
     </Stack>
   );
