@@ -56,7 +56,17 @@ export interface TestServer {
   dataDir: string;
   stop(): Promise<void>;
   /** Emails in the dev outbox (GET /api/dev/outbox). */
-  outbox(): Promise<Array<{ id: string; to: string; subject: string; text: string; createdAt: string }>>;
+  outbox(): Promise<OutboxEmail[]>;
+  /** Wait for an email (mail may be sent by a background job, after the request has answered). */
+  waitForEmail(match: (e: OutboxEmail) => boolean, timeoutMs?: number): Promise<OutboxEmail>;
+}
+
+export interface OutboxEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
 }
 
 export async function startServer(): Promise<TestServer> {
@@ -94,7 +104,7 @@ export async function startServer(): Promise<TestServer> {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  return {
+  const server: TestServer = {
     baseUrl,
     dataDir,
     async stop() {
@@ -110,9 +120,19 @@ export async function startServer(): Promise<TestServer> {
     async outbox() {
       const res = await fetch(`${baseUrl}/api/dev/outbox`);
       if (!res.ok) throw new Error(`GET /api/dev/outbox → ${res.status}`);
-      return ((await res.json()) as { emails: Array<{ id: string; to: string; subject: string; text: string; createdAt: string }> }).emails;
+      return ((await res.json()) as { emails: OutboxEmail[] }).emails;
+    },
+    async waitForEmail(match, timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = (await server.outbox()).find(match);
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no matching email in the dev outbox after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
     },
   };
+  return server;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -87,9 +87,7 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
   });
 
   test('the invitation email is in the dev outbox with a working link', async () => {
-    const emails = await server.outbox();
-    const mail = emails.find((e) => e.to === INVITEE.email);
-    assert.ok(mail, `no email to ${INVITEE.email} in the outbox (${emails.map((e) => e.to).join(', ')})`);
+    const mail = await server.waitForEmail((e) => e.to === INVITEE.email);
     assert.match(mail.text, /\/invite\?token=/);
     await step(invitee, 'outbox', async () => {
       await invitee.goto(`${server.baseUrl}/dev/outbox`);
