@@ -28,6 +28,8 @@ export function ResetPasswordPage() {
     if (!bad) confirm.mutate({ token, password });
   };
 
+  // a failure that is not about the new password means the link itself is no good
+  const tokenRejected = Boolean(confirm.error) && !fieldError(confirm.error, 'password');
   let body;
   if (!token) {
     body = (
@@ -56,7 +58,7 @@ export function ResetPasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {confirm.error && <ErrorAlert error={confirm.error} shownFields={['password']} />}
-          {confirm.error && !fieldError(confirm.error, 'password') && (
+          {tokenRejected && (
             <Anchor component={Link} to="/forgot-password">
               {t('auth.reset.requestNew')}
             </Anchor>

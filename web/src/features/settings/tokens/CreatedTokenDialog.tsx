@@ -1,4 +1,4 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedApiToken } from '../../../api/types';
@@ -24,13 +24,18 @@ export function CreatedTokenDialog({ token, onClose }: { token: CreatedApiToken 
           <Group justify="space-between">
             <CopyButton value={token.token}>
               {({ copied, copy }) => (
-                <Button
-                  onClick={copy}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                >
-                  {copied ? t('settings.tokens.copied') : t('settings.tokens.copy')}
-                </Button>
+                <>
+                  <Button
+                    onClick={copy}
+                    color={copied ? 'teal' : undefined}
+                    leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+                  >
+                    {copied ? t('settings.tokens.copied') : t('settings.tokens.copy')}
+                  </Button>
+                  <VisuallyHidden role="status" aria-live="polite">
+                    {copied ? t('settings.tokens.copied') : ''}
+                  </VisuallyHidden>
+                </>
               )}
             </CopyButton>
             <Button variant="default" onClick={onClose}>
