@@ -113,6 +113,25 @@ describe('the job queue', () => {
     expect(r.rows).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'system.vacuumEmbedded' }), expect.objectContaining({ name: 'system.purgeExpired' })]));
   });
 
+  it.runIf(testDbKind() === 'postgres')('lets a web-only process enqueue and a separate worker process run the job', async () => {
+    await runtime.stop();
+    const web = new JobRuntime({ database, log, mailer, jobs: [record], work: false, schedule: false });
+    await web.start();
+    await web.enqueue(database.db, record, { key: 'split-roles' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await effects('split-roles')).toBe(0);
+    const worker = new JobRuntime({ database, log, mailer, jobs: [record], work: true, schedule: false, pollingIntervalSeconds: 0.5 });
+    await worker.start();
+    try {
+      await until(async () => (await effects('split-roles')) === 1);
+    } finally {
+      await worker.stop();
+      await web.stop();
+      runtime = new JobRuntime({ database, log, mailer, jobs: [...allJobs, record, flaky], work: true, schedule: true, pollingIntervalSeconds: 0.5 });
+      await runtime.start();
+    }
+  });
+
   it.runIf(testDbKind() === 'postgres')('never runs a job twice with several workers on one PostgreSQL', async () => {
     const others = [1, 2].map(() => new JobRuntime({ database, log, mailer, jobs: [record], work: true, schedule: false, pollingIntervalSeconds: 0.5, batchSize: 5 }));
     // Each runtime has its own pg-boss connection pool, as separate processes would.
