@@ -89,7 +89,8 @@ describe('auth journey: two-factor sign-in and password reset', { skip: skip ?? 
       assert.equal(await page.getByRole('alert').count(), 0, 'the first TOTP_REQUIRED is a prompt, not an error');
       await field(page, '6-digit code').fill('000000');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('alert').waitFor();
+      await page.getByText('That code is wrong or expired: enter the current one.').waitFor();
+      assert.equal(await field(page, '6-digit code').getAttribute('aria-invalid'), 'true');
       await field(page, '6-digit code').fill(await freshCode(secret));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { level: 1, name: `Hello, ${USER.name}` }).waitFor();

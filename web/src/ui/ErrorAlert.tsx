@@ -2,16 +2,18 @@ import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
-import { errorMessage } from './errors';
+import { errorMessage, type ErrorOverrides } from './errors';
 
 interface Props {
   error: unknown;
   /** Field paths already shown next to their inputs; other server field messages are listed here. */
   shownFields?: readonly string[];
+  /** Clearer messages for some codes in this context (e.g. CONFLICT on sign-up: the email is taken). */
+  overrides?: ErrorOverrides;
 }
 
 /** A translated error message for a failed request, announced to screen readers. */
-export function ErrorAlert({ error, shownFields = [] }: Props) {
+export function ErrorAlert({ error, shownFields = [], overrides }: Props) {
   const { t } = useTranslation();
   if (!error) return null;
   const extra = isApiError(error)
@@ -19,7 +21,7 @@ export function ErrorAlert({ error, shownFields = [] }: Props) {
     : [];
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('errors.title')}>
-      {errorMessage(t, error)}
+      {errorMessage(t, error, overrides)}
       {extra.length > 0 && (
         <List size="sm" mt="xs">
           {extra.map(([path, msg]) => (

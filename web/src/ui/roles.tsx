@@ -25,10 +25,12 @@ interface PickerProps {
   onChange: (roles: Role[]) => void;
   error?: string;
   disabledRoles?: readonly Role[];
+  /** Why the disabled roles can't be picked. */
+  disabledHint?: string;
 }
 
 /** Pick several roles: a labelled group of checkboxes with a short description per role. */
-export function RolesPicker({ label, value, onChange, error, disabledRoles = [] }: PickerProps) {
+export function RolesPicker({ label, value, onChange, error, disabledRoles = [], disabledHint }: PickerProps) {
   const { t } = useTranslation();
   return (
     <Checkbox.Group label={label} value={value} onChange={(v) => onChange(v.filter(isRole))} error={error} withAsterisk>
@@ -39,7 +41,11 @@ export function RolesPicker({ label, value, onChange, error, disabledRoles = [] 
             value={r}
             disabled={disabledRoles.includes(r)}
             label={t(`roles.${r}`)}
-            description={<Text span size="xs" c="dimmed">{t(`roleDescriptions.${r}`)}</Text>}
+            description={
+              <Text span size="xs" c="dimmed">
+                {disabledRoles.includes(r) && disabledHint ? `${t(`roleDescriptions.${r}`)} ${disabledHint}` : t(`roleDescriptions.${r}`)}
+              </Text>
+            }
           />
         ))}
       </Stack>

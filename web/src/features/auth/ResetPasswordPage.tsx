@@ -57,7 +57,7 @@ export function ResetPasswordPage() {
     body = (
       <form onSubmit={submit} noValidate>
         <Stack>
-          {confirm.error && <ErrorAlert error={confirm.error} shownFields={['password']} />}
+          {confirm.error && <ErrorAlert error={confirm.error} shownFields={['password']} overrides={{ BAD_REQUEST: t('auth.reset.invalid'), NOT_FOUND: t('auth.reset.invalid') }} />}
           {tokenRejected && (
             <Anchor component={Link} to="/forgot-password">
               {t('auth.reset.requestNew')}

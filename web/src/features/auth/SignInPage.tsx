@@ -29,6 +29,7 @@ export function SignInPage() {
 
   const signIn = useMutation({
     mutationFn: (body: SignInBody) => post<Me>('/api/auth/signin', body),
+    meta: { authFlow: true },
     onSuccess: (m) => after(m),
     onError: (e) => {
       if (isApiError(e) && e.code === 'TOTP_REQUIRED') {
@@ -52,8 +53,10 @@ export function SignInPage() {
   };
 
   const err = signIn.error;
-  // The first TOTP_REQUIRED is a prompt, not a failure: show the code field instead of an error.
-  const showError = err && !(isApiError(err) && err.code === 'TOTP_REQUIRED' && !signIn.variables?.totp);
+  // TOTP_REQUIRED without a code is a prompt (the code field appears); with a code, the code was wrong.
+  const totpRejected = isApiError(err) && err.code === 'TOTP_REQUIRED';
+  const wrongCode = totpRejected && Boolean(signIn.variables?.totp);
+  const showError = err && !totpRejected;
 
   return (
     <AuthCard
@@ -104,7 +107,7 @@ export function SignInPage() {
               required
               value={totp}
               onChange={(e) => setTotp(e.currentTarget.value.replace(/\D/g, ''))}
-              error={fieldError(err, 'totp', clientErrors.totp)}
+              error={clientErrors.totp ?? (wrongCode ? t('auth.signIn.totpWrong') : fieldError(err, 'totp'))}
             />
           )}
           <Button type="submit" loading={signIn.isPending} fullWidth>

@@ -60,7 +60,7 @@ export function SignUpPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {err && <ErrorAlert error={err} shownFields={['name', 'email', 'password']} />}
+          {err && <ErrorAlert error={err} shownFields={['name', 'email', 'password']} overrides={{ CONFLICT: t('auth.signUp.exists'), FORBIDDEN: t('auth.signUp.closed') }} />}
           <TextInput
             label={t('auth.name')}
             autoComplete="name"

@@ -61,7 +61,7 @@ export function AcceptInvitationPage() {
       <Stack>
         <Text>{t('invite.preview', { invitedBy: p.invitedBy, email: p.email, workspace: p.workspaceName })}</Text>
         <RoleBadges roles={p.roles} />
-        {accept.error && <ErrorAlert error={accept.error} />}
+        {accept.error && <ErrorAlert error={accept.error} overrides={{ FORBIDDEN: t('invite.forbidden', { email: p.email }), NOT_FOUND: t('invite.invalid') }} />}
         {me ? (
           <>
             <Text size="sm" c="dimmed">

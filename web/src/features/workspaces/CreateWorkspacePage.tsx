@@ -59,7 +59,7 @@ export function CreateWorkspacePage() {
               error={fieldError(create.error, 'name', clientError)}
               maxLength={80}
             />
-            <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={fieldError(create.error, 'timeZone')} />
+            <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={fieldError(create.error, 'timeZone', null, t('workspaces.badTimeZone'))} />
             <Button type="submit" loading={create.isPending}>
               {t('workspaces.create')}
             </Button>

@@ -23,7 +23,7 @@ export function HatSwitcher({ fullWidth = false }: { fullWidth?: boolean }) {
       notifySuccess(t('hat.switched', { role: t(`roles.${w.hat}`) }));
       await qc.invalidateQueries({ queryKey: ['workspaces', w.id] });
     },
-    onError: notifyError,
+    onError: (e) => notifyError(e),
   });
   const held = ROLES.filter((r) => ws.roles.includes(r));
   const hatLabel = t(`roles.${ws.hat}`);

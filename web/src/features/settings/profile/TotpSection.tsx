@@ -21,6 +21,8 @@ function CodeForm({ label, submitLabel, color, loading, error, onSubmit }: {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
+  // a wrong code is said next to the field; anything else goes in the alert
+  const codeRejected = Boolean(fieldError(error, 'code'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const bad = !CODE_RE.test(code);
@@ -30,7 +32,7 @@ function CodeForm({ label, submitLabel, color, loading, error, onSubmit }: {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {error ? <ErrorAlert error={error} shownFields={['code']} /> : null}
+        {error && !codeRejected ? <ErrorAlert error={error} shownFields={['code']} /> : null}
         <Group align="flex-end">
           <TextInput
             label={label}
@@ -40,7 +42,7 @@ function CodeForm({ label, submitLabel, color, loading, error, onSubmit }: {
             required
             value={code}
             onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-            error={fieldError(error, 'code', clientError)}
+            error={fieldError(error, 'code', clientError, t('settings.security.wrongCode'))}
             w={180}
           />
           <Button type="submit" color={color} loading={loading}>

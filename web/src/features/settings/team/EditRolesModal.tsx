@@ -54,7 +54,7 @@ export function EditRolesModal({ member, onClose }: { member: Member | null; onC
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
-        {save.error && <ErrorAlert error={save.error} shownFields={['roles']} />}
+        {save.error && <ErrorAlert error={save.error} shownFields={['roles']} overrides={{ CONFLICT: t('settings.team.lastOwner') }} />}
         <RolesPicker label={t('settings.team.colRoles')} value={roles} onChange={setRoles} error={fieldError(save.error, 'roles', clientError)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

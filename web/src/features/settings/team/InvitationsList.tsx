@@ -27,7 +27,7 @@ export function InvitationsList() {
       notifySuccess(t('settings.team.revoked', { email: inv.email }));
       await qc.invalidateQueries({ queryKey: invitationsKey(ws.id) });
     },
-    onError: notifyError,
+    onError: (e) => notifyError(e),
   });
   const now = Date.now();
   const pending = invitations.data?.filter((i) => !i.acceptedAt && new Date(i.expiresAt).getTime() > now) ?? [];

@@ -16,6 +16,7 @@ import { invitationsKey } from './api';
 export function InviteForm() {
   const { t } = useTranslation();
   const ws = useWorkspace();
+  const isOwner = ws.roles.includes('owner');
   const qc = useQueryClient();
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
@@ -46,7 +47,7 @@ export function InviteForm() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {invite.error && <ErrorAlert error={invite.error} shownFields={['email', 'roles']} />}
+          {invite.error && <ErrorAlert error={invite.error} shownFields={['email', 'roles']} overrides={{ CONFLICT: t('settings.team.inviteConflict'), FORBIDDEN: t('settings.team.inviteForbidden') }} />}
           <TextInput
             label={t('settings.team.inviteEmail')}
             type="email"
@@ -56,7 +57,14 @@ export function InviteForm() {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={fieldError(invite.error, 'email', clientErrors.email)}
           />
-          <RolesPicker label={t('settings.team.inviteRoles')} value={roles} onChange={setRoles} error={fieldError(invite.error, 'roles', clientErrors.roles)} />
+          <RolesPicker
+            label={t('settings.team.inviteRoles')}
+            value={roles}
+            onChange={setRoles}
+            error={fieldError(invite.error, 'roles', clientErrors.roles)}
+            disabledRoles={isOwner ? [] : ['owner']}
+            disabledHint={t('settings.team.ownerOnly')}
+          />
           <Button type="submit" loading={invite.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('settings.team.inviteSubmit')}
           </Button>

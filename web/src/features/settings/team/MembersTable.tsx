@@ -34,7 +34,7 @@ export function MembersTable() {
       await qc.invalidateQueries({ queryKey: membersKey(ws.id) });
       if (m.userId === me.user.id) await qc.invalidateQueries({ queryKey: meKey });
     },
-    onError: notifyError,
+    onError: (e) => notifyError(e, { CONFLICT: t('settings.team.lastOwner') }),
   });
 
   return (

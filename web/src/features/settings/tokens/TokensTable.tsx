@@ -39,7 +39,7 @@ export function TokensTable() {
       notifySuccess(t('settings.tokens.revoked', { name: tok.name }));
       await qc.invalidateQueries({ queryKey: tokensKey(ws.id) });
     },
-    onError: notifyError,
+    onError: (e) => notifyError(e),
   });
   const statusLabel: Record<Status, string> = {
     active: t('settings.tokens.statusActive'),

@@ -73,7 +73,7 @@ export default function WorkspaceSettings() {
                 onChange={(e) => setName(e.currentTarget.value)}
                 error={fieldError(save.error, 'name', clientError)}
               />
-              <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} error={fieldError(save.error, 'timeZone')} />
+              <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} error={fieldError(save.error, 'timeZone', null, t('workspaces.badTimeZone'))} />
               {canEdit && (
                 <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
                   {t('common.save')}
