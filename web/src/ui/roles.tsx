@@ -7,7 +7,7 @@ export function RoleBadges({ roles }: { roles: readonly string[] }) {
   return (
     <Group gap={4}>
       {roles.map((r) => (
-        <Badge key={r} variant="light" tt="none">
+        <Badge key={r} variant="light" tt="none" maw="none" style={{ flexShrink: 0 }}>
           {isRole(r) ? t(`roles.${r}`) : r}
         </Badge>
       ))}

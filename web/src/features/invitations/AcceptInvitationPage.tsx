@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -77,14 +77,14 @@ export function AcceptInvitationPage() {
             </Button>
           </>
         ) : (
-          <Group grow>
-            <Button component={Link} to={`/signin${authQs}`} variant="default">
-              {t('invite.signInToAccept')}
-            </Button>
+          <Stack gap="xs">
             <Button component={Link} to={`/signup${authQs}`}>
               {t('invite.signUpToAccept')}
             </Button>
-          </Group>
+            <Button component={Link} to={`/signin${authQs}`} variant="default">
+              {t('invite.signInToAccept')}
+            </Button>
+          </Stack>
         )}
       </Stack>
     );

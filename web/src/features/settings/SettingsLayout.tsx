@@ -36,6 +36,7 @@ export default function SettingsLayout() {
               color={active ? undefined : 'gray'}
               leftSection={<Icon size={16} aria-hidden />}
               aria-current={active ? 'page' : undefined}
+              style={{ flexShrink: 0 }}
             >
               {t(`settings.sections.${s}`)}
             </Button>

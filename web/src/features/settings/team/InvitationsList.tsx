@@ -55,7 +55,7 @@ export function InvitationsList() {
               {pending.map((inv) => (
                 <Table.Tr key={inv.id}>
                   <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={170}>
                     <RoleBadges roles={inv.roles} />
                   </Table.Td>
                   <Table.Td>{formatDateTime(inv.expiresAt)}</Table.Td>

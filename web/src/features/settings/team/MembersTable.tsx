@@ -45,7 +45,7 @@ export function MembersTable() {
       {members.isPending && <Loading />}
       {members.error && <ErrorAlert error={members.error} />}
       {members.data && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -72,7 +72,7 @@ export function MembersTable() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{m.email}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={170}>
                     <RoleBadges roles={m.roles} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(m.joinedAt)}</Table.Td>
