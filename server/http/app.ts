@@ -15,7 +15,7 @@ import { auditRoutes } from '../modules/audit';
 import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
 import { authPlugin } from './auth';
-import { installErrorHandler } from './errorHandler';
+import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
 
 declare module 'fastify' {
@@ -84,13 +84,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes on the client: any other page path gets index.html.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  const spa = existsSync(webDist);
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  installNotFoundHandler(app, { spa });
   return app;
 }

@@ -9,7 +9,7 @@ export interface TestTandem extends Tandem {
 }
 
 /** A real Tandem on a free port and a fresh database of the kind this run targets. */
-export async function startTestTandem(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestTandem> {
+export async function startTestTandem(overrides: Partial<Record<keyof Env, string>> = {}, opts: { webDist?: string } = {}): Promise<TestTandem> {
   const pgDb = testDbKind() === 'postgres' ? await createPostgresDatabase() : null;
   const env = readEnv(
     {
@@ -23,7 +23,7 @@ export async function startTestTandem(overrides: Partial<Record<keyof Env, strin
     },
     {},
   );
-  const tandem = await startTandem(env, { webDist: '/nonexistent' });
+  const tandem = await startTandem(env, { webDist: opts.webDist ?? '/nonexistent' });
   const port = new URL(tandem.url!).port;
   return {
     ...tandem,
