@@ -3,15 +3,13 @@
  * server answers TOTP_REQUIRED), sign-out, and a password reset through the dev outbox.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { authenticator } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newUser, skipReason, startServer, step, type TestServer } from './harness';
+import type { Page } from 'playwright-core';
+import { createWorkspace, journey, newUser, signIn, signUp, skipReason, step, textbox } from './harness';
 
 const skip = skipReason();
 const USER = { name: 'Sam Secure', email: `sam.${Date.now()}@example.test`, password: 'first long passphrase', newPassword: 'second long passphrase' };
-
-const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /^Account menu for / }).click();
@@ -26,37 +24,22 @@ async function freshCode(secret: string): Promise<string> {
 }
 
 describe('auth journey: two-factor sign-in and password reset', { skip: skip ?? false, timeout: 240_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = journey();
   let page: Page;
   let secret = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = (await newUser(browser)).page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = (await newUser(env.browser)).page;
   });
 
   test('sign-up checks the fields before sending, with translated messages', async () => {
     await step(page, 'signup-validation', async () => {
-      await page.goto(`${server.baseUrl}/signup`);
-      await field(page, 'Name').fill(USER.name);
-      await field(page, 'Email').fill('not-an-email');
-      await field(page, 'Password').fill('short');
-      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.goto(`${env.server.baseUrl}/signup`);
+      await signUp(page, { name: USER.name, email: 'not-an-email', password: 'short' });
       await page.getByText('Enter a valid email address.').waitFor();
       await page.getByText('Use at least 10 characters.').waitFor();
-      await field(page, 'Email').fill(USER.email);
-      await field(page, 'Password').fill(USER.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('textbox', { name: 'Workspace name', exact: true }).fill('Secure Ltd');
-      await page.getByRole('button', { name: 'Create workspace' }).click();
-      await page.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
+      await signUp(page, USER);
+      await createWorkspace(page, 'Secure Ltd');
     });
   });
 
@@ -69,7 +52,7 @@ describe('auth journey: two-factor sign-in and password reset', { skip: skip ?? 
       await page.getByRole('img', { name: 'QR code to add Tandem to your authenticator app' }).waitFor();
       secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
       assert.match(secret, /^[A-Z2-7]{16,}$/);
-      await field(page, '6-digit code').fill(await freshCode(secret));
+      await textbox(page, '6-digit code').fill(await freshCode(secret));
       await page.getByRole('button', { name: 'Turn on' }).click();
       await page.getByText('Two-factor authentication is on: signing in asks for a code from your authenticator app.').waitFor();
     });
@@ -78,20 +61,17 @@ describe('auth journey: two-factor sign-in and password reset', { skip: skip ?? 
   test('signing in asks for the code only after the password, and refuses a wrong one', async () => {
     await step(page, 'totp-signin', async () => {
       await signOut(page);
-      await field(page, 'Email').fill(USER.email);
-      await field(page, 'Password').fill('wrong password entirely');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, USER.email, 'wrong password entirely');
       await page.getByRole('alert').getByText('Wrong email or password').waitFor();
-      assert.equal(await field(page, '6-digit code').count(), 0);
-      await field(page, 'Password').fill(USER.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await field(page, '6-digit code').waitFor();
+      assert.equal(await textbox(page, '6-digit code').count(), 0);
+      await signIn(page, USER.email, USER.password);
+      await textbox(page, '6-digit code').waitFor();
       assert.equal(await page.getByRole('alert').count(), 0, 'the first TOTP_REQUIRED is a prompt, not an error');
-      await field(page, '6-digit code').fill('000000');
+      await textbox(page, '6-digit code').fill('000000');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('That code is wrong or expired: enter the current one.').waitFor();
-      assert.equal(await field(page, '6-digit code').getAttribute('aria-invalid'), 'true');
-      await field(page, '6-digit code').fill(await freshCode(secret));
+      assert.equal(await textbox(page, '6-digit code').getAttribute('aria-invalid'), 'true');
+      await textbox(page, '6-digit code').fill(await freshCode(secret));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { level: 1, name: `Hello, ${USER.name}` }).waitFor();
     });
@@ -101,21 +81,19 @@ describe('auth journey: two-factor sign-in and password reset', { skip: skip ?? 
     await step(page, 'reset', async () => {
       await signOut(page);
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
-      await field(page, 'Email').fill(USER.email);
+      await textbox(page, 'Email').fill(USER.email);
       await page.getByRole('button', { name: 'Send reset link' }).click();
       await page.getByText('If an account exists for this address').waitFor();
-      const mail = await server.waitForEmail((e) => e.to === USER.email && /reset-password\?token=/.test(e.text));
+      const mail = await env.server.waitForEmail((e) => e.to === USER.email && /reset-password\?token=/.test(e.text));
       const link = /https?:\/\/\S+\/reset-password\?token=[^\s]+/.exec(mail.text)?.[0] ?? '';
       const url = new URL(link);
-      await page.goto(`${server.baseUrl}${url.pathname}${url.search}`);
-      await field(page, 'New password').fill(USER.newPassword);
+      await page.goto(`${env.server.baseUrl}${url.pathname}${url.search}`);
+      await textbox(page, 'New password').fill(USER.newPassword);
       await page.getByRole('button', { name: 'Set new password' }).click();
       await page.getByText('Your password has been changed.').waitFor();
       await page.getByRole('link', { name: 'Sign in' }).click();
-      await field(page, 'Email').fill(USER.email);
-      await field(page, 'Password').fill(USER.newPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await field(page, '6-digit code').fill(await freshCode(secret));
+      await signIn(page, USER.email, USER.newPassword);
+      await textbox(page, '6-digit code').fill(await freshCode(secret));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { level: 1, name: `Hello, ${USER.name}` }).waitFor();
     });

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -139,6 +140,28 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+export interface Journey {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Call inside a journey's describe(): a fresh server and browser before its tests, both stopped
+ * after them. Read the fields from hooks and tests, once the `before` hook has run.
+ */
+export function journey(): Journey {
+  const env: Partial<Journey> = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env as Journey;
+}
+
 /** A fresh browser profile (own cookies and localStorage), English unless told otherwise. */
 export async function newUser(browser: Browser, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: opts.viewport ?? { width: 1280, height: 800 } });
@@ -146,6 +169,32 @@ export async function newUser(browser: Browser, opts: { locale?: string; viewpor
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[e2e] page error: ${e.message}`));
   return { context, page };
+}
+
+/** The text field with exactly this accessible name. */
+export const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+/** Fill in the sign-up form and send it; without `email` the prefilled address (from an invitation) is kept. */
+export async function signUp(page: Page, user: { name: string; email?: string; password: string }): Promise<void> {
+  await textbox(page, 'Name').fill(user.name);
+  if (user.email) await textbox(page, 'Email').fill(user.email);
+  await textbox(page, 'Password').fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Fill in the sign-in form and send it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await textbox(page, 'Email').fill(email);
+  await textbox(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** On the "create a workspace" page: create one, wait for its home; returns the workspace's base URL. */
+export async function createWorkspace(page: Page, name: string): Promise<string> {
+  await textbox(page, 'Workspace name').fill(name);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
+  return page.url().replace(/\/home$/, '');
 }
 
 /** Save a screenshot under test-results/e2e (for failures and for looking at the layout). */

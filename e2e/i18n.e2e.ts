@@ -3,13 +3,12 @@
  * no i18n key leaks onto the screen, <html lang> follows, and the choice is saved to the account.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newUser, skipReason, snapshot, startServer, step, untranslatedKeys, type TestServer } from './harness';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createWorkspace, journey, newUser, signIn, signUp, skipReason, snapshot, step, textbox, untranslatedKeys } from './harness';
 
 const skip = skipReason();
-const PASSWORD = 'correct horse battery staple';
-const USER = { name: 'Lina Lingua', email: `lina.${Date.now()}@example.test` };
+const USER = { name: 'Lina Lingua', email: `lina.${Date.now()}@example.test`, password: 'correct horse battery staple' };
 
 const PAGES = [
   'home',
@@ -64,25 +63,17 @@ async function tour(page: Page, base: string, lng: string): Promise<string> {
 }
 
 describe('i18n journey: English, Italian and Spanish', { skip: skip ?? false, timeout: 300_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = journey();
   let page: Page;
   let wsBase = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = (await newUser(browser)).page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = (await newUser(env.browser)).page;
   });
 
   test('a signed-out visitor gets the browser language', async () => {
-    const { context, page: p } = await newUser(browser, { locale: 'it-IT' });
-    await p.goto(`${server.baseUrl}/signin`);
+    const { context, page: p } = await newUser(env.browser, { locale: 'it-IT' });
+    await p.goto(`${env.server.baseUrl}/signin`);
     await p.getByRole('heading', { level: 1, name: 'Accedi a Tandem' }).waitFor();
     assert.equal(await p.locator('html').getAttribute('lang'), 'it');
     assert.deepEqual(await untranslatedKeys(p), []);
@@ -91,23 +82,17 @@ describe('i18n journey: English, Italian and Spanish', { skip: skip ?? false, ti
 
   test('set up: sign up, create a workspace, invite someone, create a token', async () => {
     await step(page, 'setup', async () => {
-      await page.goto(`${server.baseUrl}/signup`);
-      await page.getByRole('textbox', { name: 'Name', exact: true }).fill(USER.name);
-      await page.getByRole('textbox', { name: 'Email', exact: true }).fill(USER.email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('textbox', { name: 'Workspace name', exact: true }).fill('Lingua Lab');
-      await page.getByRole('button', { name: 'Create workspace' }).click();
-      await page.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
-      wsBase = page.url().replace(/\/home$/, '');
+      await page.goto(`${env.server.baseUrl}/signup`);
+      await signUp(page, USER);
+      wsBase = await createWorkspace(page, 'Lingua Lab');
       await page.goto(`${wsBase}/settings/team`);
-      await page.getByRole('textbox', { name: 'Email address', exact: true }).fill(`guest.${Date.now()}@example.test`);
+      await textbox(page, 'Email address').fill(`guest.${Date.now()}@example.test`);
       await page.getByRole('checkbox', { name: 'Analyst' }).check();
       await page.getByRole('button', { name: 'Send invitation' }).click();
       await page.getByRole('heading', { name: 'Pending invitations' }).waitFor();
       await page.getByRole('button', { name: /^Revoke invitation for / }).waitFor();
       await page.goto(`${wsBase}/settings/tokens`);
-      await page.getByRole('textbox', { name: 'Token name', exact: true }).fill('Reporting script');
+      await textbox(page, 'Token name').fill('Reporting script');
       await page.getByRole('checkbox', { name: 'Read the workspace' }).check();
       await page.getByRole('button', { name: 'Create token' }).click();
       const secret = await page.getByTestId('created-token').inputValue();
@@ -135,13 +120,11 @@ describe('i18n journey: English, Italian and Spanish', { skip: skip ?? false, ti
   test('the language is saved to the account and follows the user to a new browser', async () => {
     const me = await page.evaluate(async () => (await fetch('/api/me')).json());
     assert.equal((me as { user: { locale: string } }).user.locale, 'es');
-    const { context, page: fresh } = await newUser(browser, { locale: 'en-US', viewport: { width: 390, height: 844 } });
+    const { context, page: fresh } = await newUser(env.browser, { locale: 'en-US', viewport: { width: 390, height: 844 } });
     await step(fresh, 'fresh-browser', async () => {
-      await fresh.goto(`${server.baseUrl}/signin`);
+      await fresh.goto(`${env.server.baseUrl}/signin`);
       await fresh.getByRole('heading', { level: 1, name: 'Sign in to Tandem' }).waitFor();
-      await fresh.getByRole('textbox', { name: 'Email', exact: true }).fill(USER.email);
-      await fresh.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-      await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(fresh, USER.email, USER.password);
       await fresh.getByRole('heading', { level: 1, name: `Hola, ${USER.name}` }).waitFor();
       assert.equal(await fresh.locator('html').getAttribute('lang'), 'es');
       // phone layout: navigation behind the burger

@@ -3,22 +3,15 @@
  * invitation in the dev outbox, signs up, accepts, and switches hat to see other KPIs.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newUser, skipReason, snapshot, startServer, step, type TestServer } from './harness';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createWorkspace, journey, newUser, signUp, skipReason, snapshot, step, textbox } from './harness';
 
 const skip = skipReason();
 const PASSWORD = 'correct horse battery staple';
-const OWNER = { name: 'Olivia Owner', email: `olivia.${Date.now()}@example.test` };
-const INVITEE = { name: 'Carlo Community', email: `carlo.${Date.now()}@example.test` };
+const OWNER = { name: 'Olivia Owner', email: `olivia.${Date.now()}@example.test`, password: PASSWORD };
+const INVITEE = { name: 'Carlo Community', email: `carlo.${Date.now()}@example.test`, password: PASSWORD };
 const WORKSPACE = 'Acme Coffee';
-
-async function signUp(page: Page, user: { name: string; email?: string }) {
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(user.name);
-  if (user.email) await page.getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 async function kpiKeys(page: Page): Promise<string[]> {
   await page.locator('[data-testid^="kpi-"]').first().waitFor();
@@ -27,27 +20,19 @@ async function kpiKeys(page: Page): Promise<string[]> {
 }
 
 describe('team journey: sign up, create workspace, invite, accept, switch hat', { skip: skip ?? false, timeout: 240_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const env = journey();
   let owner: Page;
   let invitee: Page;
   let workspacePath = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    owner = (await newUser(browser)).page;
-    invitee = (await newUser(browser)).page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    owner = (await newUser(env.browser)).page;
+    invitee = (await newUser(env.browser)).page;
   });
 
   test('the owner signs up and is asked to create a workspace', async () => {
     await step(owner, 'owner-signup', async () => {
-      await owner.goto(`${server.baseUrl}/`);
+      await owner.goto(`${env.server.baseUrl}/`);
       await owner.waitForURL(/\/signin/);
       await owner.getByRole('link', { name: 'Create an account' }).click();
       await signUp(owner, OWNER);
@@ -58,10 +43,7 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
 
   test('the owner creates a workspace and lands on the owner home', async () => {
     await step(owner, 'create-workspace', async () => {
-      await owner.getByRole('textbox', { name: 'Workspace name', exact: true }).fill(WORKSPACE);
-      await owner.getByRole('button', { name: 'Create workspace' }).click();
-      await owner.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
-      workspacePath = new URL(owner.url()).pathname.replace(/\/home$/, '');
+      workspacePath = new URL(await createWorkspace(owner, WORKSPACE)).pathname;
       await owner.getByRole('heading', { level: 1, name: `Hello, ${OWNER.name}` }).waitFor();
       // the creator is owner and marketing manager, wearing the marketing manager's hat
       await owner.getByRole('button', { name: 'Hat: Marketing manager' }).waitFor();
@@ -78,7 +60,7 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
       await owner.getByRole('link', { name: 'Settings' }).click();
       await owner.getByRole('link', { name: 'Team' }).click();
       await owner.getByRole('heading', { name: 'Team', level: 2 }).waitFor();
-      await owner.getByRole('textbox', { name: 'Email address', exact: true }).fill(INVITEE.email);
+      await textbox(owner, 'Email address').fill(INVITEE.email);
       await owner.getByRole('checkbox', { name: 'Community manager' }).check();
       await owner.getByRole('checkbox', { name: 'Social media manager' }).check();
       await owner.getByRole('button', { name: 'Send invitation' }).click();
@@ -87,10 +69,10 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
   });
 
   test('the invitation email is in the dev outbox with a working link', async () => {
-    const mail = await server.waitForEmail((e) => e.to === INVITEE.email);
+    const mail = await env.server.waitForEmail((e) => e.to === INVITEE.email);
     assert.match(mail.text, /\/invite\?token=/);
     await step(invitee, 'outbox', async () => {
-      await invitee.goto(`${server.baseUrl}/dev/outbox`);
+      await invitee.goto(`${env.server.baseUrl}/dev/outbox`);
       await invitee.getByRole('heading', { name: mail.subject }).waitFor();
       await invitee.getByRole('link', { name: /\/invite\?token=/ }).first().click();
       await invitee.waitForURL(/\/invite\?token=/);
@@ -103,8 +85,8 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
       await invitee.getByText(`${OWNER.name} invited ${INVITEE.email}`).waitFor();
       await invitee.getByRole('link', { name: 'Create an account to accept' }).click();
       await invitee.waitForURL(/\/signup\?/);
-      assert.equal(await invitee.getByRole('textbox', { name: 'Email', exact: true }).inputValue(), INVITEE.email);
-      await signUp(invitee, { name: INVITEE.name });
+      assert.equal(await textbox(invitee, 'Email').inputValue(), INVITEE.email);
+      await signUp(invitee, { name: INVITEE.name, password: INVITEE.password });
       await invitee.waitForURL(/\/invite\?token=/);
       await invitee.getByRole('button', { name: 'Accept invitation' }).click();
       await invitee.waitForURL(new RegExp(`${workspacePath}/home$`));
@@ -135,7 +117,7 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
 
   test('the invitee sees the team but not the owner-only controls', async () => {
     await step(invitee, 'permissions', async () => {
-      await invitee.goto(`${server.baseUrl}${workspacePath}/settings/team`);
+      await invitee.goto(`${env.server.baseUrl}${workspacePath}/settings/team`);
       await invitee.getByRole('cell', { name: OWNER.email, exact: true }).waitFor();
       assert.equal(await invitee.getByRole('button', { name: 'Send invitation' }).count(), 0);
       assert.equal(await invitee.getByRole('button', { name: /^Change roles/ }).count(), 0);

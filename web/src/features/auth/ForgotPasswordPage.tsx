@@ -1,27 +1,27 @@
-import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { post } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { EMAIL_RE, fieldError } from '../../ui/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useClientErrors } from '../../ui/useClientErrors';
 import { AuthCard } from './AuthCard';
+import { EmailField } from './fields';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const [email, setEmail] = useState(params.get('email') ?? '');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientErrors, check] = useClientErrors<'email'>();
   const request = useMutation({ mutationFn: (body: { email: string }) => post<Ok>('/api/auth/password-reset/request', body) });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = !EMAIL_RE.test(email.trim());
-    setClientError(bad ? t('validation.email') : null);
-    if (!bad) request.mutate({ email: email.trim() });
+  const submit = () => {
+    if (check({ email: !EMAIL_RE.test(email.trim()) && t('validation.email') })) request.mutate({ email: email.trim() });
   };
 
   return (
@@ -39,23 +39,10 @@ export function ForgotPasswordPage() {
           {t('auth.forgot.sent')}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {request.error && <ErrorAlert error={request.error} shownFields={['email']} />}
-            <TextInput
-              label={t('auth.email')}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError(request.error, 'email', clientError)}
-            />
-            <Button type="submit" loading={request.isPending} fullWidth>
-              {t('auth.forgot.submit')}
-            </Button>
-          </Stack>
-        </form>
+        <SubmitForm onSubmit={submit} submitLabel={t('auth.forgot.submit')} pending={request.isPending} fullWidth>
+          {request.error && <ErrorAlert error={request.error} shownFields={['email']} />}
+          <EmailField value={email} onChange={setEmail} error={fieldError(request.error, 'email', clientErrors.email)} />
+        </SubmitForm>
       )}
     </AuthCard>
   );

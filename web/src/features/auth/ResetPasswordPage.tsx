@@ -1,14 +1,17 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { post } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MIN_PASSWORD, fieldError } from '../../ui/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useClientErrors } from '../../ui/useClientErrors';
 import { AuthCard } from './AuthCard';
+import { NewPasswordField } from './fields';
 
 /** /reset-password?token=… — the link from the password-reset email. */
 export function ResetPasswordPage() {
@@ -16,16 +19,13 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientErrors, check] = useClientErrors<'password'>();
   const confirm = useMutation({
     mutationFn: (body: { token: string; password: string }) => post<Ok>('/api/auth/password-reset/confirm', body),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = password.length < MIN_PASSWORD;
-    setClientError(bad ? t('validation.passwordLength') : null);
-    if (!bad) confirm.mutate({ token, password });
+  const submit = () => {
+    if (check({ password: password.length < MIN_PASSWORD && t('validation.passwordLength') })) confirm.mutate({ token, password });
   };
 
   // a failure that is not about the new password means the link itself is no good
@@ -55,28 +55,15 @@ export function ResetPasswordPage() {
     );
   } else {
     body = (
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {confirm.error && <ErrorAlert error={confirm.error} shownFields={['password']} overrides={{ BAD_REQUEST: t('auth.reset.invalid'), NOT_FOUND: t('auth.reset.invalid') }} />}
-          {tokenRejected && (
-            <Anchor component={Link} to="/forgot-password">
-              {t('auth.reset.requestNew')}
-            </Anchor>
-          )}
-          <PasswordInput
-            label={t('auth.reset.password')}
-            description={t('auth.signUp.passwordHelp')}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(confirm.error, 'password', clientError)}
-          />
-          <Button type="submit" loading={confirm.isPending} fullWidth>
-            {t('auth.reset.submit')}
-          </Button>
-        </Stack>
-      </form>
+      <SubmitForm onSubmit={submit} submitLabel={t('auth.reset.submit')} pending={confirm.isPending} fullWidth>
+        {confirm.error && <ErrorAlert error={confirm.error} shownFields={['password']} overrides={{ BAD_REQUEST: t('auth.reset.invalid'), NOT_FOUND: t('auth.reset.invalid') }} />}
+        {tokenRejected && (
+          <Anchor component={Link} to="/forgot-password">
+            {t('auth.reset.requestNew')}
+          </Anchor>
+        )}
+        <NewPasswordField label={t('auth.reset.password')} value={password} onChange={setPassword} error={fieldError(confirm.error, 'password', clientErrors.password)} />
+      </SubmitForm>
     );
   }
 

@@ -1,30 +1,29 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { isApiError, post } from '../../api/client';
 import type { Me, SignInBody } from '../../api/types';
-import { safeNext } from '../../session/guards';
-import { useMeQuery } from '../../session/me';
+import { CodeInput } from '../../ui/CodeInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CODE_RE, EMAIL_RE, fieldError } from '../../ui/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useClientErrors } from '../../ui/useClientErrors';
 import { AuthCard } from './AuthCard';
-import { useAfterSignIn, useNextSuffix } from './useAfterSignIn';
-
-type Field = 'email' | 'password' | 'totp';
+import { EmailField } from './fields';
+import { SwitchAuthLink } from './SwitchAuthLink';
+import { useAfterSignIn, useSignedInTarget } from './useAfterSignIn';
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { data: me } = useMeQuery();
   const [params] = useSearchParams();
   const after = useAfterSignIn();
-  const nextSuffix = useNextSuffix();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
-  const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
+  const [clientErrors, check] = useClientErrors<'email' | 'password' | 'totp'>();
   const totpRef = useRef<HTMLInputElement>(null);
 
   const signIn = useMutation({
@@ -39,17 +38,16 @@ export function SignInPage() {
     },
   });
 
-  if (me && !signIn.isPending && !signIn.isSuccess) return <Navigate to={safeNext(params.get('next')) ?? '/'} replace />;
+  const signedIn = useSignedInTarget(signIn.isPending || signIn.isSuccess);
+  if (signedIn) return <Navigate to={signedIn} replace />;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errs: Partial<Record<Field, string>> = {};
-    if (!EMAIL_RE.test(email.trim())) errs.email = t('validation.email');
-    if (!password) errs.password = t('validation.required');
-    if (needTotp && !CODE_RE.test(totp)) errs.totp = t('validation.code');
-    setClientErrors(errs);
-    if (Object.keys(errs).length) return;
-    signIn.mutate({ email: email.trim(), password, ...(needTotp ? { totp } : {}) });
+  const submit = () => {
+    const ok = check({
+      email: !EMAIL_RE.test(email.trim()) && t('validation.email'),
+      password: !password && t('validation.required'),
+      totp: needTotp && !CODE_RE.test(totp) && t('validation.code'),
+    });
+    if (ok) signIn.mutate({ email: email.trim(), password, ...(needTotp ? { totp } : {}) });
   };
 
   const err = signIn.error;
@@ -66,55 +64,33 @@ export function SignInPage() {
           <Anchor component={Link} to={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`}>
             {t('auth.signIn.forgot')}
           </Anchor>
-          <Text size="sm">
-            {t('auth.signIn.noAccount')}{' '}
-            <Anchor component={Link} to={`/signup${nextSuffix}`}>
-              {t('auth.signIn.signUpLink')}
-            </Anchor>
-          </Text>
+          <SwitchAuthLink question={t('auth.signIn.noAccount')} link={t('auth.signIn.signUpLink')} to="/signup" />
         </>
       }
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {showError && <ErrorAlert error={err} shownFields={['email', 'password', 'totp']} />}
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(err, 'email', clientErrors.email)}
+      <SubmitForm onSubmit={submit} submitLabel={t('auth.signIn.submit')} pending={signIn.isPending} fullWidth>
+        {showError && <ErrorAlert error={err} shownFields={['email', 'password', 'totp']} />}
+        <EmailField autoComplete="username" value={email} onChange={setEmail} error={fieldError(err, 'email', clientErrors.email)} />
+        <PasswordInput
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={fieldError(err, 'password', clientErrors.password)}
+        />
+        {needTotp && (
+          <CodeInput
+            ref={totpRef}
+            label={t('auth.signIn.totp')}
+            description={t('auth.signIn.totpHelp')}
+            pattern="[0-9]{6}"
+            value={totp}
+            onChange={setTotp}
+            error={clientErrors.totp ?? (wrongCode ? t('auth.signIn.totpWrong') : fieldError(err, 'totp'))}
           />
-          <PasswordInput
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(err, 'password', clientErrors.password)}
-          />
-          {needTotp && (
-            <TextInput
-              ref={totpRef}
-              label={t('auth.signIn.totp')}
-              description={t('auth.signIn.totpHelp')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={totp}
-              onChange={(e) => setTotp(e.currentTarget.value.replace(/\D/g, ''))}
-              error={clientErrors.totp ?? (wrongCode ? t('auth.signIn.totpWrong') : fieldError(err, 'totp'))}
-            />
-          )}
-          <Button type="submit" loading={signIn.isPending} fullWidth>
-            {t('auth.signIn.submit')}
-          </Button>
-        </Stack>
-      </form>
+        )}
+      </SubmitForm>
     </AuthCard>
   );
 }

@@ -20,6 +20,20 @@ export function useHome(workspaceId: string, hat: string) {
   });
 }
 
+/** Titled items, or an empty note that says why there are none. */
+function TitleList({ items, empty }: { items: readonly { id: string; title: string }[]; empty: ReactNode }) {
+  if (!items.length) return empty;
+  return (
+    <Paper withBorder p="md">
+      <List>
+        {items.map((item) => (
+          <List.Item key={item.id}>{item.title}</List.Item>
+        ))}
+      </List>
+    </Paper>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
@@ -59,30 +73,16 @@ export function HomePage() {
             <KpiGrid kpis={home.data.kpis} />
           </Section>
           <Section title={t('home.objectivesTitle')}>
-            {home.data.objectives.length ? (
-              <Paper withBorder p="md">
-                <List>
-                  {home.data.objectives.map((o) => (
-                    <List.Item key={o.id}>{o.title}</List.Item>
-                  ))}
-                </List>
-              </Paper>
-            ) : (
-              <EmptyNote icon={<IconTarget />} title={t('home.objectivesEmpty', { role })} description={t('home.objectivesEmptyHelp')} />
-            )}
+            <TitleList
+              items={home.data.objectives}
+              empty={<EmptyNote icon={<IconTarget />} title={t('home.objectivesEmpty', { role })} description={t('home.objectivesEmptyHelp')} />}
+            />
           </Section>
           <Section title={t('home.tasksTitle')}>
-            {home.data.tasks.length ? (
-              <Paper withBorder p="md">
-                <List>
-                  {home.data.tasks.map((task) => (
-                    <List.Item key={task.id}>{task.title}</List.Item>
-                  ))}
-                </List>
-              </Paper>
-            ) : (
-              <EmptyNote icon={<IconChecklist />} title={t('home.tasksEmpty', { role })} description={t('home.tasksEmptyHelp')} />
-            )}
+            <TitleList
+              items={home.data.tasks}
+              empty={<EmptyNote icon={<IconChecklist />} title={t('home.tasksEmpty', { role })} description={t('home.tasksEmptyHelp')} />}
+            />
           </Section>
         </>
       )}

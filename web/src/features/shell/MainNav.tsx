@@ -1,30 +1,9 @@
 import { NavLink } from '@mantine/core';
-import {
-  IconCalendar,
-  IconChartBar,
-  IconHome,
-  IconInbox,
-  IconMessages,
-  IconSettings,
-  IconTarget,
-  IconUsers,
-  type Icon,
-} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
-import { AREAS, type Area } from '../../../../shared/roles';
+import { AREAS } from '../../../../shared/roles';
 import { useWorkspace, wsPath } from '../../session/workspace';
-
-const ICONS: Record<Area, Icon> = {
-  home: IconHome,
-  calendar: IconCalendar,
-  inbox: IconInbox,
-  community: IconMessages,
-  members: IconUsers,
-  analytics: IconChartBar,
-  strategy: IconTarget,
-  settings: IconSettings,
-};
+import { AREA_ICONS } from '../../ui/areaIcons';
 
 export function MainNav() {
   const { t } = useTranslation();
@@ -35,7 +14,7 @@ export function MainNav() {
       {AREAS.map((area) => {
         const to = wsPath(ws.id, area);
         const active = pathname === to || pathname.startsWith(`${to}/`);
-        const Icon = ICONS[area];
+        const Icon = AREA_ICONS[area];
         return (
           <li key={area}>
             <NavLink

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { get, qs } from '../../../api/client';
 import type { AuditEntry, AuditPage } from '../../../api/types';
 import { useWorkspace } from '../../../session/workspace';
+import { DataTable } from '../../../ui/DataTable';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
@@ -54,33 +55,31 @@ export default function AuditLog() {
           {audit.error && <ErrorAlert error={audit.error} />}
           {audit.data && entries.length === 0 && <Text c="dimmed">{t('settings.audit.empty')}</Text>}
           {entries.length > 0 && (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs" striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('settings.audit.colWhen')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.audit.colActor')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.audit.colAction')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.audit.colTarget')}</Table.Th>
-                    <Table.Th scope="col">{t('settings.audit.colIp')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {entries.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
-                      <Table.Td>{e.actorName ?? t('settings.audit.system')}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{actionLabel(e.action)}</Text>
-                        <Code fz="xs">{e.action}</Code>
-                      </Table.Td>
-                      <Table.Td>{target(e) || t('common.noValue')}</Table.Td>
-                      <Table.Td>{e.ip ?? t('common.noValue')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={720}
+              verticalSpacing="xs"
+              striped
+              columns={[
+                t('settings.audit.colWhen'),
+                t('settings.audit.colActor'),
+                t('settings.audit.colAction'),
+                t('settings.audit.colTarget'),
+                t('settings.audit.colIp'),
+              ]}
+            >
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
+                  <Table.Td>{e.actorName ?? t('settings.audit.system')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{actionLabel(e.action)}</Text>
+                    <Code fz="xs">{e.action}</Code>
+                  </Table.Td>
+                  <Table.Td>{target(e) || t('common.noValue')}</Table.Td>
+                  <Table.Td>{e.ip ?? t('common.noValue')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           )}
           {audit.hasNextPage ? (
             <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>

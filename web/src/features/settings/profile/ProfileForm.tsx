@@ -1,6 +1,6 @@
-import { Button, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../../shared/contracts/common';
 import { patch } from '../../../api/client';
@@ -10,6 +10,9 @@ import { useMe, useSetMe } from '../../../session/me';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { fieldError } from '../../../ui/errors';
 import { notifySuccess } from '../../../ui/notify';
+import { SubmitForm } from '../../../ui/SubmitForm';
+import { useClientErrors } from '../../../ui/useClientErrors';
+import { SettingsCard } from '../SettingsCard';
 
 /** PATCH /api/me {name, locale} */
 export function ProfileForm() {
@@ -18,7 +21,7 @@ export function ProfileForm() {
   const setMe = useSetMe();
   const [name, setName] = useState(me.user.name);
   const [locale, setLocale] = useState<Locale>(me.user.locale);
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientErrors, check] = useClientErrors<'name'>();
   const save = useMutation({
     mutationFn: (body: { name: string; locale: Locale }) => patch<Me>('/api/me', body),
     onSuccess: async (m) => {
@@ -28,43 +31,32 @@ export function ProfileForm() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = !name.trim();
-    setClientError(bad ? t('validation.required') : null);
-    if (!bad) save.mutate({ name: name.trim(), locale });
+  const submit = () => {
+    if (check({ name: !name.trim() && t('validation.required') })) save.mutate({ name: name.trim(), locale });
   };
 
   return (
-    <Paper withBorder p="lg" maw={560} component="section" aria-labelledby="profile-title">
-      <Title order={3} size="h4" id="profile-title" mb="sm">
-        {t('settings.profile.title')}
-      </Title>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {save.error && <ErrorAlert error={save.error} shownFields={['name', 'locale']} />}
-          <TextInput label={t('settings.profile.email')} value={me.user.email} readOnly variant="filled" />
-          <TextInput
-            label={t('auth.name')}
-            required
-            autoComplete="name"
-            maxLength={120}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(save.error, 'name', clientError)}
-          />
-          <NativeSelect
-            label={t('language.label')}
-            value={locale}
-            onChange={(e) => setLocale(toLocale(e.currentTarget.value))}
-            data={SUPPORTED_LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-            error={fieldError(save.error, 'locale')}
-          />
-          <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('common.save')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <SettingsCard title={t('settings.profile.title')} maw={560}>
+      <SubmitForm onSubmit={submit} submitLabel={t('common.save')} pending={save.isPending}>
+        {save.error && <ErrorAlert error={save.error} shownFields={['name', 'locale']} />}
+        <TextInput label={t('settings.profile.email')} value={me.user.email} readOnly variant="filled" />
+        <TextInput
+          label={t('auth.name')}
+          required
+          autoComplete="name"
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(save.error, 'name', clientErrors.name)}
+        />
+        <NativeSelect
+          label={t('language.label')}
+          value={locale}
+          onChange={(e) => setLocale(toLocale(e.currentTarget.value))}
+          data={SUPPORTED_LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          error={fieldError(save.error, 'locale')}
+        />
+      </SubmitForm>
+    </SettingsCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Image, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Image, Stack, Text } from '@mantine/core';
 import { IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,9 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../../api/client';
 import type { Me, TotpSetup } from '../../../api/types';
 import { useMe, useSetMe } from '../../../session/me';
+import { CodeInput } from '../../../ui/CodeInput';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { CODE_RE, fieldError } from '../../../ui/errors';
 import { notifySuccess } from '../../../ui/notify';
+import { useClientErrors } from '../../../ui/useClientErrors';
+import { SettingsCard } from '../SettingsCard';
 
 function CodeForm({ label, submitLabel, color, loading, error, onSubmit }: {
   label: string;
@@ -20,31 +23,19 @@ function CodeForm({ label, submitLabel, color, loading, error, onSubmit }: {
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientErrors, check] = useClientErrors<'code'>();
   // a wrong code is said next to the field; anything else goes in the alert
   const codeRejected = Boolean(fieldError(error, 'code'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const bad = !CODE_RE.test(code);
-    setClientError(bad ? t('validation.code') : null);
-    if (!bad) onSubmit(code);
+    if (check({ code: !CODE_RE.test(code) && t('validation.code') })) onSubmit(code);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         {error && !codeRejected ? <ErrorAlert error={error} shownFields={['code']} /> : null}
         <Group align="flex-end">
-          <TextInput
-            label={label}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-            error={fieldError(error, 'code', clientError, t('settings.security.wrongCode'))}
-            w={180}
-          />
+          <CodeInput label={label} value={code} onChange={setCode} error={fieldError(error, 'code', clientErrors.code, t('settings.security.wrongCode'))} w={180} />
           <Button type="submit" color={color} loading={loading}>
             {submitLabel}
           </Button>
@@ -78,13 +69,11 @@ export function TotpSection() {
   const on = me.user.totpEnabled;
 
   return (
-    <Paper withBorder p="lg" maw={560} component="section" aria-labelledby="totp-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="totp-title">
-          {t('settings.security.title')}
-        </Title>
-        {on ? <IconShieldCheck color="var(--mantine-color-teal-6)" aria-hidden /> : <IconShieldOff color="var(--mantine-color-gray-6)" aria-hidden />}
-      </Group>
+    <SettingsCard
+      title={t('settings.security.title')}
+      maw={560}
+      aside={on ? <IconShieldCheck color="var(--mantine-color-teal-6)" aria-hidden /> : <IconShieldOff color="var(--mantine-color-gray-6)" aria-hidden />}
+    >
       <Text mb="md">{on ? t('settings.security.on') : t('settings.security.off')}</Text>
       {on ? (
         <Stack>
@@ -128,6 +117,6 @@ export function TotpSection() {
           </Button>
         </Stack>
       )}
-    </Paper>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../../shared/roles';
 import { post } from '../../../api/client';
@@ -10,6 +10,9 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { EMAIL_RE, fieldError } from '../../../ui/errors';
 import { notifySuccess } from '../../../ui/notify';
 import { RolesPicker } from '../../../ui/roles';
+import { SubmitForm } from '../../../ui/SubmitForm';
+import { useClientErrors } from '../../../ui/useClientErrors';
+import { SettingsCard } from '../SettingsCard';
 import { invitationsKey } from './api';
 
 /** POST /api/workspaces/:id/invitations {email, roles} */
@@ -20,7 +23,7 @@ export function InviteForm() {
   const qc = useQueryClient();
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
-  const [clientErrors, setClientErrors] = useState<{ email?: string; roles?: string }>({});
+  const [clientErrors, check] = useClientErrors<'email' | 'roles'>();
   const invite = useMutation({
     mutationFn: (body: { email: string; roles: Role[] }) => post<Invitation>(`/api/workspaces/${ws.id}/invitations`, body),
     onSuccess: async (inv) => {
@@ -31,45 +34,36 @@ export function InviteForm() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errs: { email?: string; roles?: string } = {};
-    if (!EMAIL_RE.test(email.trim())) errs.email = t('validation.email');
-    if (roles.length === 0) errs.roles = t('validation.rolesRequired');
-    setClientErrors(errs);
-    if (!errs.email && !errs.roles) invite.mutate({ email: email.trim(), roles });
+  const submit = () => {
+    const ok = check({
+      email: !EMAIL_RE.test(email.trim()) && t('validation.email'),
+      roles: roles.length === 0 && t('validation.rolesRequired'),
+    });
+    if (ok) invite.mutate({ email: email.trim(), roles });
   };
 
   return (
-    <Paper withBorder p="lg" maw={640} component="section" aria-labelledby="invite-title">
-      <Title order={3} size="h4" id="invite-title" mb="sm">
-        {t('settings.team.inviteTitle')}
-      </Title>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {invite.error && <ErrorAlert error={invite.error} shownFields={['email', 'roles']} overrides={{ CONFLICT: t('settings.team.inviteConflict'), FORBIDDEN: t('settings.team.inviteForbidden') }} />}
-          <TextInput
-            label={t('settings.team.inviteEmail')}
-            type="email"
-            autoComplete="off"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(invite.error, 'email', clientErrors.email)}
-          />
-          <RolesPicker
-            label={t('settings.team.inviteRoles')}
-            value={roles}
-            onChange={setRoles}
-            error={fieldError(invite.error, 'roles', clientErrors.roles)}
-            disabledRoles={isOwner ? [] : ['owner']}
-            disabledHint={t('settings.team.ownerOnly')}
-          />
-          <Button type="submit" loading={invite.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('settings.team.inviteSubmit')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <SettingsCard title={t('settings.team.inviteTitle')} maw={640}>
+      <SubmitForm onSubmit={submit} submitLabel={t('settings.team.inviteSubmit')} pending={invite.isPending}>
+        {invite.error && <ErrorAlert error={invite.error} shownFields={['email', 'roles']} overrides={{ CONFLICT: t('settings.team.inviteConflict'), FORBIDDEN: t('settings.team.inviteForbidden') }} />}
+        <TextInput
+          label={t('settings.team.inviteEmail')}
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldError(invite.error, 'email', clientErrors.email)}
+        />
+        <RolesPicker
+          label={t('settings.team.inviteRoles')}
+          value={roles}
+          onChange={setRoles}
+          error={fieldError(invite.error, 'roles', clientErrors.roles)}
+          disabledRoles={isOwner ? [] : ['owner']}
+          disabledHint={t('settings.team.ownerOnly')}
+        />
+      </SubmitForm>
+    </SettingsCard>
   );
 }

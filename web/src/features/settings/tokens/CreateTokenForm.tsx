@@ -1,12 +1,15 @@
-import { Button, Checkbox, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Checkbox, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../../api/client';
 import type { CreateTokenBody, CreatedApiToken } from '../../../api/types';
 import { useWorkspace } from '../../../session/workspace';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { fieldError } from '../../../ui/errors';
+import { SubmitForm } from '../../../ui/SubmitForm';
+import { useClientErrors } from '../../../ui/useClientErrors';
+import { SettingsCard } from '../SettingsCard';
 import { TOKEN_SCOPES, allowedScopes, scopeKey } from './scopes';
 import { tokensKey } from './TokensTable';
 
@@ -21,7 +24,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (t: CreatedApiToken)
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [expiry, setExpiry] = useState<string>('90');
-  const [clientErrors, setClientErrors] = useState<{ name?: string; scopes?: string }>({});
+  const [clientErrors, check] = useClientErrors<'name' | 'scopes'>();
   const create = useMutation({
     mutationFn: (body: CreateTokenBody) => post<CreatedApiToken>(`/api/workspaces/${ws.id}/tokens`, body),
     onSuccess: async (tok) => {
@@ -32,68 +35,58 @@ export function CreateTokenForm({ onCreated }: { onCreated: (t: CreatedApiToken)
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errs: { name?: string; scopes?: string } = {};
-    if (!name.trim()) errs.name = t('validation.required');
-    if (scopes.length === 0) errs.scopes = t('validation.scopesRequired');
-    setClientErrors(errs);
-    if (errs.name || errs.scopes) return;
-    create.mutate({ name: name.trim(), scopes, ...(expiry ? { expiresInDays: Number(expiry) } : {}) });
+  const submit = () => {
+    const ok = check({
+      name: !name.trim() && t('validation.required'),
+      scopes: scopes.length === 0 && t('validation.scopesRequired'),
+    });
+    if (ok) create.mutate({ name: name.trim(), scopes, ...(expiry ? { expiresInDays: Number(expiry) } : {}) });
   };
 
   return (
-    <Paper withBorder p="lg" maw={720} component="section" aria-labelledby="create-token-title">
-      <Title order={3} size="h4" id="create-token-title" mb="sm">
-        {t('settings.tokens.createTitle')}
-      </Title>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && <ErrorAlert error={create.error} shownFields={['name', 'scopes', 'expiresInDays']} />}
-          <TextInput
-            label={t('settings.tokens.name')}
-            placeholder={t('settings.tokens.namePlaceholder')}
-            required
-            maxLength={80}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(create.error, 'name', clientErrors.name)}
-          />
-          <Checkbox.Group
-            label={t('settings.tokens.scopes')}
-            withAsterisk
-            value={scopes}
-            onChange={setScopes}
-            error={fieldError(create.error, 'scopes', clientErrors.scopes)}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt={6}>
-              {TOKEN_SCOPES.map((s) => (
-                <Checkbox
-                  key={s}
-                  value={s}
-                  disabled={!allowed.has(s)}
-                  label={t(`settings.tokenScopes.${scopeKey(s)}` as 'settings.tokenScopes.audit_read')}
-                  description={allowed.has(s) ? s : `${s} · ${t('settings.tokens.scopeNotAllowed')}`}
-                />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <NativeSelect
-            label={t('settings.tokens.expiry')}
-            value={expiry}
-            onChange={(e) => setExpiry(e.currentTarget.value)}
-            data={[
-              ...EXPIRY_DAYS.map((d) => ({ value: d, label: t('settings.tokens.expiryDays', { days: d }) })),
-              { value: '', label: t('settings.tokens.expiryNever') },
-            ]}
-            error={fieldError(create.error, 'expiresInDays')}
-            maw={240}
-          />
-          <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('settings.tokens.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <SettingsCard title={t('settings.tokens.createTitle')} maw={720}>
+      <SubmitForm onSubmit={submit} submitLabel={t('settings.tokens.submit')} pending={create.isPending}>
+        {create.error && <ErrorAlert error={create.error} shownFields={['name', 'scopes', 'expiresInDays']} />}
+        <TextInput
+          label={t('settings.tokens.name')}
+          placeholder={t('settings.tokens.namePlaceholder')}
+          required
+          maxLength={80}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(create.error, 'name', clientErrors.name)}
+        />
+        <Checkbox.Group
+          label={t('settings.tokens.scopes')}
+          withAsterisk
+          value={scopes}
+          onChange={setScopes}
+          error={fieldError(create.error, 'scopes', clientErrors.scopes)}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt={6}>
+            {TOKEN_SCOPES.map((s) => (
+              <Checkbox
+                key={s}
+                value={s}
+                disabled={!allowed.has(s)}
+                label={t(`settings.tokenScopes.${scopeKey(s)}` as 'settings.tokenScopes.audit_read')}
+                description={allowed.has(s) ? s : `${s} · ${t('settings.tokens.scopeNotAllowed')}`}
+              />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <NativeSelect
+          label={t('settings.tokens.expiry')}
+          value={expiry}
+          onChange={(e) => setExpiry(e.currentTarget.value)}
+          data={[
+            ...EXPIRY_DAYS.map((d) => ({ value: d, label: t('settings.tokens.expiryDays', { days: d }) })),
+            { value: '', label: t('settings.tokens.expiryNever') },
+          ]}
+          error={fieldError(create.error, 'expiresInDays')}
+          maw={240}
+        />
+      </SubmitForm>
+    </SettingsCard>
   );
 }

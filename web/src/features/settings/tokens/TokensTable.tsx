@@ -1,15 +1,16 @@
 import { Badge, Button, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { del, get } from '../../../api/client';
 import type { ApiToken, Ok } from '../../../api/types';
 import { useWorkspace } from '../../../session/workspace';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { DataTable } from '../../../ui/DataTable';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
-import { notifyError, notifySuccess } from '../../../ui/notify';
+import { notifySuccess } from '../../../ui/notify';
+import { useConfirmedMutation } from '../../../ui/useConfirmedMutation';
 
 export const tokensKey = (wid: string) => ['workspaces', wid, 'tokens'];
 
@@ -31,16 +32,14 @@ export function TokensTable() {
     queryKey: tokensKey(ws.id),
     queryFn: () => get<{ tokens: ApiToken[] }>(`/api/workspaces/${ws.id}/tokens`).then((r) => r.tokens),
   });
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const revoke = useMutation({
+  const revoke = useConfirmedMutation({
     mutationFn: (tok: ApiToken) => del<Ok>(`/api/workspaces/${ws.id}/tokens/${tok.id}`),
-    onSuccess: async (_r, tok) => {
-      setRevoking(null);
+    onSuccess: async (tok) => {
       notifySuccess(t('settings.tokens.revoked', { name: tok.name }));
       await qc.invalidateQueries({ queryKey: tokensKey(ws.id) });
     },
-    onError: (e) => notifyError(e),
   });
+  const revoking = revoke.target;
   const statusLabel: Record<Status, string> = {
     active: t('settings.tokens.statusActive'),
     revoked: t('settings.tokens.statusRevoked'),
@@ -56,64 +55,59 @@ export function TokensTable() {
       {tokens.error && <ErrorAlert error={tokens.error} />}
       {tokens.data?.length === 0 && <Text c="dimmed">{t('settings.tokens.empty')}</Text>}
       {tokens.data && tokens.data.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('settings.tokens.colName')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colScopes')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colOwner')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colCreated')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colExpires')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colLastUsed')}</Table.Th>
-                <Table.Th scope="col">{t('settings.tokens.colStatus')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
+        <DataTable
+          minWidth={860}
+          verticalSpacing="sm"
+          striped
+          columns={[
+            t('settings.tokens.colName'),
+            t('settings.tokens.colScopes'),
+            t('settings.tokens.colOwner'),
+            t('settings.tokens.colCreated'),
+            t('settings.tokens.colExpires'),
+            t('settings.tokens.colLastUsed'),
+            t('settings.tokens.colStatus'),
+            t('common.actions'),
+          ]}
+        >
+          {tokens.data.map((tok) => {
+            const status = statusOf(tok);
+            return (
+              <Table.Tr key={tok.id}>
+                <Table.Td fw={500}>{tok.name}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {tok.scopes.map((s) => (
+                      <Code key={s}>{s}</Code>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{tok.ownerName}</Table.Td>
+                <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
+                <Table.Td>{tok.expiresAt ? formatDateTime(tok.expiresAt) : t('common.never')}</Table.Td>
+                <Table.Td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('common.never')}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+                    {statusLabel[status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {status === 'active' && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(tok)} aria-label={t('settings.tokens.revokeOf', { name: tok.name })}>
+                      {t('settings.tokens.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((tok) => {
-                const status = statusOf(tok);
-                return (
-                  <Table.Tr key={tok.id}>
-                    <Table.Td fw={500}>{tok.name}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {tok.scopes.map((s) => (
-                          <Code key={s}>{s}</Code>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{tok.ownerName}</Table.Td>
-                    <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
-                    <Table.Td>{tok.expiresAt ? formatDateTime(tok.expiresAt) : t('common.never')}</Table.Td>
-                    <Table.Td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('common.never')}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
-                        {statusLabel[status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {status === 'active' && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(tok)} aria-label={t('settings.tokens.revokeOf', { name: tok.name })}>
-                          {t('settings.tokens.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </DataTable>
       )}
       <ConfirmDialog
-        opened={revoking !== null}
+        {...revoke.dialog}
         title={revoking ? t('settings.tokens.revokeOf', { name: revoking.name }) : ''}
         message={t('settings.tokens.revokeConfirm')}
         confirmLabel={t('settings.tokens.revoke')}
-        loading={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => setRevoking(null)}
       />
     </Stack>
   );

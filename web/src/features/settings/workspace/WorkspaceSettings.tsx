@@ -1,7 +1,7 @@
-import { Alert, Button, Paper, Stack, TextInput } from '@mantine/core';
+import { Alert, Paper, Stack, TextInput } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, patch } from '../../../api/client';
 import type { Workspace } from '../../../api/types';
@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { fieldError } from '../../../ui/errors';
 import { Loading } from '../../../ui/Loading';
 import { notifySuccess } from '../../../ui/notify';
+import { SubmitForm } from '../../../ui/SubmitForm';
+import { useClientErrors } from '../../../ui/useClientErrors';
 import { TimeZoneSelect } from '../../workspaces/TimeZoneSelect';
 import { SectionTitle } from '../SectionTitle';
 
@@ -24,7 +26,7 @@ export default function WorkspaceSettings() {
   const workspace = useQuery({ queryKey: key, queryFn: () => get<Workspace>(`/api/workspaces/${ws.id}`) });
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState('UTC');
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientErrors, check] = useClientErrors<'name'>();
   useEffect(() => {
     if (workspace.data) {
       setName(workspace.data.name);
@@ -41,11 +43,8 @@ export default function WorkspaceSettings() {
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = !name.trim();
-    setClientError(bad ? t('validation.required') : null);
-    if (!bad) save.mutate({ name: name.trim(), timeZone });
+  const submit = () => {
+    if (check({ name: !name.trim() && t('validation.required') })) save.mutate({ name: name.trim(), timeZone });
   };
 
   return (
@@ -60,27 +59,20 @@ export default function WorkspaceSettings() {
       {workspace.error && <ErrorAlert error={workspace.error} />}
       {workspace.data && (
         <Paper withBorder p="lg" maw={560}>
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              {save.error && <ErrorAlert error={save.error} shownFields={['name', 'timeZone']} />}
-              <TextInput
-                label={t('workspaces.name')}
-                required
-                maxLength={80}
-                value={name}
-                readOnly={!canEdit}
-                disabled={!canEdit}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={fieldError(save.error, 'name', clientError)}
-              />
-              <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} error={fieldError(save.error, 'timeZone', null, t('workspaces.badTimeZone'))} />
-              {canEdit && (
-                <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-                  {t('common.save')}
-                </Button>
-              )}
-            </Stack>
-          </form>
+          <SubmitForm onSubmit={submit} submitLabel={t('common.save')} pending={save.isPending} readOnly={!canEdit}>
+            {save.error && <ErrorAlert error={save.error} shownFields={['name', 'timeZone']} />}
+            <TextInput
+              label={t('workspaces.name')}
+              required
+              maxLength={80}
+              value={name}
+              readOnly={!canEdit}
+              disabled={!canEdit}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={fieldError(save.error, 'name', clientErrors.name)}
+            />
+            <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} error={fieldError(save.error, 'timeZone', null, t('workspaces.badTimeZone'))} />
+          </SubmitForm>
         </Paper>
       )}
     </Stack>
