@@ -28,7 +28,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
   const embedded = !env.DATABASE_URL;
   const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, poolSize: env.DB_POOL_SIZE });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, poolSize: env.DB_POOL_SIZE, onIdleError: (err) => log.warn({ err }, 'the database closed an idle connection; a new one will be opened') });
   try {
     await migrate(database);
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }));

@@ -32,10 +32,12 @@ export interface OpenOptions {
   /** Folder for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /** Told when PostgreSQL closes an idle pooled connection (logged by the caller). */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openServer(opts.databaseUrl, opts.poolSize ?? 10) : openEmbedded(opts.dataDir);
+  return opts.databaseUrl ? openServer(opts.databaseUrl, opts.poolSize ?? 10, opts.onIdleError ?? (() => undefined)) : openEmbedded(opts.dataDir);
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -74,8 +76,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-async function openServer(url: string, poolSize: number): Promise<Database> {
+async function openServer(url: string, poolSize: number, onIdleError?: (err: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover, timeout) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => onIdleError?.(err));
   // Fail now, with the server's own words, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { loggerOptions } from '../logger';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { startTestTandem, type TestTandem } from '../test/testServer';
+import { testDbKind } from '../test/testDatabase';
 
 let t: TestTandem;
 beforeAll(async () => {
@@ -64,5 +65,20 @@ describe('operations surface', () => {
     const stored = JSON.stringify(Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
     expect(stored).not.toContain(tok);
     expect(stored).toContain('token_hash');
+  });
+});
+
+describe.runIf(testDbKind() === 'postgres')('when PostgreSQL closes idle connections', () => {
+  it('keeps running and serving', async () => {
+    const { sql } = await import('drizzle-orm');
+    await fetch(`${t.baseUrl}/ready`);
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: t.database.connectionString });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = $1', ['idle']);
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fetch(`${t.baseUrl}/ready`)).status).toBe(200);
+    expect(await t.database.db.execute(sql`SELECT 1`)).toBeTruthy();
   });
 });

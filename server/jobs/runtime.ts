@@ -69,7 +69,7 @@ export class JobRuntime implements JobQueue {
   private async startWorker(job: JobDefinition): Promise<void> {
     const { database, log, mailer } = this.opts;
     const batchSize = this.opts.batchSize ?? 20;
-    const id = await this.boss.work<unknown>(job.id, { batchSize, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1 }, async (batch) => {
+    const id = await this.boss.work<unknown>(job.id, { batchSize, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const j of batch) {
         try {
           const payload = job.payload.parse(j.data);
