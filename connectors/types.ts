@@ -4,15 +4,10 @@
  * Connectors import only shared/; they never touch the database or the server.
  */
 
-/** How a text limit is counted. `twitterWeighted` follows twitter-text v3; `graphemes` uses Intl.Segmenter. */
-export type TextUnit = 'graphemes' | 'utf8Bytes' | 'utf16' | 'twitterWeighted' | 'mastodon';
+import type { TextRule } from '../shared/text';
 
-export interface TextRule {
-  unit: TextUnit;
-  max: number;
-  /** Mastodon-style: every URL counts as this many characters. */
-  urlLength?: number;
-}
+// Counting rules are defined once, beside the counter that applies them (shared/text runs in the browser too).
+export type { TextRule, TextUnit } from '../shared/text';
 
 export interface MediaRules {
   maxItems: number;

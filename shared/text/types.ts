@@ -1,8 +1,4 @@
-/**
- * Text-limit types. They mirror `TextUnit`/`TextRule` in connectors/types.ts structurally: shared/
- * may not import connectors/ (ARCHITECTURE.md rule 11), so connectors can pass their rules here
- * unchanged, and connectors/types.ts could later re-export these instead of declaring its own.
- */
+/** Text-limit types: the one definition; connectors/types.ts re-exports them for connectors' capabilities. */
 export type TextUnit = 'graphemes' | 'utf8Bytes' | 'utf16' | 'twitterWeighted' | 'mastodon';
 
 export interface TextRule {
