@@ -39,6 +39,7 @@ const Schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
   LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  ENABLE_SINK_CONNECTOR: bool.default(false),
 });
 
 export type Env = z.infer<typeof Schema>;
@@ -97,4 +98,5 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   BODY_LIMIT_BYTES: 'Largest request body accepted.',
   TRUST_PROXY: 'true behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits, audit).',
   LOGIN_MAX_PER_MINUTE: 'Sign-in attempts allowed per minute per IP and per email.',
+  ENABLE_SINK_CONNECTOR: 'Offer the local "sink" network, an in-process connector for tests and benchmarks (true/false). Never in production.',
 };

@@ -11,6 +11,7 @@ import { JobRuntime } from './jobs/runtime';
 import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
 import { resolveSecretKey } from './secretKey';
+import { configureConnectors } from './modules/channels';
 import { seedDemo, DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo';
 
 export interface Tandem {
@@ -33,8 +34,9 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     await migrate(database);
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }));
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: dataDir === 'memory://' ? resolve('.tandem-test/outbox', String(process.pid), String(started)) : resolve(dataDir, 'outbox') });
+    configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR });
     const roles = new Set(env.TANDEM_ROLES);
-    const jobs = new JobRuntime({ database, log, mailer, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler') });
+    const jobs = new JobRuntime({ database, log, mailer, secrets, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler') });
     await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN };

@@ -14,6 +14,14 @@ export const ACTIONS = {
   'tokens.createOwn': { scope: 'tokens:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst'] },
   'tokens.manageAll': { scope: 'tokens:write', roles: ['owner'] },
   'audit.read': { scope: 'audit:read', roles: ['owner'] },
+  'channels.read': { scope: 'channels:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  'channels.manage': { scope: 'channels:write', roles: ['owner', 'marketing_manager', 'social_media_manager'] },
+  'posts.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  'posts.write': { scope: 'posts:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor'] },
+  'posts.approve': { scope: 'posts:approve', roles: ['owner', 'marketing_manager', 'client'] },
+  'posts.schedule': { scope: 'posts:schedule', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
+  'publishing.pause': { scope: 'publishing:pause', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
+  'publishing.configure': { scope: 'workspace:write', roles: ['owner', 'marketing_manager'] },
 } as const satisfies Record<string, { scope: string; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACTIONS;

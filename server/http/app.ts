@@ -14,6 +14,8 @@ import { loggerOptions } from '../logger';
 import { auditRoutes } from '../modules/audit';
 import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
+import { channelRoutes } from '../modules/channels';
+import { publishingRoutes } from '../modules/publishing';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
@@ -81,6 +83,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
   await app.register(workspaceRoutes);
+  await app.register(channelRoutes);
+  await app.register(publishingRoutes);
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;

@@ -47,10 +47,41 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
     return { path: `/tokens/${tok.body.id}` };
   },
   'GET /api/workspaces/:workspaceId/audit': async () => ({ path: '/audit' }),
+  'GET /api/workspaces/:workspaceId/channels': async () => ({ path: '/channels' }),
+  'POST /api/workspaces/:workspaceId/channels': async () => ({ path: '/channels', body: { network: 'sink', credentials: { account: `walk${Math.random().toString(36).slice(2)}` } } }),
+  'DELETE /api/workspaces/:workspaceId/channels/:channelId': async () => ({ path: `/channels/${await newChannel()}` }),
+  'GET /api/workspaces/:workspaceId/posts': async () => ({ path: '/posts' }),
+  'POST /api/workspaces/:workspaceId/posts': async () => ({ path: '/posts', body: { text: 'Walk', channelIds: [await sharedChannel()] } }),
+  'GET /api/workspaces/:workspaceId/posts/:postId': async () => ({ path: `/posts/${await newDraft()}` }),
+  'PATCH /api/workspaces/:workspaceId/posts/:postId': async () => ({ path: `/posts/${await newDraft()}`, body: { text: 'Edited' } }),
+  'GET /api/workspaces/:workspaceId/posts/:postId/attempts': async () => ({ path: `/posts/${await newDraft()}/attempts` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/submit': async () => ({ path: `/posts/${await newDraft()}/submit` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/approve': async () => {
+    const id = await newDraft();
+    await owner.post(`/api/workspaces/${workspaceId}/posts/${id}/submit`);
+    return { path: `/posts/${id}/approve` };
+  },
+  'POST /api/workspaces/:workspaceId/posts/:postId/schedule': async () => ({ path: `/posts/${await newDraft()}/schedule`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/publish': async () => ({ path: `/posts/${await newDraft()}/publish` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/cancel': async () => ({ path: `/posts/${await newDraft()}/cancel` }),
+  'GET /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings' }),
+  'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
+  'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),
+  'POST /api/workspaces/:workspaceId/publishing/resume': async () => ({ path: '/publishing/resume' }),
 };
 
+async function newChannel(): Promise<string> {
+  const res = await owner.post(`/api/workspaces/${workspaceId}/channels`, { network: 'sink', credentials: { account: `walk${Math.random().toString(36).slice(2)}` } });
+  return res.body.id;
+}
+let channelForPosts: string | undefined;
+const sharedChannel = async () => (channelForPosts ??= await newChannel());
+async function newDraft(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/posts`, { text: 'Walk', channelIds: [await sharedChannel()] })).body.id;
+}
+
 beforeAll(async () => {
-  t = await startTestTandem();
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
   routes.push(...(t.app!.routeTable as typeof routes));
   const o = await signUpUser(t.baseUrl, 'Owner');
   owner = o.client;

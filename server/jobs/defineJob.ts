@@ -2,12 +2,18 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
+import type { SecretBox } from '../crypto';
+import type { JobQueue } from './runtime';
 
 export interface JobContext {
   db: Db;
   log: Logger;
   mailer: Mailer;
   jobId: string;
+  /** To enqueue follow-up jobs (through a transaction when there is one). */
+  jobs: JobQueue;
+  /** Absent only in runtimes started without secrets (queue tests). */
+  secrets?: SecretBox;
   /** Whether this process runs the embedded database (some maintenance only applies there). */
   embedded: boolean;
 }

@@ -1,5 +1,6 @@
 import type { JobDefinition } from './defineJob';
 import { systemJobs } from '../modules/system';
+import { publishingJobs } from '../modules/publishing';
 
 /** Every job type the workers know; modules export theirs from index.ts. */
-export const allJobs: JobDefinition[] = [...systemJobs];
+export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs];

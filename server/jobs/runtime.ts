@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { JobDefinition } from './defineJob';
 import { executorFor } from './sqlExecutor';
+import type { SecretBox } from '../crypto';
 
 export interface EnqueueOptions {
   startAfter?: Date | number;
@@ -20,6 +21,7 @@ interface RuntimeOptions {
   database: Database;
   log: Logger;
   mailer: Mailer;
+  secrets?: SecretBox;
   jobs: JobDefinition[];
   /** Fetch and run jobs in this process. */
   work: boolean;
@@ -73,7 +75,7 @@ export class JobRuntime implements JobQueue {
       for (const j of batch) {
         try {
           const payload = job.payload.parse(j.data);
-          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, embedded: database.kind === 'embedded' });
+          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, embedded: database.kind === 'embedded' });
         } catch (err) {
           log.warn({ err, job: job.id, jobId: j.id }, 'job failed; it will be retried while its policy allows');
           await this.boss.fail(job.id, j.id, { message: (err as Error).message });

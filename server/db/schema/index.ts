@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './workspaces';
 export * from './audit';
+export * from './publishing';

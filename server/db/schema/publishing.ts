@@ -1,0 +1,124 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './identity';
+import { workspaces } from './workspaces';
+
+/** A connected account on a network. `auth` is sealed with SECRET_KEY and never leaves the server. */
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    network: text('network').notNull(),
+    name: text('name').notNull(),
+    accountId: text('account_id').notNull(),
+    accountHandle: text('account_handle').notNull(),
+    authSealed: text('auth_sealed').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    status: text('status').$type<'connected' | 'needs_reconnect'>().notNull().default('connected'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('channels_workspace_idx').on(t.workspaceId), uniqueIndex('channels_account_uq').on(t.workspaceId, t.network, t.accountId)],
+);
+
+/** One row per workspace; absent means the defaults (no approval required, not paused). */
+export const publishingSettings = pgTable('publishing_settings', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  approvalRequired: boolean('approval_required').notNull().default(false),
+  approverRoles: text('approver_roles').array().notNull().default(['owner', 'marketing_manager', 'client']),
+  paused: boolean('publishing_paused').notNull().default(false),
+  pausedAt: timestamp('paused_at', { withTimezone: true }),
+  pausedBy: uuid('paused_by').references(() => users.id, { onDelete: 'set null' }),
+});
+
+export type PostStatus = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled';
+export type TargetState = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled';
+export interface PostPart {
+  text: string;
+  media: { assetId: string }[];
+}
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    status: text('status').$type<PostStatus>().notNull().default('draft'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('posts_workspace_time_idx').on(t.workspaceId, t.scheduledAt), index('posts_workspace_status_idx').on(t.workspaceId, t.status)],
+);
+
+/** What goes to one channel: its own parts (a thread has several), or the base text when `inherit`. */
+export const postVariants = pgTable(
+  'post_variants',
+  {
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    inherit: boolean('inherit').notNull().default(true),
+    parts: jsonb('parts').$type<PostPart[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex('post_variants_uq').on(t.postId, t.channelId)],
+);
+
+/** The publishing state of one post on one channel; `remoteRefs[i]` is part i as published. */
+export const postTargets = pgTable(
+  'post_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    state: text('state').$type<TargetState>().notNull().default('pending'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    remoteRefs: jsonb('remote_refs').$type<{ id: string; url?: string; meta?: Record<string, string> }[]>().notNull().default([]),
+    nextPart: integer('next_part').notNull().default(0),
+    /** A worker holds the target while it talks to the network; an expired lease means that worker died. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('post_targets_uq').on(t.postId, t.channelId), index('post_targets_due_idx').on(t.workspaceId, t.state, t.dueAt), index('post_targets_channel_idx').on(t.channelId, t.state)],
+);
+
+/**
+ * Every call to a network. The row is written with outcome 'unknown' before the call (intent) and
+ * its outcome is set once afterwards; a trigger (migration 0003) refuses any other change and deletes.
+ */
+export const publishAttempts = pgTable(
+  'publish_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id').notNull(),
+    targetId: uuid('target_id').notNull(),
+    partIndex: integer('part_index').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    worker: text('worker').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    outcome: text('outcome').$type<'unknown' | 'success' | 'error' | 'reconciled'>().notNull().default('unknown'),
+    errorKind: text('error_kind'),
+    message: text('message'),
+    remoteId: text('remote_id'),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [index('publish_attempts_target_idx').on(t.targetId, t.id)],
+);
+
+/** Points spent per channel, summed over each quota's rolling window before every publish. */
+export const quotaLedger = pgTable(
+  'quota_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channelId: uuid('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    cost: integer('cost').notNull(),
+  },
+  (t) => [index('quota_ledger_channel_idx').on(t.channelId, t.at)],
+);

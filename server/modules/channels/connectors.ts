@@ -1,0 +1,27 @@
+import type { Connector } from '../../../connectors/types';
+import { sinkConnector } from '../../../connectors/sink';
+import { AppError } from '../../errors';
+
+/**
+ * The networks this server can publish to. The local sink is a real connector to an in-process
+ * store, for tests and benchmarks; it is offered only when ENABLE_SINK_CONNECTOR allows it.
+ * TODO(issue 3): merge connectors/registry.ts (Bluesky…) here once it is committed.
+ */
+const connectors = new Map<string, Connector>();
+let sinkEnabled = false;
+
+export function configureConnectors(opts: { sink: boolean }) {
+  sinkEnabled = opts.sink;
+  if (sinkEnabled) connectors.set('sink', sinkConnector);
+  else connectors.delete('sink');
+}
+
+export function connectorFor(network: string): Connector {
+  const c = connectors.get(network);
+  if (!c) throw new AppError('BAD_REQUEST', `This server has no connector for the network "${network}". Available: ${[...connectors.keys()].join(', ') || 'none'}.`, { network });
+  return c;
+}
+
+export function availableNetworks(): string[] {
+  return [...connectors.keys()];
+}

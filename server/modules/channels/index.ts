@@ -1,0 +1,2 @@
+export { channelRoutes } from './routes';
+export { configureConnectors, connectorFor, availableNetworks } from './connectors';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Ok } from '../../../shared/contracts/common';
+import { Channel, CreateChannelBody } from '../../../shared/contracts/publishing';
+import { WorkspaceParams } from '../../http/params';
+import { connectChannel } from './commands/connectChannel';
+import { deleteChannel } from './commands/deleteChannel';
+import { listChannels } from './queries/listChannels';
+
+const tags = ['channels'];
+const ChannelParams = WorkspaceParams.extend({ channelId: z.uuid() });
+
+export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/workspaces/:workspaceId/channels', { config: { action: 'channels.read' }, schema: { tags, summary: 'Connected channels', params: WorkspaceParams, response: { 200: z.object({ channels: z.array(Channel) }) } } }, async (req) => ({
+    channels: await listChannels(req.ctx.db, req.actor.workspaceId),
+  }));
+
+  app.post('/api/workspaces/:workspaceId/channels', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Connect an account on a network', params: WorkspaceParams, body: CreateChannelBody, response: { 201: Channel } } }, async (req, reply) =>
+    reply.code(201).send(await connectChannel({ ctx: req.ctx, actor: req.actor, ...req.body })),
+  );
+
+  app.delete('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Disconnect a channel (refused while posts are scheduled on it)', params: ChannelParams, response: { 200: Ok } } }, async (req) => {
+    await deleteChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId });
+    return { ok: true as const };
+  });
+};

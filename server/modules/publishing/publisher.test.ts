@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sinkStore } from '../../../connectors/sink';
+import { ApiClient, signUpUser } from '../../test/apiClient';
+import { startTestTandem, type TestTandem } from '../../test/testServer';
+
+/** Exactly once in effect, through HTTP and the real job queue, against the local sink network. */
+let t: TestTandem;
+let ws: string;
+let owner: ApiClient;
+
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms = 40_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function channel() {
+  const account = `pub${Math.random().toString(36).slice(2, 8)}`;
+  const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } });
+  return { id: res.body.id as string, account };
+}
+
+async function publishNow(body: Record<string, unknown>) {
+  const id = (await owner.post(`/api/workspaces/${ws}/posts`, body)).body.id as string;
+  const res = await owner.post(`/api/workspaces/${ws}/posts/${id}/publish`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return id;
+}
+
+const get = async (id: string) => (await owner.get(`/api/workspaces/${ws}/posts/${id}`)).body;
+const attempts = async (id: string) => (await owner.get(`/api/workspaces/${ws}/posts/${id}/attempts`)).body.attempts as { outcome: string; errorKind: string | null; partIndex: number }[];
+const settled = (id: string) => until(`post ${id} to settle`, async () => {
+  const p = await get(id);
+  return ['published', 'failed'].includes(p.status) && p;
+});
+
+beforeAll(async () => {
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  owner = (await signUpUser(t.baseUrl, 'Owner')).client;
+  ws = (await owner.post('/api/workspaces', { name: 'Publisher' })).body.id;
+});
+afterAll(async () => t?.stop());
+beforeEach(() => sinkStore.failNext(0, { kind: 'transient', message: '' }));
+
+describe('the publisher', () => {
+  it('publishes a thread of three parts in order, each replying to the previous one', async () => {
+    const c = await channel();
+    const id = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'one' }, { text: 'two' }, { text: 'three' }] } } });
+    expect((await settled(id)).status).toBe('published');
+    const posts = sinkStore.forAccount(c.account);
+    expect(posts.map((p) => p.text)).toEqual(['one', 'two', 'three']);
+    expect(posts[1]!.replyTo).toBe(posts[0]!.ref.id);
+    expect(posts[2]!.replyTo).toBe(posts[1]!.ref.id);
+    expect((await attempts(id)).map((a) => `${a.partIndex}:${a.outcome}`)).toEqual(['0:success', '1:success', '2:success']);
+  });
+
+  it('reconciles a post the network accepted but never confirmed: published once, not twice', async () => {
+    const c = await channel();
+    sinkStore.failNext(1, { kind: 'crash_after_accept' });
+    const id = await publishNow({ text: 'Accepted, answer lost', channelIds: [c.id] });
+    const done = await settled(id);
+    expect(done.status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    // The intent recorded before the call was closed by looking the post up, not by sending it again.
+    expect((await attempts(id)).map((a) => a.outcome)).toEqual(['reconciled']);
+    expect(done.targets[0].remoteRefs[0].id).toBe(sinkStore.forAccount(c.account)[0]!.ref.id);
+  });
+
+  it('retries transient errors with backoff, then publishes once', async () => {
+    const c = await channel();
+    sinkStore.failNext(2, { kind: 'transient', message: 'sink: 503 try again' });
+    const id = await publishNow({ text: 'Third time lucky', channelIds: [c.id] });
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    expect((await attempts(id)).map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:transient', 'error:transient', 'success:']);
+  });
+
+  it('fails a rejected post and shows the network’s message', async () => {
+    const c = await channel();
+    sinkStore.failNext(1, { kind: 'rejected', message: 'sink: this text breaks the rules' });
+    const id = await publishNow({ text: 'Refused', channelIds: [c.id] });
+    const done = await settled(id);
+    expect(done.status).toBe('failed');
+    expect(done.targets[0].lastError).toMatch(/The network refused the post: sink: this text breaks the rules/);
+    expect(sinkStore.forAccount(c.account)).toHaveLength(0);
+    const failed = await owner.get(`/api/workspaces/${ws}/posts?status=failed`);
+    expect(failed.body.posts.map((p: { id: string }) => p.id)).toContain(id);
+  });
+
+  it('marks the channel for reconnection when its sign-in expired', async () => {
+    const c = await channel();
+    sinkStore.failNext(1, { kind: 'auth_expired', message: 'sink: token expired' });
+    const id = await publishNow({ text: 'Signed out', channelIds: [c.id] });
+    expect((await settled(id)).status).toBe('failed');
+    const list = (await owner.get(`/api/workspaces/${ws}/channels`)).body.channels;
+    expect(list.find((x: { id: string }) => x.id === c.id).status).toBe('needs_reconnect');
+  });
+
+  it('holds due posts while publishing is paused and publishes them on resume', async () => {
+    const c = await channel();
+    expect((await owner.post(`/api/workspaces/${ws}/publishing/pause`)).body.paused).toBe(true);
+    const id = await publishNow({ text: 'Held during the crisis', channelIds: [c.id] });
+    // Long enough for the job to be claimed and skipped; nothing may reach the network.
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(sinkStore.forAccount(c.account)).toHaveLength(0);
+    expect((await get(id)).targets[0].state).toBe('pending');
+    expect((await owner.post(`/api/workspaces/${ws}/publishing/resume`)).body.paused).toBe(false);
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+  });
+});
+
+describe('the attempt log', () => {
+  it('is history: an outcome is set once, and rows cannot be changed again or deleted', async () => {
+    const { sql } = await import('drizzle-orm');
+    const c = await channel();
+    const id = await publishNow({ text: 'On the record', channelIds: [c.id] });
+    await settled(id);
+    const db = t.database.db;
+    await expect(db.execute(sql`UPDATE publish_attempts SET outcome = 'error' WHERE workspace_id = ${ws}`)).rejects.toThrow();
+    await expect(db.execute(sql`DELETE FROM publish_attempts WHERE workspace_id = ${ws}`)).rejects.toThrow();
+    expect((await attempts(id)).map((a) => a.outcome)).toEqual(['success']);
+  });
+});
+
+describe('rate limits', () => {
+  it('waits for the network’s reset time, then publishes once', async () => {
+    const c = await channel();
+    const reset = new Date(Date.now() + 1500);
+    sinkStore.failNext(1, { kind: 'rate_limited', message: 'sink: slow down', retryAfter: reset });
+    const id = await publishNow({ text: 'After the reset', channelIds: [c.id] });
+    expect((await settled(id)).status).toBe('published');
+    const posts = sinkStore.forAccount(c.account);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.publishedAt.getTime()).toBeGreaterThanOrEqual(reset.getTime());
+    expect((await attempts(id)).map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:rate_limited', 'success:']);
+  });
+});

@@ -1,0 +1,46 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { channels, postTargets, postVariants, posts, quotaLedger } from '../../../db/schema';
+import type { QuotaRule } from '../../../../connectors/types';
+import { getPublishingSettings } from '../queries/getPublishingSettings';
+
+/** How long a worker holds a target while talking to the network; longer than any single call. */
+export const LEASE_MS = 180_000;
+
+export type Claim =
+  | { kind: 'done' }
+  | { kind: 'later'; at: Date; why: string }
+  | { kind: 'hold'; why: string }
+  | { kind: 'claimed'; target: typeof postTargets.$inferSelect; post: typeof posts.$inferSelect; variant: typeof postVariants.$inferSelect; channel: typeof channels.$inferSelect };
+
+/**
+ * Decides, under a row lock, whether this run may publish the target now, and if so takes a lease on
+ * it. Every "not now" answer says when (or that someone else will) come back.
+ */
+export async function claimTarget(db: Db, targetId: string, quotas: (network: string) => QuotaRule[]): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, targetId)).for('update');
+    if (!target || ['published', 'failed', 'cancelled'].includes(target.state)) return { kind: 'done' };
+    const now = new Date();
+    // Rescheduled later: the newer job will come at the new time.
+    if (target.dueAt.getTime() > now.getTime() + 1000) return { kind: 'done' };
+    if (target.state === 'publishing' && target.leaseUntil && target.leaseUntil > now) return { kind: 'later', at: new Date(target.leaseUntil.getTime() + 1000), why: 'another worker holds it' };
+    const settings = await getPublishingSettings(tx, target.workspaceId);
+    if (settings.paused) return { kind: 'hold', why: 'publishing is paused in this workspace' };
+    const [channel] = await tx.select().from(channels).where(and(eq(channels.id, target.channelId), eq(channels.workspaceId, target.workspaceId)));
+    const [post] = await tx.select().from(posts).where(eq(posts.id, target.postId));
+    const [variant] = await tx.select().from(postVariants).where(and(eq(postVariants.postId, target.postId), eq(postVariants.channelId, target.channelId)));
+    if (!channel || !post || !variant) return { kind: 'done' };
+    for (const q of quotas(channel.network).filter((r) => r.action === 'create')) {
+      const since = new Date(now.getTime() - q.windowSeconds * 1000);
+      const [used] = await tx.select({ n: sql<number>`coalesce(sum(${quotaLedger.cost}), 0)::int`, oldest: sql<string | null>`min(${quotaLedger.at})` }).from(quotaLedger).where(and(eq(quotaLedger.channelId, channel.id), gt(quotaLedger.at, since)));
+      if (Number(used?.n ?? 0) + q.cost > q.limit) {
+        const oldest = used?.oldest ? new Date(used.oldest) : now;
+        return { kind: 'later', at: new Date(oldest.getTime() + q.windowSeconds * 1000 + 1000), why: `quota of ${q.limit} per ${q.windowSeconds}s reached on ${channel.name}` };
+      }
+    }
+    const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
+    await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
+    return { kind: 'claimed', target: claimed!, post, variant, channel };
+  });
+}

@@ -1,0 +1,85 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PublishError, QuotaRule, RemoteRef } from '../../../../connectors/types';
+import type { Db } from '../../../db/client';
+import { channels, postTargets, posts, publishAttempts, quotaLedger, type PostStatus, type TargetState } from '../../../db/schema';
+import { publishTarget } from '../jobs/publishTarget';
+import type { PublisherServices } from './runTarget';
+import { LEASE_MS } from './claimTarget';
+
+type Target = typeof postTargets.$inferSelect;
+
+/** Transient errors: exponential backoff with jitter, bounded. */
+export const TRANSIENT = { baseMs: 1000, capMs: 15 * 60_000, maxAttempts: 6 };
+/** Outcomes left unknown this many times in a row stay `unknown` for a person to look at. */
+const MAX_UNKNOWN = 5;
+
+/** One part is on the network: close its attempt(s), store the reference, advance, spend quota. */
+export async function recordPart(db: Db, o: { attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; quota: QuotaRule[] }) {
+  await db.transaction(async (tx) => {
+    const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
+    await tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
+    // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
+    await tx.update(postTargets).set({ remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1, leaseUntil: new Date(Date.now() + LEASE_MS), updatedAt: new Date() }).where(eq(postTargets.id, o.target.id));
+    const costs = o.quota.filter((q) => q.action === 'create');
+    if (costs.length) await tx.insert(quotaLedger).values(costs.map((q) => ({ channelId: o.target.channelId, action: 'create', cost: q.cost })));
+  });
+}
+
+export async function finishTarget(db: Db, target: Target) {
+  await settle(db, target, { state: 'published', publishedAt: new Date(), lastError: null });
+}
+
+/** A classified network error: retry, wait, or fail, as the kind says. */
+export async function recordFailure(svc: PublisherServices, o: { attemptId: number; target: Target; channelId: string; err: PublishError; durationMs: number }) {
+  const { db, jobs } = svc;
+  const { err, target } = o;
+  await db.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
+  if (err.kind === 'rejected') return settle(db, target, { state: 'failed', lastError: `The network refused the post: ${err.message}` });
+  if (err.kind === 'auth_expired') {
+    await db.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId));
+    return settle(db, target, { state: 'failed', lastError: `The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})` });
+  }
+  let at: Date;
+  if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);
+  else {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.errorKind, 'transient')));
+    const n = Number(row?.n ?? 1);
+    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts); last error: ${err.message}` });
+    const exp = Math.min(TRANSIENT.capMs, TRANSIENT.baseMs * 2 ** (n - 1));
+    at = new Date(Date.now() + exp / 2 + Math.random() * (exp / 2));
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(postTargets).set({ state: 'pending', leaseUntil: null, lastError: err.message, updatedAt: new Date() }).where(eq(postTargets.id, target.id));
+    await jobs.enqueue(tx, publishTarget, { targetId: target.id }, { startAfter: at, singletonKey: target.id });
+  });
+}
+
+/** The call's outcome is unknown: the open intent makes the next run look the post up before sending. */
+export async function recordUnknown(svc: PublisherServices, o: { target: Target; message: string }) {
+  const { db, jobs } = svc;
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, o.target.id), eq(publishAttempts.outcome, 'unknown')));
+  await db.transaction(async (tx) => {
+    await settle(tx, o.target, { state: 'unknown', lastError: `Outcome unknown (${o.message}); checking the network before any retry.` });
+    if (Number(row?.n ?? 0) < MAX_UNKNOWN) await jobs.enqueue(tx, publishTarget, { targetId: o.target.id }, { startAfter: new Date(Date.now() + 2000), singletonKey: o.target.id });
+  });
+}
+
+/** Sets the target's state and derives the post's status from all its targets. */
+async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date }) {
+  await db.transaction(async (tx) => {
+    await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, target.postId)).for('update');
+    await tx.update(postTargets).set({ ...set, leaseUntil: null, updatedAt: new Date() }).where(eq(postTargets.id, target.id));
+    const states = (await tx.select({ state: postTargets.state }).from(postTargets).where(eq(postTargets.postId, target.postId))).map((r) => r.state);
+    await tx.update(posts).set({ status: postStatusOf(states), updatedAt: new Date() }).where(eq(posts.id, target.postId));
+  });
+}
+
+export function postStatusOf(states: TargetState[]): PostStatus {
+  const live = states.filter((s) => s !== 'cancelled');
+  if (!live.length) return 'cancelled';
+  if (live.some((s) => s === 'publishing') || (live.some((s) => s === 'pending') && live.some((s) => s !== 'pending'))) return 'publishing';
+  if (live.every((s) => s === 'pending')) return 'scheduled';
+  if (live.some((s) => s === 'unknown')) return 'unknown';
+  if (live.some((s) => s === 'failed')) return 'failed';
+  return 'published';
+}

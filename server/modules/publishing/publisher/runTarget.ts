@@ -1,0 +1,99 @@
+import { hostname } from 'node:os';
+import { and, eq, inArray } from 'drizzle-orm';
+import { PublishError, type Connector, type ConnectorContext, type RemoteRef } from '../../../../connectors/types';
+import type { SecretBox } from '../../../crypto';
+import type { Db } from '../../../db/client';
+import { channels, publishAttempts } from '../../../db/schema';
+import type { JobQueue } from '../../../jobs/runtime';
+import type { Logger } from '../../../logger';
+import { connectorFor } from '../../channels';
+import { publishTarget } from '../jobs/publishTarget';
+import { partsOf } from '../presenters';
+import { claimTarget } from './claimTarget';
+import { finishTarget, recordFailure, recordPart, recordUnknown } from './outcomes';
+
+export interface PublisherServices {
+  db: Db;
+  jobs: JobQueue;
+  secrets?: SecretBox;
+  log: Logger;
+}
+
+const WORKER = `${hostname()}:${process.pid}`;
+
+/**
+ * Publishes the target's parts in order from `next_part`, exactly once in effect: intent is recorded
+ * before each network call, and an intent left without outcome (a crash, a lost answer) is reconciled
+ * by looking the post up on the network before anything is sent again.
+ */
+export async function runTarget(svc: PublisherServices, targetId: string): Promise<void> {
+  const { db, jobs, log } = svc;
+  const claim = await claimTarget(db, targetId, (network) => connectorFor(network).capabilities.quotas);
+  if (claim.kind === 'done' || claim.kind === 'hold') return;
+  if (claim.kind === 'later') {
+    log.debug({ targetId, why: claim.why, at: claim.at }, 'target deferred');
+    await jobs.enqueue(db, publishTarget, { targetId }, { startAfter: claim.at, singletonKey: targetId });
+    return;
+  }
+  const { target, post, variant, channel } = claim;
+  if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
+  const secrets = svc.secrets;
+  const connector = connectorFor(channel.network);
+  const cctx: ConnectorContext = {
+    auth: JSON.parse(secrets.open(channel.authSealed)) as Record<string, string>,
+    onAuthRefreshed: async (auth) => {
+      await db.update(channels).set({ authSealed: secrets.seal(JSON.stringify(auth)) }).where(eq(channels.id, channel.id));
+    },
+  };
+  const parts = partsOf(post, variant);
+  const refs: RemoteRef[] = [...target.remoteRefs];
+  for (let i = target.nextPart; i < parts.length; i++) {
+    const key = `${target.id}:${i}`;
+    let found: Awaited<ReturnType<typeof reconcile>>;
+    try {
+      found = await reconcile(db, connector, cctx, target.id, i, key, target.dueAt);
+    } catch (err) {
+      // Cannot tell yet whether the post exists: sending again could double it, so look again later.
+      await recordUnknown(svc, { target, message: `looking the post up failed: ${(err as Error).message}` });
+      return;
+    }
+    if (found) {
+      refs[i] = found.ref;
+      await recordPart(db, { attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', quota: connector.capabilities.quotas });
+      continue;
+    }
+    const [intent] = await db.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER }).returning({ id: publishAttempts.id });
+    const started = Date.now();
+    try {
+      const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
+      const ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt });
+      refs[i] = ref;
+      await recordPart(db, { attemptIds: [intent!.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, quota: connector.capabilities.quotas });
+    } catch (err) {
+      const durationMs = Date.now() - started;
+      if (err instanceof PublishError) {
+        await recordFailure(svc, { attemptId: intent!.id, target, channelId: channel.id, err, durationMs });
+      } else {
+        // The network may or may not have the post: leave the intent open and reconcile on the next run.
+        log.warn({ err, targetId, part: i }, 'publish outcome unknown; will reconcile before retrying');
+        await recordUnknown(svc, { target, message: (err as Error).message });
+      }
+      return;
+    }
+  }
+  await finishTarget(db, target);
+}
+
+/**
+ * An intent without outcome from an earlier run: ask the network whether the post exists under the
+ * key. Found → the caller records it as published, closing those intents in the same transaction;
+ * not found → the old intents are closed and the part is published again with the same key.
+ */
+async function reconcile(db: Db, connector: Connector, cctx: ConnectorContext, targetId: string, partIndex: number, key: string, dueAt: Date): Promise<{ ref: RemoteRef; attemptIds: number[] } | null> {
+  const open = await db.select({ id: publishAttempts.id }).from(publishAttempts).where(and(eq(publishAttempts.targetId, targetId), eq(publishAttempts.partIndex, partIndex), eq(publishAttempts.outcome, 'unknown')));
+  if (!open.length) return null;
+  const ref = await connector.findPublished(cctx, key, dueAt);
+  if (ref) return { ref, attemptIds: open.map((a) => a.id) };
+  await db.update(publishAttempts).set({ outcome: 'error', errorKind: 'not_found', message: 'Not on the network after an unknown outcome; publishing again with the same key.' }).where(inArray(publishAttempts.id, open.map((a) => a.id)));
+  return null;
+}

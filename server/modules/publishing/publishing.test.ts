@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sinkStore } from '../../../connectors/sink';
+import type { Role } from '../../../shared/roles';
+import { workspaceMembers } from '../../db/schema';
+import { ApiClient, signUpUser } from '../../test/apiClient';
+import { startTestTandem, type TestTandem } from '../../test/testServer';
+
+/** The publisher through HTTP, against the local sink network; both databases. */
+let t: TestTandem;
+let ws: string;
+let owner: ApiClient;
+let smm: ApiClient;
+let client: ApiClient;
+
+async function member(roles: Role[]) {
+  const u = await signUpUser(t.baseUrl, roles.join('+'));
+  await t.database.db.insert(workspaceMembers).values({ workspaceId: ws, userId: u.userId, roles, hat: roles[0]! });
+  return u.client;
+}
+
+async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+let n = 0;
+async function channel(): Promise<{ id: string; account: string }> {
+  const account = `acct${++n}${Math.random().toString(36).slice(2, 6)}`;
+  const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } });
+  expect(res.status).toBe(201);
+  return { id: res.body.id, account };
+}
+
+async function draft(body: Record<string, unknown>) {
+  const res = await smm.post(`/api/workspaces/${ws}/posts`, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
+const post = async (id: string) => (await owner.get(`/api/workspaces/${ws}/posts/${id}`)).body;
+const attempts = async (id: string) => (await owner.get(`/api/workspaces/${ws}/posts/${id}/attempts`)).body.attempts as { outcome: string; errorKind: string | null; partIndex: number; message: string | null }[];
+const settled = (id: string) => until(`post ${id} to settle`, async () => {
+  const p = await post(id);
+  return ['published', 'failed', 'unknown'].includes(p.status) && p;
+});
+
+beforeAll(async () => {
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  owner = (await signUpUser(t.baseUrl, 'Owner')).client;
+  ws = (await owner.post('/api/workspaces', { name: 'Publishing' })).body.id;
+  smm = await member(['social_media_manager']);
+  client = await member(['client']);
+});
+afterAll(async () => t?.stop());
+
+describe('channels', () => {
+  it('connects a sink account, lists it without credentials, and refuses an unknown network', async () => {
+    const c = await channel();
+    const list = await smm.get(`/api/workspaces/${ws}/channels`);
+    const found = list.body.channels.find((x: { id: string }) => x.id === c.id);
+    expect(found).toMatchObject({ network: 'sink', accountHandle: c.account, status: 'connected' });
+    expect(JSON.stringify(list.body)).not.toMatch(/auth|sealed|v1\./);
+    const bad = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'myspace', credentials: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/no connector for the network "myspace"/);
+  });
+
+  it('refuses to delete a channel with scheduled posts, naming how many', async () => {
+    const c = await channel();
+    const id = await draft({ text: 'Later', channelIds: [c.id] });
+    await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await owner.delete(`/api/workspaces/${ws}/channels/${c.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/has 1 scheduled post/);
+    expect((await smm.post(`/api/workspaces/${ws}/posts/${id}/cancel`)).status).toBe(200);
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${c.id}`)).status).toBe(200);
+  });
+});
+
+describe('approval', () => {
+  it('draft → review → approved by another person → scheduled → published exactly once', async () => {
+    expect((await owner.patch(`/api/workspaces/${ws}/publishing/settings`, { approvalRequired: true })).body.approvalRequired).toBe(true);
+    try {
+      const c = await channel();
+      const own = (await owner.post(`/api/workspaces/${ws}/posts`, { text: 'Hello from the approval flow', channelIds: [c.id] })).body.id;
+      await owner.post(`/api/workspaces/${ws}/posts/${own}/submit`);
+      const self = await owner.post(`/api/workspaces/${ws}/posts/${own}/approve`);
+      expect(self.status).toBe(403);
+      expect(self.body.error.message).toMatch(/someone else must approve/);
+
+      const id = await draft({ text: 'Hello from the approval flow', channelIds: [c.id] });
+      const early = await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 60_000).toISOString() });
+      expect(early.status).toBe(409);
+      expect(early.body.error.message).toMatch(/requires approval/);
+      expect((await smm.post(`/api/workspaces/${ws}/posts/${id}/submit`)).body.status).toBe('in_review');
+      expect((await smm.post(`/api/workspaces/${ws}/posts/${id}/approve`)).status).toBe(403);
+      expect((await client.post(`/api/workspaces/${ws}/posts/${id}/approve`)).body.status).toBe('approved');
+      // An edit after approval sends the post back to review.
+      const edited = await smm.patch(`/api/workspaces/${ws}/posts/${id}`, { text: 'Hello, approved twice', version: 1 });
+      expect(edited.body).toMatchObject({ status: 'in_review', version: 2 });
+      expect((await smm.patch(`/api/workspaces/${ws}/posts/${id}`, { text: 'stale', version: 1 })).status).toBe(409);
+      expect((await client.post(`/api/workspaces/${ws}/posts/${id}/approve`)).body.status).toBe('approved');
+
+      const at = new Date(Date.now() + 2000);
+      const scheduled = await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: at.toISOString() });
+      expect(scheduled.body.status).toBe('scheduled');
+      expect(scheduled.body.targets).toHaveLength(1);
+      const done = await settled(id);
+      expect(done.status).toBe('published');
+      const onNetwork = sinkStore.forAccount(c.account);
+      expect(onNetwork.map((p) => p.text)).toEqual(['Hello, approved twice']);
+      expect(onNetwork[0]!.publishedAt.getTime()).toBeGreaterThanOrEqual(at.getTime());
+      expect(done.targets[0].remoteRefs[0].id).toBe(onNetwork[0]!.ref.id);
+      expect((await attempts(id)).map((a) => a.outcome)).toEqual(['success']);
+    } finally {
+      await owner.patch(`/api/workspaces/${ws}/publishing/settings`, { approvalRequired: false });
+    }
+  });
+});
+
+describe('scheduling refuses bad input', () => {
+  it('refuses a text over the channel limit, naming the network and the rule', async () => {
+    const c = await channel();
+    const id = await draft({ text: 'x'.repeat(301), channelIds: [c.id] });
+    const res = await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/301 characters long; the limit is 300 on Local sink/);
+  });
+
+  it('refuses a time in the past and points to publish now', async () => {
+    const c = await channel();
+    const id = await draft({ text: 'Too late', channelIds: [c.id] });
+    const res = await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(res.body.error.message).toMatch(/in the past.*publish now/);
+  });
+});

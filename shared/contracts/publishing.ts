@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { Id } from './common';
+
+export const ChannelStatus = z.enum(['connected', 'needs_reconnect']);
+export const Channel = z.object({
+  id: Id,
+  network: z.string(),
+  name: z.string(),
+  accountId: z.string(),
+  accountHandle: z.string(),
+  timeZone: z.string(),
+  status: ChannelStatus,
+  createdAt: z.string(),
+});
+export type Channel = z.infer<typeof Channel>;
+
+export const CreateChannelBody = z.strictObject({
+  network: z.string().trim().min(1).max(40),
+  credentials: z.record(z.string().max(100), z.string().max(4000)),
+  name: z.string().trim().min(1).max(80).optional(),
+  timeZone: z.string().max(64).optional(),
+});
+
+export const POST_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
+export const PostStatus = z.enum(POST_STATUSES);
+export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
+
+const PostText = z.string().max(10_000);
+export const PostPart = z.strictObject({ text: PostText, media: z.array(z.strictObject({ assetId: Id })).max(10).default([]) });
+export const VariantInput = z.strictObject({ parts: z.array(PostPart).min(1, 'A variant needs at least one part.').max(25) });
+export const IsoDate = z.iso.datetime({ offset: true });
+
+export const CreatePostBody = z.strictObject({
+  text: PostText,
+  channelIds: z.array(Id).min(1, 'Pick at least one channel.').max(50),
+  /** Per-channel text; channels not named here inherit the base text. */
+  variants: z.record(Id, VariantInput).optional(),
+  scheduledAt: IsoDate.optional(),
+});
+export const UpdatePostBody = z.strictObject({
+  /** The version you edited; a different current version means someone else changed the post. */
+  version: z.number().int().min(1).optional(),
+  text: PostText.optional(),
+  channelIds: z.array(Id).min(1).max(50).optional(),
+  variants: z.record(Id, VariantInput.nullable()).optional(),
+  scheduledAt: IsoDate.nullable().optional(),
+});
+export const ScheduleBody = z.strictObject({ scheduledAt: IsoDate });
+export const ListPostsQuery = z.strictObject({
+  status: PostStatus.optional(),
+  channelId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export const Variant = z.object({ channelId: Id, inherit: z.boolean(), parts: z.array(z.object({ text: z.string(), media: z.array(z.object({ assetId: z.string() })) })) });
+export const Target = z.object({
+  id: Id,
+  channelId: Id,
+  state: z.enum(TARGET_STATES),
+  dueAt: z.string(),
+  nextPart: z.number(),
+  remoteRefs: z.array(z.object({ id: z.string(), url: z.string().optional() })),
+  lastError: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export const Post = z.object({
+  id: Id,
+  authorId: Id.nullable(),
+  text: z.string(),
+  status: PostStatus,
+  scheduledAt: z.string().nullable(),
+  approvedBy: Id.nullable(),
+  version: z.number(),
+  variants: z.array(Variant),
+  targets: z.array(Target),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const Attempt = z.object({
+  id: z.number(),
+  targetId: Id,
+  partIndex: z.number(),
+  worker: z.string(),
+  attemptedAt: z.string(),
+  outcome: z.enum(['unknown', 'success', 'error', 'reconciled']),
+  errorKind: z.string().nullable(),
+  message: z.string().nullable(),
+  remoteId: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+
+export const PublishingSettings = z.object({
+  approvalRequired: z.boolean(),
+  approverRoles: z.array(z.enum(ROLES)),
+  paused: z.boolean(),
+  pausedAt: z.string().nullable(),
+  pausedBy: Id.nullable(),
+});
+export const UpdatePublishingSettingsBody = z.strictObject({
+  approvalRequired: z.boolean().optional(),
+  approverRoles: z.array(z.enum(ROLES)).min(1, 'Name at least one role that may approve.').optional(),
+});
