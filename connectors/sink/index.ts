@@ -15,7 +15,7 @@ export interface SinkPost {
   scheduledAt: Date;
 }
 
-type Fault = { kind: PublishErrorKind; message: string; retryAfter?: Date } | { kind: 'crash_after_accept' };
+type Fault = { kind: PublishErrorKind; message: string; retryAfter?: Date } | { kind: 'crash_after_accept' } | { kind: 'crash_before_accept' };
 
 class SinkStore {
   /** In publish order; a second publish with a known key returns the first post. */
@@ -45,6 +45,8 @@ class SinkStore {
   publish(account: string, input: PublishInput): RemoteRef {
     this.calls++;
     const fault = this.faults.shift();
+    // The request never reached the network, but the caller cannot know that.
+    if (fault?.kind === 'crash_before_accept') throw new Error('sink: connection lost before the post was accepted');
     if (fault && fault.kind !== 'crash_after_accept') throw new PublishError(fault.kind, fault.message, { retryAfter: fault.retryAfter });
     const existing = this.byKey.get(input.idempotencyKey);
     const post = existing ?? this.accept(account, input);

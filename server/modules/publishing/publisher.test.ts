@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sinkStore } from '../../../connectors/sink';
+import { sinkCapabilities, sinkStore } from '../../../connectors/sink';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 
@@ -138,5 +138,52 @@ describe('rate limits', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.publishedAt.getTime()).toBeGreaterThanOrEqual(reset.getTime());
     expect((await attempts(id)).map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:rate_limited', 'success:']);
+  });
+});
+
+describe('unknown outcomes and quotas', () => {
+  it('publishes again with the same key when the lost call never reached the network', async () => {
+    const c = await channel();
+    sinkStore.failNext(1, { kind: 'crash_before_accept' });
+    const id = await publishNow({ text: 'Lost on the way', channelIds: [c.id] });
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    expect((await attempts(id)).map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:not_found', 'success:']);
+  });
+
+  it('never exceeds the channel quota: the next post waits until the window frees', async () => {
+    const saved = sinkCapabilities.quotas;
+    sinkCapabilities.quotas = [{ windowSeconds: 3, limit: 1, cost: 1, action: 'create' }];
+    try {
+      const c = await channel();
+      const first = await publishNow({ text: 'First in the window', channelIds: [c.id] });
+      await settled(first);
+      const second = await publishNow({ text: 'Second, after the window', channelIds: [c.id] });
+      expect((await settled(second)).status).toBe('published');
+      const [a, b] = sinkStore.forAccount(c.account);
+      expect(b!.publishedAt.getTime() - a!.publishedAt.getTime()).toBeGreaterThanOrEqual(3000);
+    } finally {
+      sinkCapabilities.quotas = saved;
+    }
+  });
+});
+
+describe('a worker that died mid-call', () => {
+  it('is taken over once its lease expires: the post it got onto the network is found, not sent again', async () => {
+    const { sql } = await import('drizzle-orm');
+    const c = await channel();
+    await owner.post(`/api/workspaces/${ws}/publishing/pause`);
+    const id = await publishNow({ text: 'Worker killed after the network accepted', channelIds: [c.id] });
+    const target = (await get(id)).targets[0];
+    // What a kill -9 leaves behind: the claim with its lease, the intent without outcome, the post on the network.
+    const key = `${target.id}:0`;
+    await t.database.db.execute(sql`UPDATE post_targets SET state = 'publishing', lease_until = now() - interval '1 second' WHERE id = ${target.id}`);
+    await t.database.db.execute(sql`INSERT INTO publish_attempts (workspace_id, target_id, part_index, idempotency_key, worker) VALUES (${ws}, ${target.id}, 0, ${key}, 'dead-worker:1')`);
+    sinkStore.publish(c.account, { text: 'Worker killed after the network accepted', media: [], idempotencyKey: key, scheduledAt: new Date() });
+    await owner.post(`/api/workspaces/${ws}/publishing/resume`);
+    const done = await settled(id);
+    expect(done.status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    expect((await attempts(id)).map((a) => a.outcome)).toEqual(['reconciled']);
   });
 });

@@ -1,9 +1,9 @@
-import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../../context';
-import { postTargets, publishingSettings } from '../../../db/schema';
+import { publishingSettings } from '../../../db/schema';
 import { recordAudit } from '../../audit';
 import { publishTarget } from '../jobs/publishTarget';
 import { presentSettings } from '../presenters';
+import { findStrandedTargets } from '../queries/findStrandedTargets';
 
 /**
  * The crisis switch. While paused, workers leave due targets pending; resuming re-enqueues every
@@ -19,11 +19,8 @@ export async function setPublishingPaused({ ctx, actor, paused }: { ctx: AppCont
       .returning();
     let released = 0;
     if (!paused) {
-      const due = await tx
-        .select({ id: postTargets.id })
-        .from(postTargets)
-        .where(and(eq(postTargets.workspaceId, actor.workspaceId), inArray(postTargets.state, ['pending', 'unknown']), lte(postTargets.dueAt, new Date())));
-      for (const t of due) await ctx.jobs.enqueue(tx, publishTarget, { targetId: t.id }, { singletonKey: t.id });
+      const due = await findStrandedTargets(tx, { workspaceId: actor.workspaceId, graceMs: 0, limit: 100_000 });
+      for (const targetId of due) await ctx.jobs.enqueue(tx, publishTarget, { targetId }, { singletonKey: targetId });
       released = due.length;
     }
     await recordAudit({ db: tx, action: paused ? 'publishing.paused' : 'publishing.resumed', workspaceId: actor.workspaceId, actor, target: { type: 'workspace', id: actor.workspaceId }, ip: actor.ip, data: { released } });

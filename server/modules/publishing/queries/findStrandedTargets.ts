@@ -1,0 +1,30 @@
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { postTargets, publishingSettings } from '../../../db/schema';
+
+/**
+ * Targets that should be moving but have no worker on them: due and still pending long after their
+ * time, or held by a worker whose lease ran out (it died mid-call). Paused workspaces are left alone.
+ * `workspaceId` narrows to one workspace (resume); `graceMs` skips targets whose own job is still due.
+ */
+export async function findStrandedTargets(db: Db, opts: { workspaceId?: string; graceMs: number; limit: number }) {
+  const now = new Date();
+  const cutoff = new Date(now.getTime() - opts.graceMs);
+  const rows = await db
+    .select({ id: postTargets.id })
+    .from(postTargets)
+    .leftJoin(publishingSettings, eq(publishingSettings.workspaceId, postTargets.workspaceId))
+    .where(
+      and(
+        opts.workspaceId ? eq(postTargets.workspaceId, opts.workspaceId) : undefined,
+        sql`coalesce(${publishingSettings.paused}, false) = false`,
+        or(
+          and(eq(postTargets.state, 'pending'), lt(postTargets.dueAt, cutoff), lt(postTargets.updatedAt, cutoff)),
+          and(eq(postTargets.state, 'unknown'), lt(postTargets.updatedAt, cutoff)),
+          and(eq(postTargets.state, 'publishing'), lt(postTargets.leaseUntil, now)),
+        ),
+      ),
+    )
+    .limit(opts.limit);
+  return rows.map((r) => r.id);
+}
