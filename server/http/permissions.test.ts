@@ -63,6 +63,11 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   },
   'POST /api/workspaces/:workspaceId/posts/:postId/schedule': async () => ({ path: `/posts/${await newDraft()}/schedule`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }),
   'POST /api/workspaces/:workspaceId/posts/:postId/publish': async () => ({ path: `/posts/${await newDraft()}/publish` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/unschedule': async () => {
+    const id = await newDraft();
+    await owner.post(`/api/workspaces/${workspaceId}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    return { path: `/posts/${id}/unschedule` };
+  },
   'POST /api/workspaces/:workspaceId/posts/:postId/cancel': async () => ({ path: `/posts/${await newDraft()}/cancel` }),
   'GET /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings' }),
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),

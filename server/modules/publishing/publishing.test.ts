@@ -123,6 +123,24 @@ describe('approval', () => {
   });
 });
 
+describe('changing a scheduled post', () => {
+  it('takes it back for editing, keeps nothing of the old schedule, and publishes the new text at the new time', async () => {
+    const c = await channel();
+    const id = await draft({ text: 'First wording', channelIds: [c.id] });
+    await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 2000).toISOString() });
+    const back = await smm.post(`/api/workspaces/${ws}/posts/${id}/unschedule`);
+    expect(back.body.status).toBe('draft');
+    expect(back.body.targets.map((x: { state: string }) => x.state)).toEqual(['cancelled']);
+    expect((await smm.patch(`/api/workspaces/${ws}/posts/${id}`, { text: 'Second wording' })).status).toBe(200);
+    // The first job falls due meanwhile and must do nothing.
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(sinkStore.forAccount(c.account)).toHaveLength(0);
+    await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 1000).toISOString() });
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account).map((p) => p.text)).toEqual(['Second wording']);
+  });
+});
+
 describe('scheduling refuses bad input', () => {
   it('refuses a text over the channel limit, naming the network and the rule', async () => {
     const c = await channel();
@@ -137,5 +155,36 @@ describe('scheduling refuses bad input', () => {
     const id = await draft({ text: 'Too late', channelIds: [c.id] });
     const res = await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() - 60_000).toISOString() });
     expect(res.body.error.message).toMatch(/in the past.*publish now/);
+  });
+});
+
+describe('workspace boundaries and listing', () => {
+  it('refuses another workspace’s channel in a post and hides its posts', async () => {
+    const other = (await owner.post('/api/workspaces', { name: 'Other brand' })).body.id;
+    const theirs = (await owner.post(`/api/workspaces/${other}/channels`, { network: 'sink', credentials: { account: `other${Date.now()}` } })).body.id;
+    const bad = await smm.post(`/api/workspaces/${ws}/posts`, { text: 'Sneaky', channelIds: [theirs] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/does not exist in this workspace/);
+    const theirPost = (await owner.post(`/api/workspaces/${other}/posts`, { text: 'Theirs', channelIds: [theirs] })).body.id;
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${theirPost}`)).status).toBe(404);
+    expect((await owner.post(`/api/workspaces/${ws}/posts/${theirPost}/publish`)).status).toBe(404);
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${theirPost}/attempts`)).status).toBe(404);
+    const mine = (await owner.get(`/api/workspaces/${ws}/posts`)).body.posts.map((p: { id: string }) => p.id);
+    expect(mine).not.toContain(theirPost);
+  });
+
+  it('filters posts by channel and planned time', async () => {
+    const a = await channel();
+    const b = await channel();
+    const day = 86_400_000;
+    const base = Date.now() + 10 * day;
+    const onA = await draft({ text: 'On A', channelIds: [a.id], scheduledAt: new Date(base).toISOString() });
+    const onB = await draft({ text: 'On B', channelIds: [b.id], scheduledAt: new Date(base + 2 * day).toISOString() });
+    const byChannel = (await smm.get(`/api/workspaces/${ws}/posts?channelId=${a.id}`)).body.posts.map((p: { id: string }) => p.id);
+    expect(byChannel).toEqual([onA]);
+    const from = encodeURIComponent(new Date(base + day).toISOString());
+    const to = encodeURIComponent(new Date(base + 3 * day).toISOString());
+    const byTime = (await smm.get(`/api/workspaces/${ws}/posts?from=${from}&to=${to}`)).body.posts.map((p: { id: string }) => p.id);
+    expect(byTime).toEqual([onB]);
   });
 });

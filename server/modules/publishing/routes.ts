@@ -8,6 +8,7 @@ import { createPost } from './commands/createPost';
 import { schedulePost } from './commands/schedulePost';
 import { setPublishingPaused } from './commands/setPublishingPaused';
 import { submitPost } from './commands/submitPost';
+import { unschedulePost } from './commands/unschedulePost';
 import { updatePost } from './commands/updatePost';
 import { updatePublishingSettings } from './commands/updatePublishingSettings';
 import { getPost } from './queries/getPost';
@@ -55,6 +56,10 @@ export const publishingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/posts/:postId/publish`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Publish now', params: PostParams, response: { 200: Post } } }, async (req) =>
     schedulePost({ ctx: req.ctx, actor: req.actor, postId: req.params.postId }),
+  );
+
+  app.post(`${base}/posts/:postId/unschedule`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Take a scheduled post back for editing (it keeps its approval)', params: PostParams, response: { 200: Post } } }, async (req) =>
+    unschedulePost({ ctx: req.ctx, actor: req.actor, postId: req.params.postId }),
   );
 
   app.post(`${base}/posts/:postId/cancel`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Cancel a post that has not started publishing', params: PostParams, response: { 200: Post } } }, async (req) =>

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { PublishError, QuotaRule, RemoteRef } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
 import { channels, postTargets, posts, publishAttempts, quotaLedger, type PostStatus, type TargetState } from '../../../db/schema';
@@ -57,10 +57,14 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
 /** The call's outcome is unknown: the open intent makes the next run look the post up before sending. */
 export async function recordUnknown(svc: PublisherServices, o: { target: Target; message: string }) {
   const { db, jobs } = svc;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, o.target.id), eq(publishAttempts.outcome, 'unknown')));
+  // Earlier unknowns are closed as not_found when the next run republishes: count both, or a network
+  // that always loses answers would be called forever.
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, o.target.id), or(eq(publishAttempts.outcome, 'unknown'), eq(publishAttempts.errorKind, 'not_found'))));
+  const n = Number(row?.n ?? 1);
   await db.transaction(async (tx) => {
+    if (n >= MAX_UNKNOWN) return settle(tx, o.target, { state: 'unknown', lastError: `Outcome still unknown after ${n} tries (${o.message}); check the post on the network.` });
     await settle(tx, o.target, { state: 'unknown', lastError: `Outcome unknown (${o.message}); checking the network before any retry.` });
-    if (Number(row?.n ?? 0) < MAX_UNKNOWN) await jobs.enqueue(tx, publishTarget, { targetId: o.target.id }, { startAfter: new Date(Date.now() + 2000), singletonKey: o.target.id });
+    await jobs.enqueue(tx, publishTarget, { targetId: o.target.id }, { startAfter: new Date(Date.now() + 2000 * 2 ** (n - 1)), singletonKey: o.target.id });
   });
 }
 

@@ -5,6 +5,7 @@ import { postTargets, publishingSettings } from '../../../db/schema';
 /**
  * Targets that should be moving but have no worker on them: due and still pending long after their
  * time, or held by a worker whose lease ran out (it died mid-call). Paused workspaces are left alone.
+ * `unknown` targets are not swept: their own job retries a bounded number of times, then a person decides.
  * `workspaceId` narrows to one workspace (resume); `graceMs` skips targets whose own job is still due.
  */
 export async function findStrandedTargets(db: Db, opts: { workspaceId?: string; graceMs: number; limit: number }) {
@@ -20,7 +21,6 @@ export async function findStrandedTargets(db: Db, opts: { workspaceId?: string; 
         sql`coalesce(${publishingSettings.paused}, false) = false`,
         or(
           and(eq(postTargets.state, 'pending'), lt(postTargets.dueAt, cutoff), lt(postTargets.updatedAt, cutoff)),
-          and(eq(postTargets.state, 'unknown'), lt(postTargets.updatedAt, cutoff)),
           and(eq(postTargets.state, 'publishing'), lt(postTargets.leaseUntil, now)),
         ),
       ),

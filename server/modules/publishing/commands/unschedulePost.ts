@@ -1,0 +1,27 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor, AppContext } from '../../../context';
+import { postTargets, posts } from '../../../db/schema';
+import { AppError } from '../../../errors';
+import { recordAudit } from '../../audit';
+import { assertStatus } from '../policies';
+import { presentPost } from '../presenters';
+import { loadPost } from '../queries/getPost';
+
+/**
+ * Takes a scheduled post back so it can be edited: it returns to approved (its approval still holds,
+ * the content has not changed) or to draft. Waiting jobs find their target cancelled and stop.
+ */
+export async function unschedulePost({ ctx, actor, postId }: { ctx: AppContext; actor: Actor; postId: string }) {
+  return ctx.db.transaction(async (tx) => {
+    const { post } = await loadPost(tx, actor.workspaceId, postId, { forUpdate: true });
+    assertStatus(post.status, ['scheduled'], 'unscheduled');
+    const targets = await tx.select().from(postTargets).where(and(eq(postTargets.postId, post.id), eq(postTargets.workspaceId, actor.workspaceId))).for('update');
+    if (targets.some((t) => t.state !== 'pending' && t.state !== 'cancelled')) throw new AppError('CONFLICT', 'Publishing of this post has already started on at least one channel; it can no longer be taken back.');
+    const status = post.approvedBy ? 'approved' : 'draft';
+    await tx.update(postTargets).set({ state: 'cancelled', updatedAt: new Date() }).where(eq(postTargets.postId, post.id));
+    await tx.update(posts).set({ status, updatedAt: new Date() }).where(eq(posts.id, post.id));
+    await recordAudit({ db: tx, action: 'post.unscheduled', workspaceId: actor.workspaceId, actor, target: { type: 'post', id: post.id }, ip: actor.ip, data: { status } });
+    const full = await loadPost(tx, actor.workspaceId, post.id);
+    return presentPost(full.post, full.variants, full.targets);
+  });
+}
