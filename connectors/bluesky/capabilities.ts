@@ -1,0 +1,39 @@
+import type { ChannelCapabilities } from '../types';
+
+/**
+ * Bluesky's limits as data (docs/PLATFORMS.md, table 1 and §3; lexicons in @atproto/api 0.19.19).
+ * - `app.bsky.feed.post.text`: maxGraphemes 300 and maxLength 3000 (UTF-8 bytes); both apply.
+ * - `app.bsky.embed.images`: ≤4 images, blob maxSize 2,000,000 B, `alt` required with no length limit
+ *   in the lexicon (so no `altTextMax`).
+ * - Video is not implemented by this connector (it needs the video service), so no video types.
+ * - Rate limits are points per DID: 5,000/hour and 35,000/day; create costs 3, delete costs 1.
+ */
+const HOUR = 3600;
+const DAY = 86_400;
+
+export const blueskyCapabilities: ChannelCapabilities = {
+  network: 'bluesky',
+  displayName: 'Bluesky',
+  text: [
+    { unit: 'graphemes', max: 300 },
+    { unit: 'utf8Bytes', max: 3000 },
+  ],
+  media: {
+    maxItems: 4,
+    imageTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+    imageMaxBytes: 2_000_000,
+    videoTypes: [],
+    videoMaxBytes: 0,
+    altTextRequired: true,
+  },
+  threads: true,
+  // A first comment is published as a reply to the post.
+  firstComment: true,
+  nativeScheduling: false,
+  quotas: [
+    { windowSeconds: HOUR, limit: 5000, cost: 3, action: 'create' },
+    { windowSeconds: DAY, limit: 35_000, cost: 3, action: 'create' },
+    { windowSeconds: HOUR, limit: 5000, cost: 1, action: 'delete' },
+    { windowSeconds: DAY, limit: 35_000, cost: 1, action: 'delete' },
+  ],
+};

@@ -1,0 +1,49 @@
+import type { Agent, AppBskyFeedPost } from '@atproto/api';
+import { PublishError, type ConnectorContext, type PublishInput, type RemoteRef } from '../types';
+import { blueskyCapabilities } from './capabilities';
+import { isAuthError } from './errors';
+import { checkMedia, uploadImages } from './media';
+import { getPost, POST_COLLECTION, replyRefs, toRemoteRef } from './records';
+import { recordKeyFor } from './recordKey';
+import { detectFacets } from './richText';
+import { withSession } from './session';
+
+/**
+ * Publishes one post (or one part of a thread) exactly once: the record key is derived from the
+ * idempotency key, so a second attempt targets the same record. On the PDS (0.4.x, measured on the
+ * local network) creating a record whose key exists fails with HTTP 500 `InternalServerError`
+ * ("There is already a value at key" inside the repo); whatever the error, when the record is
+ * there afterwards we return it instead of failing.
+ */
+export async function publishPost(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
+  checkMedia(input.media, blueskyCapabilities.media);
+  const rkey = recordKeyFor(input.idempotencyKey, input.scheduledAt);
+  return withSession(ctx, async (agent, did) => {
+    const record = await buildRecord(agent, input);
+    try {
+      const { data } = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST_COLLECTION, rkey, record });
+      return toRemoteRef(data.uri, data.cid);
+    } catch (err) {
+      if (isAuthError(err)) throw err;
+      const existing = await getPost(agent, did, rkey).catch(() => null);
+      if (existing) return existing;
+      throw err;
+    }
+  });
+}
+
+async function buildRecord(agent: Agent, input: PublishInput): Promise<AppBskyFeedPost.Record> {
+  if (input.text.trim() === '' && input.media.length === 0) throw new PublishError('rejected', 'a post needs text or an image');
+  const { text, facets } = await detectFacets(agent, input.text);
+  const embed = await uploadImages(agent, input.media);
+  const record: AppBskyFeedPost.Record = { $type: POST_COLLECTION, text, createdAt: new Date().toISOString() };
+  if (facets) record.facets = facets;
+  if (embed) record.embed = embed;
+  if (input.replyTo) record.reply = await replyRefs(agent, input.replyTo);
+  return record;
+}
+
+export async function findPublishedPost(ctx: ConnectorContext, idempotencyKey: string, scheduledAt: Date): Promise<RemoteRef | null> {
+  const rkey = recordKeyFor(idempotencyKey, scheduledAt);
+  return withSession(ctx, (agent, did) => getPost(agent, did, rkey));
+}
