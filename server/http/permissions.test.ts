@@ -49,6 +49,11 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'GET /api/workspaces/:workspaceId/audit': async () => ({ path: '/audit' }),
   'GET /api/workspaces/:workspaceId/channels': async () => ({ path: '/channels' }),
   'POST /api/workspaces/:workspaceId/channels': async () => ({ path: '/channels', body: { network: 'sink', credentials: { account: `walk${Math.random().toString(36).slice(2)}` } } }),
+  'POST /api/workspaces/:workspaceId/channels/:channelId/reconnect': async () => {
+    const account = `re${Math.random().toString(36).slice(2)}`;
+    const ch = await owner.post(`/api/workspaces/${workspaceId}/channels`, { network: 'sink', credentials: { account } });
+    return { path: `/channels/${ch.body.id}/reconnect`, body: { credentials: { account } } };
+  },
   'DELETE /api/workspaces/:workspaceId/channels/:channelId': async () => ({ path: `/channels/${await newChannel()}` }),
   'GET /api/workspaces/:workspaceId/posts': async () => ({ path: '/posts' }),
   'POST /api/workspaces/:workspaceId/posts': async () => ({ path: '/posts', body: { text: 'Walk', channelIds: [await sharedChannel()] } }),

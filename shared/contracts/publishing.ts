@@ -22,6 +22,8 @@ export const CreateChannelBody = z.strictObject({
   timeZone: z.string().max(64).optional(),
 });
 
+export const ReconnectChannelBody = z.strictObject({ credentials: CreateChannelBody.shape.credentials });
+
 export const POST_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
 export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;

@@ -1,13 +1,14 @@
 import type { Connector } from '../../../connectors/types';
+import { CONNECTORS } from '../../../connectors/registry';
 import { sinkConnector } from '../../../connectors/sink';
 import { AppError } from '../../errors';
 
 /**
  * The networks this server can publish to. The local sink is a real connector to an in-process
  * store, for tests and benchmarks; it is offered only when ENABLE_SINK_CONNECTOR allows it.
- * TODO(issue 3): merge connectors/registry.ts (Bluesky…) here once it is committed.
+ * The real networks come from connectors/registry.ts.
  */
-const connectors = new Map<string, Connector>();
+const connectors = new Map<string, Connector>(Object.entries(CONNECTORS));
 let sinkEnabled = false;
 
 export function configureConnectors(opts: { sink: boolean }) {

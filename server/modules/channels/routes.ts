@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { Channel, CreateChannelBody } from '../../../shared/contracts/publishing';
+import { Channel, CreateChannelBody, ReconnectChannelBody } from '../../../shared/contracts/publishing';
 import { WorkspaceParams } from '../../http/params';
 import { connectChannel } from './commands/connectChannel';
 import { deleteChannel } from './commands/deleteChannel';
+import { reconnectChannel } from './commands/reconnectChannel';
 import { listChannels } from './queries/listChannels';
 
 const tags = ['channels'];
@@ -17,6 +18,10 @@ export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/workspaces/:workspaceId/channels', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Connect an account on a network', params: WorkspaceParams, body: CreateChannelBody, response: { 201: Channel } } }, async (req, reply) =>
     reply.code(201).send(await connectChannel({ ctx: req.ctx, actor: req.actor, ...req.body })),
+  );
+
+  app.post('/api/workspaces/:workspaceId/channels/:channelId/reconnect', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Sign in again after the network expired the session', params: ChannelParams, body: ReconnectChannelBody, response: { 200: Channel } } }, async (req) =>
+    reconnectChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, credentials: req.body.credentials }),
   );
 
   app.delete('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Disconnect a channel (refused while posts are scheduled on it)', params: ChannelParams, response: { 200: Ok } } }, async (req) => {

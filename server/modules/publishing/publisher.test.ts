@@ -98,6 +98,10 @@ describe('the publisher', () => {
     expect((await settled(id)).status).toBe('failed');
     const list = (await owner.get(`/api/workspaces/${ws}/channels`)).body.channels;
     expect(list.find((x: { id: string }) => x.id === c.id).status).toBe('needs_reconnect');
+    const wrong = await owner.post(`/api/workspaces/${ws}/channels/${c.id}/reconnect`, { credentials: { account: 'someone-else' } });
+    expect(wrong.status).toBe(409);
+    const again = await owner.post(`/api/workspaces/${ws}/channels/${c.id}/reconnect`, { credentials: { account: c.account } });
+    expect(again.body.status).toBe('connected');
   });
 
   it('holds due posts while publishing is paused and publishes them on resume', async () => {
