@@ -11,6 +11,8 @@ export const Channel = z.object({
   accountHandle: z.string(),
   timeZone: z.string(),
   status: ChannelStatus,
+  /** The network's text limits (all must pass), for the composer's live counters. */
+  textRules: z.array(z.object({ unit: z.enum(['graphemes', 'utf8Bytes', 'utf16', 'twitterWeighted', 'mastodon']), max: z.number(), urlLength: z.number().optional() })),
   createdAt: z.string(),
 });
 export type Channel = z.infer<typeof Channel>;

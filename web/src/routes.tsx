@@ -18,6 +18,9 @@ const TeamSettings = lazy(() => import('./features/settings/team/TeamSettings'))
 const TokensSettings = lazy(() => import('./features/settings/tokens/TokensSettings'));
 const AuditLog = lazy(() => import('./features/settings/audit/AuditLog'));
 const ProfileSettings = lazy(() => import('./features/settings/profile/ProfileSettings'));
+const ChannelsSettings = lazy(() => import('./features/settings/channels/ChannelsSettings'));
+const PostsPage = lazy(() => import('./features/posts/PostsPage'));
+const ComposerPage = lazy(() => import('./features/posts/ComposerPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -37,7 +40,9 @@ export function AppRoutes() {
         <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
           <Route index element={<Navigate to="home" replace />} />
           <Route path="home" element={<HomePage />} />
-          <Route path="calendar" element={<AreaPage area="calendar" />} />
+          <Route path="calendar" element={lazyEl(<PostsPage />)} />
+          <Route path="posts/new" element={lazyEl(<ComposerPage key="new" />)} />
+          <Route path="posts/:postId" element={lazyEl(<ComposerPage />)} />
           <Route path="inbox" element={<AreaPage area="inbox" />} />
           <Route path="community" element={<AreaPage area="community" />} />
           <Route path="members" element={<AreaPage area="members" />} />
@@ -47,6 +52,7 @@ export function AppRoutes() {
             <Route index element={<Navigate to="workspace" replace />} />
             <Route path="workspace" element={lazyEl(<WorkspaceSettings />)} />
             <Route path="team" element={lazyEl(<TeamSettings />)} />
+            <Route path="channels" element={lazyEl(<ChannelsSettings />)} />
             <Route path="tokens" element={lazyEl(<TokensSettings />)} />
             <Route path="audit" element={lazyEl(<AuditLog />)} />
             <Route path="profile" element={lazyEl(<ProfileSettings />)} />

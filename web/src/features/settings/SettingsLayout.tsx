@@ -1,5 +1,5 @@
 import { Button, Group, ScrollArea, Stack } from '@mantine/core';
-import { IconBuilding, IconHistory, IconKey, IconUserCog, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconPlugConnected, IconHistory, IconKey, IconUserCog, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useWorkspace, wsPath } from '../../session/workspace';
@@ -9,6 +9,7 @@ import { visibleSections, type SettingsSection } from './sections';
 const ICONS: Record<SettingsSection, Icon> = {
   workspace: IconBuilding,
   team: IconUsersGroup,
+  channels: IconPlugConnected,
   tokens: IconKey,
   audit: IconHistory,
   profile: IconUserCog,

@@ -1,6 +1,6 @@
 import type { WorkspaceContextValue } from '../../session/workspace';
 
-export const SETTINGS_SECTIONS = ['workspace', 'team', 'tokens', 'audit', 'profile'] as const;
+export const SETTINGS_SECTIONS = ['workspace', 'team', 'channels', 'tokens', 'audit', 'profile'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Which settings sections the user's roles let them see (the shared permission matrix decides). */

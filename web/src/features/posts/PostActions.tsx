@@ -1,0 +1,59 @@
+import { Button, Group, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../session/workspace';
+import type { Post, PublishingSettings } from './api';
+
+export type PostAction = 'save' | 'submit' | 'approve' | 'schedule' | 'publish' | 'unschedule' | 'cancel';
+
+interface Props {
+  post: Post | undefined;
+  settings: PublishingSettings | undefined;
+  pending: PostAction | null;
+  onAction: (action: PostAction, scheduledAt?: string) => void;
+}
+
+const EDITABLE = ['draft', 'in_review', 'approved'];
+const CANCELLABLE = ['draft', 'in_review', 'approved', 'scheduled'];
+
+/** The buttons the post's state and the user's roles allow. */
+export function PostActions({ post, settings, pending, onAction }: Props) {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [at, setAt] = useState('');
+  const status = post?.status ?? 'draft';
+  const approvalRequired = settings?.approvalRequired ?? true;
+  const schedulable = approvalRequired ? ['approved', 'scheduled'] : ['draft', 'in_review', 'approved', 'scheduled'];
+  const canWrite = ws.can('posts.write') && EDITABLE.includes(status);
+  const canSchedule = post !== undefined && ws.can('posts.schedule') && schedulable.includes(status);
+  const isScheduled = status === 'scheduled';
+  const buttons: Array<{ action: PostAction; label: string; variant: string; color?: string; show: boolean }> = [
+    { action: 'save', label: post ? t('posts.actions.save') : t('posts.actions.saveDraft'), variant: 'filled', show: canWrite },
+    { action: 'submit', label: t('posts.actions.submit'), variant: 'default', show: post !== undefined && status === 'draft' && ws.can('posts.write') },
+    { action: 'approve', label: t('posts.actions.approve'), variant: 'filled', color: 'teal', show: post !== undefined && status === 'in_review' && ws.can('posts.approve') },
+    { action: 'publish', label: t('posts.actions.publishNow'), variant: 'default', show: canSchedule },
+    { action: 'unschedule', label: t('posts.actions.unschedule'), variant: 'default', show: isScheduled && ws.can('posts.schedule') },
+    { action: 'cancel', label: t('posts.actions.cancel'), variant: 'subtle', color: 'red', show: post !== undefined && CANCELLABLE.includes(status) && ws.can('posts.schedule') },
+  ];
+  const busy = (action: PostAction) => pending !== null && pending !== action;
+
+  return (
+    <Group align="flex-end" gap="sm">
+      {canSchedule && (
+        <>
+          <TextInput type="datetime-local" label={t('posts.actions.scheduleAt')} value={at} onChange={(e) => setAt(e.currentTarget.value)} />
+          <Button variant="default" loading={pending === 'schedule'} disabled={!at || busy('schedule')} onClick={() => onAction('schedule', new Date(at).toISOString())}>
+            {t('posts.actions.schedule')}
+          </Button>
+        </>
+      )}
+      {buttons
+        .filter((b) => b.show)
+        .map((b) => (
+          <Button key={b.action} variant={b.variant} color={b.color} loading={pending === b.action} disabled={busy(b.action)} onClick={() => onAction(b.action)}>
+            {b.label}
+          </Button>
+        ))}
+    </Group>
+  );
+}

@@ -1,0 +1,78 @@
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { del } from '../../../api/client';
+import type { Ok } from '../../../api/types';
+import { useWorkspace } from '../../../session/workspace';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { formatDateTime } from '../../../ui/format';
+import { Loading } from '../../../ui/Loading';
+import { notifySuccess } from '../../../ui/notify';
+import { useConfirmedMutation } from '../../../ui/useConfirmedMutation';
+import { channelsKey, useChannels, type Channel } from '../../posts/api';
+
+export function ChannelsTable() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const qc = useQueryClient();
+  const channels = useChannels(ws.id);
+  const canManage = ws.can('channels.manage');
+  const remove = useConfirmedMutation({
+    mutationFn: (c: Channel) => del<Ok>(`/api/workspaces/${ws.id}/channels/${c.id}`),
+    onSuccess: async (c) => {
+      notifySuccess(t('settings.channels.deleted', { name: c.name }));
+      await qc.invalidateQueries({ queryKey: channelsKey(ws.id) });
+    },
+    errorOverrides: { CONFLICT: t('settings.channels.deleteConflict') },
+  });
+  const removing = remove.target;
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        {t('settings.channels.listTitle')}
+      </Title>
+      {channels.isPending && <Loading />}
+      {channels.error && <ErrorAlert error={channels.error} />}
+      {channels.data?.length === 0 && <Text c="dimmed">{t('settings.channels.empty')}</Text>}
+      {channels.data && channels.data.length > 0 && (
+        <DataTable
+          minWidth={760}
+          verticalSpacing="sm"
+          striped
+          data-testid="channels-table"
+          columns={[t('settings.channels.colName'), t('settings.channels.colNetwork'), t('settings.channels.colAccount'), t('settings.channels.colStatus'), t('settings.channels.colCreated'), t('common.actions')]}
+        >
+          {channels.data.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td fw={500}>{c.name}</Table.Td>
+              <Table.Td>{t(`settings.channels.networks.${c.network}` as 'settings.channels.networks.bluesky', { defaultValue: c.network })}</Table.Td>
+              <Table.Td>{c.accountHandle}</Table.Td>
+              <Table.Td>
+                <Badge color={c.status === 'connected' ? 'teal' : 'orange'} variant="light" tt="none">
+                  {c.status === 'connected' ? t('settings.channels.statusConnected') : t('settings.channels.statusNeedsReconnect')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
+              <Table.Td>
+                {canManage && (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.ask(c)} aria-label={t('settings.channels.deleteOf', { name: c.name })}>
+                    {t('settings.channels.delete')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      <ConfirmDialog
+        {...remove.dialog}
+        title={removing ? t('settings.channels.deleteOf', { name: removing.name }) : ''}
+        message={t('settings.channels.deleteConfirm')}
+        confirmLabel={t('settings.channels.delete')}
+      />
+    </Stack>
+  );
+}
