@@ -46,5 +46,5 @@ describe.runIf(testDbKind() === 'pglite')('operator commands', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -71,7 +71,7 @@ describe.runIf(testDbKind() === 'pglite')('tandem start (embedded)', () => {
     expect(res.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('explains a bad configuration and exits non-zero', async () => {
     const bad = run(['start', '--port', 'eighty']);
