@@ -20,6 +20,7 @@ const PAGES = [
   'strategy',
   'settings/workspace',
   'settings/team',
+  'settings/channels',
   'settings/tokens',
   'settings/audit',
   'settings/profile',

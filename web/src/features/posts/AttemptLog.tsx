@@ -11,7 +11,7 @@ const OUTCOME_COLOR: Record<Attempt['outcome'], string> = { success: 'teal', rec
 /** Every publish attempt of a post, oldest first, with the network's answer. */
 export function AttemptLog({ wid, post, channelName }: { wid: string; post: Post; channelName: (id: string) => string }) {
   const { t } = useTranslation();
-  const attempts = useAttempts(wid, post.id, true);
+  const attempts = useAttempts(wid, post.id, `${post.status}:${post.updatedAt}:${post.targets.map((tg) => tg.state).join()}`);
   const channelOf = (targetId: string) => channelName(post.targets.find((tg) => tg.id === targetId)?.channelId ?? '');
   return (
     <Stack gap="sm" component="section" aria-label={t('posts.attempts.title')}>

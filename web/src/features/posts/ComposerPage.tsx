@@ -75,7 +75,7 @@ export default function ComposerPage() {
     <>
       <PageHeader
         title={current ? t('posts.editTitle') : t('posts.newTitle')}
-        aside={current && <StatusBadge status={current.status} />}
+        aside={current && <StatusBadge status={current.status} ml="sm" />}
         description={
           <Anchor component={Link} to={wsPath(ws.id, 'calendar')}>
             {t('posts.backToList')}

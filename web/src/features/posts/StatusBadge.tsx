@@ -14,10 +14,10 @@ const COLOR: Record<PostStatus, string> = {
   cancelled: 'dark',
 };
 
-export function StatusBadge({ status }: { status: PostStatus }) {
+export function StatusBadge({ status, ml }: { status: PostStatus; ml?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status]} variant="light" tt="none">
+    <Badge color={COLOR[status]} variant="light" tt="none" ml={ml} style={{ verticalAlign: 'middle' }}>
       {t(`posts.status.${status}`)}
     </Badge>
   );

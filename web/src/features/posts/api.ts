@@ -34,14 +34,22 @@ export function usePost(wid: string, id: string | undefined) {
     queryKey: postKey(wid, id ?? 'new'),
     queryFn: () => get<Post>(`/api/workspaces/${wid}/posts/${id}`),
     enabled: id !== undefined,
+    // follow a post that is going out (or about to) until the publisher is done with it
+    refetchInterval: (q) => (goingOut(q.state.data) ? 2000 : false),
   });
 }
 
-export function useAttempts(wid: string, id: string, enabled: boolean) {
+function goingOut(p: Post | undefined): boolean {
+  if (!p) return false;
+  if (p.status === 'publishing') return true;
+  return p.status === 'scheduled' && p.scheduledAt !== null && new Date(p.scheduledAt).getTime() < Date.now() + 60_000;
+}
+
+/** `stamp` (the post's status and update time) refreshes the log when the post moves on. */
+export function useAttempts(wid: string, id: string, stamp: string) {
   return useQuery({
-    queryKey: [...postKey(wid, id), 'attempts'],
+    queryKey: [...postKey(wid, id), 'attempts', stamp],
     queryFn: () => get<{ attempts: Attempt[] }>(`/api/workspaces/${wid}/posts/${id}/attempts`).then((r) => r.attempts),
-    enabled,
   });
 }
 
