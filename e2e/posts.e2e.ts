@@ -1,6 +1,6 @@
 /**
  * Journey: an owner connects a (local sink) channel, composes a post past the channel's limit and
- * sees the counter turn red, fixes it, saves, submits, approves, publishes now, and reads the
+ * sees the counter turn red and publishing refused with the server's message, fixes it, saves, submits, approves, publishes now, and reads the
  * publishing log. The server runs with ENABLE_SINK_CONNECTOR=true (the harness passes the env on).
  */
 import assert from 'node:assert/strict';
@@ -51,12 +51,18 @@ describe('posts journey: connect, compose within the limit, review, publish', { 
       await counter.getByText('5 over the limit', { exact: false }).waitFor();
       assert.equal(await counter.getAttribute('data-ok'), 'false');
       await snapshot(page, 'composer-over-limit');
-      await textbox(page, 'Text').fill('Hello from the end-to-end journey');
-      await counter.getByText('33 / 300 characters').waitFor();
-      assert.equal(await counter.getAttribute('data-ok'), 'true');
+      // a draft may be too long; publishing it is refused with the server's words (channel, network, rule)
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.waitForURL(/\/posts\/[0-9a-f-]{36}$/);
       await page.getByText('Draft', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.getByRole('alert').getByText(`The text for ${SINK} is 305 characters long; the limit is 300 on Local sink (tests).`, { exact: false }).waitFor();
+      await textbox(page, 'Text').fill('Hello from the end-to-end journey');
+      await counter.getByText('33 / 300 characters').waitFor();
+      assert.equal(await counter.getAttribute('data-ok'), 'true');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Post saved.').first().waitFor();
+      assert.equal(await page.getByRole('alert').filter({ hasText: 'The text for' }).count(), 0);
     });
   });
 
