@@ -1,5 +1,6 @@
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del } from '../../../api/client';
 import type { Ok } from '../../../api/types';
@@ -12,6 +13,7 @@ import { Loading } from '../../../ui/Loading';
 import { notifySuccess } from '../../../ui/notify';
 import { useConfirmedMutation } from '../../../ui/useConfirmedMutation';
 import { channelsKey, useChannels, type Channel } from '../../posts/api';
+import { ReconnectModal } from './ReconnectModal';
 
 export function ChannelsTable() {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function ChannelsTable() {
     errorOverrides: { CONFLICT: t('settings.channels.deleteConflict') },
   });
   const removing = remove.target;
+  const [reconnecting, setReconnecting] = useState<Channel | null>(null);
 
   return (
     <Stack gap="sm">
@@ -58,15 +61,23 @@ export function ChannelsTable() {
               <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
               <Table.Td>
                 {canManage && (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => remove.ask(c)} aria-label={t('settings.channels.deleteOf', { name: c.name })}>
-                    {t('settings.channels.delete')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    {c.status === 'needs_reconnect' && (
+                      <Button size="xs" variant="light" onClick={() => setReconnecting(c)} aria-label={t('settings.channels.reconnectOf', { name: c.name })}>
+                        {t('settings.channels.reconnect')}
+                      </Button>
+                    )}
+                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.ask(c)} aria-label={t('settings.channels.deleteOf', { name: c.name })}>
+                      {t('settings.channels.delete')}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
       )}
+      <ReconnectModal channel={reconnecting} onClose={() => setReconnecting(null)} />
       <ConfirmDialog
         {...remove.dialog}
         title={removing ? t('settings.channels.deleteOf', { name: removing.name }) : ''}

@@ -1,6 +1,6 @@
-import { NativeSelect, PasswordInput, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../../api/client';
 import { useWorkspace } from '../../../session/workspace';
@@ -10,7 +10,8 @@ import { useClientErrors } from '../../../ui/useClientErrors';
 import { notifySuccess } from '../../../ui/notify';
 import { channelsKey, serverMessage, type Channel } from '../../posts/api';
 import { SettingsCard } from '../SettingsCard';
-import { NETWORKS, NETWORK_IDS } from './networks';
+import { CredentialFields, credentialChecks } from './CredentialFields';
+import { NETWORK_IDS } from './networks';
 
 /** POST /api/workspaces/:id/channels {network, credentials, name?} */
 export function ConnectChannelForm() {
@@ -21,7 +22,6 @@ export function ConnectChannelForm() {
   const [name, setName] = useState('');
   const [creds, setCreds] = useState<Record<string, string>>({});
   const [clientErrors, check] = useClientErrors<string>();
-  const fields = NETWORKS[network] ?? [];
   const connect = useMutation({
     mutationFn: (body: { network: string; credentials: Record<string, string>; name?: string }) => post<Channel>(`/api/workspaces/${ws.id}/channels`, body),
     onSuccess: async (c) => {
@@ -33,10 +33,8 @@ export function ConnectChannelForm() {
   });
 
   const submit = () => {
-    const ok = check(Object.fromEntries(fields.map((f) => [f.key, f.required && !creds[f.key]?.trim() && t('validation.required')])));
-    if (!ok) return;
-    const credentials = Object.fromEntries(fields.filter((f) => creds[f.key]?.trim()).map((f) => [f.key, creds[f.key]!.trim()]));
-    connect.mutate({ network, credentials, ...(name.trim() ? { name: name.trim() } : {}) });
+    const { checks, credentials } = credentialChecks(network, creds, t('validation.required'));
+    if (check(checks)) connect.mutate({ network, credentials, ...(name.trim() ? { name: name.trim() } : {}) });
   };
 
   return (
@@ -53,21 +51,7 @@ export function ConnectChannelForm() {
           data={NETWORK_IDS.map((n) => ({ value: n, label: t(`settings.channels.networks.${n}` as 'settings.channels.networks.bluesky') }))}
           maw={320}
         />
-        {fields.map((f) => {
-          const props = {
-            label: t(`settings.channels.fields.${f.key}` as 'settings.channels.fields.identifier'),
-            description: t(`settings.channels.fieldHelp.${f.key}` as 'settings.channels.fieldHelp.identifier'),
-            required: f.required,
-            value: creds[f.key] ?? '',
-            onChange: (e: ChangeEvent<HTMLInputElement>) => {
-              const v = e.currentTarget.value;
-              setCreds((c) => ({ ...c, [f.key]: v }));
-            },
-            error: clientErrors[f.key],
-          };
-          const k = `${network}-${f.key}`;
-          return f.kind === 'password' ? <PasswordInput key={k} {...props} /> : <TextInput key={k} {...props} type={f.kind === 'url' ? 'url' : 'text'} />;
-        })}
+        <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />
         <TextInput label={t('settings.channels.name')} description={t('settings.channels.nameHelp')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
       </SubmitForm>
     </SettingsCard>
