@@ -1,11 +1,13 @@
-// npm run bench [-- --only throughput|coldstart] [-- --quick] [-- --out FILE]
-// Request throughput and embedded cold start, each against a baseline measured in the same run.
-// Loopback only, bounded loops, about 3 minutes in all. Results go to stdout as markdown
-// (and to FILE with --out); docs/BENCHMARKS.md records a run and how to read it.
+// npm run bench [-- --only throughput|coldstart|publisher] [-- --quick] [-- --out FILE]
+// Request throughput, embedded cold start and the publisher, each against a baseline measured in
+// the same run. Loopback only, bounded loops; the publisher bench has an overall timeout.
+// Results go to stdout as markdown (and to FILE with --out); docs/BENCHMARKS.md records a run
+// and how to read it.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runColdStart } from './coldStart';
-import { machine } from './report';
+import { runPublisher } from './publisher';
+import { log, machine } from './report';
 import { runThroughput } from './throughput';
 
 const { values } = parseArgs({
@@ -15,8 +17,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (values.only && !['throughput', 'coldstart'].includes(values.only)) {
-  console.error(`--only must be throughput or coldstart, not ${values.only}`);
+if (values.only && !['throughput', 'coldstart', 'publisher'].includes(values.only)) {
+  console.error(`--only must be throughput, coldstart or publisher, not ${values.only}`);
   process.exit(2);
 }
 
@@ -27,6 +29,17 @@ if (!values.only || values.only === 'throughput') {
 }
 if (!values.only || values.only === 'coldstart') {
   sections.push('', await runColdStart(values.quick ? { repeats: 1, idleMs: 1000 } : { repeats: 3, idleMs: 3000 }));
+}
+if (!values.only || values.only === 'publisher') {
+  // The publisher bench waits on timers and the queue: a hard stop keeps a stuck run bounded.
+  const limitMs = values.quick ? 6 * 60_000 : 25 * 60_000;
+  const hardStop = setTimeout(() => {
+    log(`publisher: overall timeout of ${limitMs / 60_000} min reached; stopping`);
+    console.log(`\n${sections.join('\n')}\n\n(publisher bench stopped by its overall timeout of ${limitMs / 60_000} min)`);
+    process.exit(3);
+  }, limitMs);
+  sections.push('', await runPublisher(values.quick ? { posts: 1000, pglitePosts: 300, lanes: 8, publishWaitMs: 120_000 } : { posts: 10_000, pglitePosts: 1000, lanes: 8, publishWaitMs: 600_000 }));
+  clearTimeout(hardStop);
 }
 sections.push('', `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 const report = sections.join('\n');
