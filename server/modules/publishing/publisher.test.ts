@@ -2,21 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sinkCapabilities, sinkStore } from '../../../connectors/sink';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
+import { until } from '../../test/until';
 
 /** Exactly once in effect, through HTTP and the real job queue, against the local sink network. */
 let t: TestTandem;
 let ws: string;
 let owner: ApiClient;
 
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms = 40_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function channel() {
   const account = `pub${Math.random().toString(36).slice(2, 8)}`;

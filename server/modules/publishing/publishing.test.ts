@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/roles';
 import { workspaceMembers } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
+import { until } from '../../test/until';
 
 /** The publisher through HTTP, against the local sink network; both databases. */
 let t: TestTandem;
@@ -18,15 +19,6 @@ async function member(roles: Role[]) {
   return u.client;
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let n = 0;
 async function channel(): Promise<{ id: string; account: string }> {

@@ -1,10 +1,10 @@
-import { PublishError } from '../../../../connectors/types';
 import type { Actor, AppContext } from '../../../context';
 import { channels } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
 import { connectorFor } from '../connectors';
 import { presentChannel } from '../presenters';
+import { signInToNetwork } from './signInToNetwork';
 
 export interface ConnectChannelOptions {
   ctx: AppContext;
@@ -19,13 +19,7 @@ export interface ConnectChannelOptions {
 export async function connectChannel({ ctx, actor, network, credentials, name, timeZone }: ConnectChannelOptions) {
   if (timeZone && !isTimeZone(timeZone)) throw new AppError('VALIDATION_FAILED', `"${timeZone}" is not a time zone; use an IANA name such as Europe/Rome.`);
   const connector = connectorFor(network);
-  let connected;
-  try {
-    connected = await connector.connect(credentials);
-  } catch (err) {
-    if (err instanceof PublishError) throw new AppError('BAD_REQUEST', `${connector.capabilities.displayName} refused the connection: ${err.message}`, { kind: err.kind });
-    throw err;
-  }
+  const connected = await signInToNetwork(connector, credentials);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(channels)

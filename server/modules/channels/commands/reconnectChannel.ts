@@ -1,24 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { PublishError } from '../../../../connectors/types';
 import type { Actor, AppContext } from '../../../context';
 import { channels } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { recordAudit } from '../../audit';
 import { connectorFor } from '../connectors';
 import { presentChannel } from '../presenters';
+import { signInToNetwork } from './signInToNetwork';
 
 /** Signs in again after the network expired the session; must be the same account. */
 export async function reconnectChannel({ ctx, actor, channelId, credentials }: { ctx: AppContext; actor: Actor; channelId: string; credentials: Record<string, string> }) {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
   if (!row) throw notFound('That channel');
   const connector = connectorFor(row.network);
-  let connected;
-  try {
-    connected = await connector.connect(credentials);
-  } catch (err) {
-    if (err instanceof PublishError) throw new AppError('BAD_REQUEST', `${connector.capabilities.displayName} refused the connection: ${err.message}`, { kind: err.kind });
-    throw err;
-  }
+  const connected = await signInToNetwork(connector, credentials);
   if (connected.account.id !== row.accountId) {
     throw new AppError('CONFLICT', `These credentials are for ${connected.account.handle}, but this channel is ${row.accountHandle}. Connect that account as a new channel instead.`);
   }
