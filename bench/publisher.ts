@@ -9,6 +9,7 @@ import { startTandem, type Tandem } from '../server/main';
 import { ApiClient, signUpUser } from '../server/test/apiClient';
 import { createPostgresDatabase, DEFAULT_TEST_DATABASE_URL } from '../server/test/testDatabase';
 import { fmt, log, table } from './report';
+import { postgresReachable, waitForNoConnections } from './postgres';
 
 /**
  * Issue 3's publisher bench: N posts due at the same instant T on one local sink channel, scheduled
@@ -218,30 +219,7 @@ function cpuCores(since: NodeJS.CpuUsage, wallMs: number): number {
   return (c.user + c.system) / 1000 / wallMs;
 }
 
-async function postgresReachable(url: string): Promise<true | string> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
 
-async function waitForNoConnections(adminUrl: string, database: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if (rows[0]!.n === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    await c.end();
-  }
-}
 
 export async function runPublisher(s: PublisherSettings, adminUrl = testEnv().testDatabaseUrl ?? DEFAULT_TEST_DATABASE_URL): Promise<string> {
   const results: BackendResult[] = [];

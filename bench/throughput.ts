@@ -2,12 +2,12 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { readEnv, testEnv, type Env } from '../server/env';
 import { startTandem, type Tandem } from '../server/main';
 import { createPostgresDatabase, DEFAULT_TEST_DATABASE_URL } from '../server/test/testDatabase';
 import type { LoadOptions, LoadResult } from './loadgen';
 import { fmt, log, table } from './report';
+import { postgresReachable, waitForNoConnections } from './postgres';
 
 export interface ThroughputSettings {
   connections: number;
@@ -104,30 +104,7 @@ async function tandemRows(label: string, overrides: Partial<Record<keyof Env, st
   }
 }
 
-async function waitForNoConnections(adminUrl: string, database: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if (rows[0]!.n === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    await c.end();
-  }
-}
 
-async function postgresReachable(url: string): Promise<true | string> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
 
 export async function runThroughput(s: ThroughputSettings, adminUrl = testEnv().testDatabaseUrl ?? DEFAULT_TEST_DATABASE_URL): Promise<string> {
   const rows: Row[] = [];
