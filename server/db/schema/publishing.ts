@@ -14,6 +14,8 @@ export const channels = pgTable(
     accountHandle: text('account_handle').notNull(),
     authSealed: text('auth_sealed').notNull(),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** Mantine colour name used on the calendar. */
+    color: text('color').notNull().default('blue'),
     status: text('status').$type<'connected' | 'needs_reconnect'>().notNull().default('connected'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -37,6 +39,26 @@ export interface PostPart {
   media: { assetId: string }[];
 }
 
+/** Campaigns group posts on the calendar (filter, colour) and, later, in analytics. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('grape'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('campaigns_name_uq').on(t.workspaceId, t.name), index('campaigns_workspace_idx').on(t.workspaceId)],
+);
+
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description: string;
+  imageUrl?: string;
+}
+
 export const posts = pgTable(
   'posts',
   {
@@ -44,6 +66,13 @@ export const posts = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     text: text('text').notNull(),
+    /** Base media, inherited by variants that were not edited. */
+    media: jsonb('media').$type<PostPart['media']>().notNull().default([]),
+    /** Published as a reply right after the post, where the network supports it. */
+    firstComment: text('first_comment'),
+    /** The card of the first link in the text, fetched when the post is saved. */
+    linkPreview: jsonb('link_preview').$type<LinkPreview>(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     status: text('status').$type<PostStatus>().notNull().default('draft'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
@@ -62,6 +91,10 @@ export const postVariants = pgTable(
     channelId: uuid('channel_id').notNull().references(() => channels.id, { onDelete: 'cascade' }),
     inherit: boolean('inherit').notNull().default(true),
     parts: jsonb('parts').$type<PostPart[]>().notNull().default([]),
+    /** Overrides the base first comment for this channel; '' means none. */
+    firstComment: text('first_comment'),
+    /** Network-specific options the connector declares (e.g. reply controls, content labels). */
+    options: jsonb('options').$type<Record<string, string | boolean>>().notNull().default({}),
   },
   (t) => [uniqueIndex('post_variants_uq').on(t.postId, t.channelId)],
 );
@@ -105,6 +138,8 @@ export const publishAttempts = pgTable(
     errorKind: text('error_kind'),
     message: text('message'),
     remoteId: text('remote_id'),
+    /** What was sent, summarised (text length, media count, reply or not) — never the credentials. */
+    request: jsonb('request').$type<Record<string, string | number | boolean>>(),
     durationMs: integer('duration_ms'),
   },
   (t) => [index('publish_attempts_target_idx').on(t.targetId, t.id)],
