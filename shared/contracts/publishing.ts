@@ -10,6 +10,8 @@ export const Channel = z.object({
   accountId: z.string(),
   accountHandle: z.string(),
   timeZone: z.string(),
+  /** Mantine colour name for the calendar. */
+  color: z.string(),
   status: ChannelStatus,
   /** The network's text limits (all must pass), for the composer's live counters. */
   textRules: z.array(z.object({ unit: z.enum(['graphemes', 'utf8Bytes', 'utf16', 'twitterWeighted', 'mastodon']), max: z.number(), urlLength: z.number().optional() })),
@@ -31,12 +33,24 @@ export const PostStatus = z.enum(POST_STATUSES);
 export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
 
 const PostText = z.string().max(10_000);
-export const PostPart = z.strictObject({ text: PostText, media: z.array(z.strictObject({ assetId: Id })).max(10).default([]) });
-export const VariantInput = z.strictObject({ parts: z.array(PostPart).min(1, 'A variant needs at least one part.').max(25) });
+export const MediaRef = z.strictObject({ assetId: Id });
+export const PostPart = z.strictObject({ text: PostText, media: z.array(MediaRef).max(10).default([]) });
+const FirstComment = z.string().max(10_000);
+/** Per-network options a connector declares (see GET /api/networks). */
+export const VariantOptions = z.record(z.string().max(40), z.union([z.string().max(200), z.boolean()]));
+export const VariantInput = z.strictObject({
+  parts: z.array(PostPart).min(1, 'A variant needs at least one part.').max(25),
+  /** Replaces the base first comment on this channel; '' means none here. Absent: inherit. */
+  firstComment: FirstComment.nullable().optional(),
+  options: VariantOptions.optional(),
+});
 export const IsoDate = z.iso.datetime({ offset: true });
 
 export const CreatePostBody = z.strictObject({
   text: PostText,
+  media: z.array(MediaRef).max(10).optional(),
+  firstComment: FirstComment.nullable().optional(),
+  campaignId: Id.nullable().optional(),
   channelIds: z.array(Id).min(1, 'Pick at least one channel.').max(50),
   /** Per-channel text; channels not named here inherit the base text. */
   variants: z.record(Id, VariantInput).optional(),
@@ -46,6 +60,9 @@ export const UpdatePostBody = z.strictObject({
   /** The version you edited; a different current version means someone else changed the post. */
   version: z.number().int().min(1).optional(),
   text: PostText.optional(),
+  media: z.array(MediaRef).max(10).optional(),
+  firstComment: FirstComment.nullable().optional(),
+  campaignId: Id.nullable().optional(),
   channelIds: z.array(Id).min(1).max(50).optional(),
   variants: z.record(Id, VariantInput.nullable()).optional(),
   scheduledAt: IsoDate.nullable().optional(),
@@ -54,11 +71,23 @@ export const ScheduleBody = z.strictObject({ scheduledAt: IsoDate });
 export const ListPostsQuery = z.strictObject({
   status: PostStatus.optional(),
   channelId: Id.optional(),
+  campaignId: Id.optional(),
+  authorId: Id.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
 
-export const Variant = z.object({ channelId: Id, inherit: z.boolean(), parts: z.array(z.object({ text: z.string(), media: z.array(z.object({ assetId: z.string() })) })) });
+const PartOut = z.object({ text: z.string(), media: z.array(z.object({ assetId: z.string() })) });
+export const Variant = z.object({
+  channelId: Id,
+  inherit: z.boolean(),
+  /** As published: the base text and media when `inherit`. */
+  parts: z.array(PartOut),
+  /** The first comment on this channel after inheritance; null = none. */
+  firstComment: z.string().nullable(),
+  options: z.record(z.string(), z.union([z.string(), z.boolean()])),
+});
+export const LinkPreview = z.object({ url: z.string(), title: z.string(), description: z.string(), imageUrl: z.string().optional() });
 export const Target = z.object({
   id: Id,
   channelId: Id,
@@ -73,6 +102,10 @@ export const Post = z.object({
   id: Id,
   authorId: Id.nullable(),
   text: z.string(),
+  media: z.array(z.object({ assetId: z.string() })),
+  firstComment: z.string().nullable(),
+  linkPreview: LinkPreview.nullable(),
+  campaignId: Id.nullable(),
   status: PostStatus,
   scheduledAt: z.string().nullable(),
   approvedBy: Id.nullable(),
@@ -94,6 +127,8 @@ export const Attempt = z.object({
   errorKind: z.string().nullable(),
   message: z.string().nullable(),
   remoteId: z.string().nullable(),
+  /** What was sent, summarised (never credentials). */
+  request: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
   durationMs: z.number().nullable(),
 });
 

@@ -13,5 +13,5 @@ function textRulesOf(network: string): TextRule[] {
 
 /** Never includes `authSealed`: credentials do not leave the server, not even encrypted. */
 export function presentChannel(c: typeof channels.$inferSelect) {
-  return { id: c.id, network: c.network, name: c.name, accountId: c.accountId, accountHandle: c.accountHandle, timeZone: c.timeZone, status: c.status, textRules: textRulesOf(c.network), createdAt: c.createdAt.toISOString() };
+  return { id: c.id, network: c.network, name: c.name, accountId: c.accountId, accountHandle: c.accountHandle, timeZone: c.timeZone, color: c.color, status: c.status, textRules: textRulesOf(c.network), createdAt: c.createdAt.toISOString() };
 }

@@ -5,8 +5,14 @@ type VariantRow = typeof postVariants.$inferSelect;
 type TargetRow = typeof postTargets.$inferSelect;
 
 /** Parts as published: an inheriting variant is the base text as one part. */
-export function partsOf(post: Pick<PostRow, 'text'>, v: Pick<VariantRow, 'inherit' | 'parts'>) {
-  return v.inherit ? [{ text: post.text, media: [] }] : v.parts;
+export function partsOf(post: Pick<PostRow, 'text' | 'media'>, v: Pick<VariantRow, 'inherit' | 'parts'>) {
+  return v.inherit ? [{ text: post.text, media: post.media }] : v.parts;
+}
+
+/** The variant's own first comment when it set one ('' = none on this channel), else the base one. */
+export function firstCommentOf(post: Pick<PostRow, 'firstComment'>, v: Pick<VariantRow, 'firstComment'>): string | null {
+  const c = v.firstComment ?? post.firstComment;
+  return c?.trim() ? c : null;
 }
 
 export function presentPost(p: PostRow, variants: VariantRow[], targets: TargetRow[]) {
@@ -14,11 +20,15 @@ export function presentPost(p: PostRow, variants: VariantRow[], targets: TargetR
     id: p.id,
     authorId: p.authorId,
     text: p.text,
+    media: p.media,
+    firstComment: p.firstComment,
+    linkPreview: p.linkPreview ?? null,
+    campaignId: p.campaignId,
     status: p.status,
     scheduledAt: p.scheduledAt?.toISOString() ?? null,
     approvedBy: p.approvedBy,
     version: p.version,
-    variants: variants.map((v) => ({ channelId: v.channelId, inherit: v.inherit, parts: partsOf(p, v).map((part) => ({ text: part.text, media: part.media })) })),
+    variants: variants.map((v) => ({ channelId: v.channelId, inherit: v.inherit, parts: partsOf(p, v).map((part) => ({ text: part.text, media: part.media })), firstComment: firstCommentOf(p, v), options: v.options })),
     targets: targets.map((t) => ({
       id: t.id,
       channelId: t.channelId,
@@ -35,7 +45,7 @@ export function presentPost(p: PostRow, variants: VariantRow[], targets: TargetR
 }
 
 export function presentAttempt(a: typeof publishAttempts.$inferSelect) {
-  return { id: a.id, targetId: a.targetId, partIndex: a.partIndex, worker: a.worker, attemptedAt: a.attemptedAt.toISOString(), outcome: a.outcome, errorKind: a.errorKind, message: a.message, remoteId: a.remoteId, durationMs: a.durationMs };
+  return { id: a.id, targetId: a.targetId, partIndex: a.partIndex, worker: a.worker, attemptedAt: a.attemptedAt.toISOString(), outcome: a.outcome, errorKind: a.errorKind, message: a.message, remoteId: a.remoteId, request: a.request ?? null, durationMs: a.durationMs };
 }
 
 export function presentSettings(s: Pick<typeof publishingSettings.$inferSelect, 'approvalRequired' | 'approverRoles' | 'paused' | 'pausedAt' | 'pausedBy'>) {
