@@ -78,11 +78,18 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
   'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),
   'POST /api/workspaces/:workspaceId/publishing/resume': async () => ({ path: '/publishing/resume' }),
+  'GET /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns' }),
+  'POST /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns', body: { name: `Walk ${Math.random().toString(36).slice(2)}` } }),
+  'PATCH /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}`, body: { color: 'teal' } }),
+  'DELETE /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}` }),
 };
 
 async function newChannel(): Promise<string> {
   const res = await owner.post(`/api/workspaces/${workspaceId}/channels`, { network: 'sink', credentials: { account: `walk${Math.random().toString(36).slice(2)}` } });
   return res.body.id;
+}
+async function newCampaign(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/campaigns`, { name: `Walk ${Math.random().toString(36).slice(2)}` })).body.id;
 }
 let channelForPosts: string | undefined;
 const sharedChannel = async () => (channelForPosts ??= await newChannel());

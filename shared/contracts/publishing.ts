@@ -73,8 +73,14 @@ export const ListPostsQuery = z.strictObject({
   channelId: Id.optional(),
   campaignId: Id.optional(),
   authorId: Id.optional(),
+  /** Planned at or after this instant (the calendar's visible range). */
   from: IsoDate.optional(),
+  /** Planned at or before this instant. */
   to: IsoDate.optional(),
+  /** Page size (default and most: 500). */
+  limit: z.coerce.number().int().min(1, 'Ask for at least one post.').max(500, 'Ask for at most 500 posts at a time; page with `before`.').optional(),
+  /** Cursor: the id of the last post of the previous page; the page continues after it in the list order. */
+  before: Id.optional(),
 });
 
 const PartOut = z.object({ text: z.string(), media: z.array(z.object({ assetId: z.string() })) });
