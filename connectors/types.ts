@@ -105,4 +105,21 @@ export interface Connector {
   /** Reconciliation after an unknown outcome: the post published under this key, or null. */
   findPublished(ctx: ConnectorContext, idempotencyKey: string, scheduledAt: Date): Promise<RemoteRef | null>;
   delete(ctx: ConnectorContext, ref: RemoteRef): Promise<void>;
+  /**
+   * Optional: the current engagement counts of published posts (the first part of each), for
+   * analytics and best-time suggestions. Posts the network no longer has are left out of the answer.
+   */
+  fetchMetrics?(ctx: ConnectorContext, refs: RemoteRef[]): Promise<PostMetrics[]>;
+}
+
+/** Engagement counters of one published post, as the network reports them now. */
+export interface PostMetrics {
+  /** The `RemoteRef.id` asked for. */
+  id: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes: number;
+  /** Views, where the network reports them. */
+  impressions?: number;
 }

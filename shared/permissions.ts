@@ -22,6 +22,7 @@ export const ACTIONS = {
   'posts.schedule': { scope: 'posts:schedule', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.pause': { scope: 'publishing:pause', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.configure': { scope: 'workspace:write', roles: ['owner', 'marketing_manager'] },
+  'calendar.subscribe': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.manage': { scope: 'campaigns:write', roles: ['owner', 'marketing_manager', 'social_media_manager'] },
 } as const satisfies Record<string, { scope: string; roles: readonly Role[] }>;

@@ -1,6 +1,7 @@
 import type { Connector } from '../types';
 import { blueskyCapabilities } from './capabilities';
 import { connectAccount } from './connect';
+import { fetchPostMetrics } from './metrics';
 import { findPublishedPost, publishPost } from './publish';
 import { deletePost } from './records';
 import { withSession } from './session';
@@ -12,4 +13,5 @@ export const blueskyConnector: Connector = {
   publish: publishPost,
   findPublished: findPublishedPost,
   delete: (ctx, ref) => withSession(ctx, (agent, did) => deletePost(agent, did, ref)),
+  fetchMetrics: fetchPostMetrics,
 };

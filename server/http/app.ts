@@ -16,6 +16,7 @@ import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
 import { channelRoutes } from '../modules/channels';
 import { publishingRoutes } from '../modules/publishing';
+import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
@@ -86,6 +87,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(workspaceRoutes);
   await app.register(channelRoutes);
   await app.register(publishingRoutes);
+  await app.register(schedulingRoutes);
   await app.register(campaignRoutes);
   await app.register(auditRoutes);
 

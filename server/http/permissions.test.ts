@@ -78,6 +78,19 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
   'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),
   'POST /api/workspaces/:workspaceId/publishing/resume': async () => ({ path: '/publishing/resume' }),
+  'PATCH /api/workspaces/:workspaceId/channels/:channelId': async () => ({ path: `/channels/${await newChannel()}`, body: { color: 'teal' } }),
+  'GET /api/workspaces/:workspaceId/channels/:channelId/slots': async () => ({ path: `/channels/${await sharedChannel()}/slots` }),
+  'PUT /api/workspaces/:workspaceId/channels/:channelId/slots': async () => ({ path: `/channels/${await newChannel()}/slots`, body: { slots: [{ weekday: 1, minuteOfDay: 540 }] } }),
+  'GET /api/workspaces/:workspaceId/channels/:channelId/best-times': async () => ({ path: `/channels/${await sharedChannel()}/best-times` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/queue': async () => {
+    const ch = await newChannel();
+    await owner.put(`/api/workspaces/${workspaceId}/channels/${ch}/slots`, { slots: [{ weekday: 3, minuteOfDay: 600 }] });
+    const post = await owner.post(`/api/workspaces/${workspaceId}/posts`, { text: 'Walk', channelIds: [ch] });
+    return { path: `/posts/${post.body.id}/queue` };
+  },
+  'GET /api/workspaces/:workspaceId/calendar-feed': async () => ({ path: '/calendar-feed' }),
+  'POST /api/workspaces/:workspaceId/calendar-feed': async () => ({ path: '/calendar-feed' }),
+  'DELETE /api/workspaces/:workspaceId/calendar-feed': async () => ({ path: '/calendar-feed' }),
   'GET /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns' }),
   'POST /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns', body: { name: `Walk ${Math.random().toString(36).slice(2)}` } }),
   'PATCH /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}`, body: { color: 'teal' } }),

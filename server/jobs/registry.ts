@@ -1,6 +1,7 @@
 import type { JobDefinition } from './defineJob';
 import { systemJobs } from '../modules/system';
 import { publishingJobs } from '../modules/publishing';
+import { schedulingJobs } from '../modules/scheduling';
 
 /** Every job type the workers know; modules export theirs from index.ts. */
-export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs];
+export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs, ...schedulingJobs];

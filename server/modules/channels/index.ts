@@ -1,2 +1,3 @@
 export { channelRoutes } from './routes';
 export { configureConnectors, connectorFor, availableNetworks } from './connectors';
+export { canonicalZone } from './commands/updateChannel';

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import { Channel, CreateChannelBody, ReconnectChannelBody } from '../../../shared/contracts/publishing';
+import { UpdateChannelBody } from '../../../shared/contracts/scheduling';
 import { WorkspaceParams } from '../../http/params';
 import { connectChannel } from './commands/connectChannel';
 import { deleteChannel } from './commands/deleteChannel';
 import { reconnectChannel } from './commands/reconnectChannel';
+import { updateChannel } from './commands/updateChannel';
 import { listChannels } from './queries/listChannels';
 
 const tags = ['channels'];
@@ -22,6 +24,10 @@ export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/workspaces/:workspaceId/channels/:channelId/reconnect', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Sign in again after the network expired the session', params: ChannelParams, body: ReconnectChannelBody, response: { 200: Channel } } }, async (req) =>
     reconnectChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, credentials: req.body.credentials }),
+  );
+
+  app.patch('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Rename a channel, or change its time zone (IANA) or calendar colour', params: ChannelParams, body: UpdateChannelBody, response: { 200: Channel } } }, async (req) =>
+    updateChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, ...req.body }),
   );
 
   app.delete('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Disconnect a channel (refused while posts are scheduled on it)', params: ChannelParams, response: { 200: Ok } } }, async (req) => {

@@ -3,3 +3,5 @@ import { sweepStranded } from './jobs/sweepStranded';
 
 export { publishingRoutes } from './routes';
 export const publishingJobs = [publishTarget, sweepStranded];
+/** Scheduling (queues) hands posts to the publisher through the same command as a hand-picked time. */
+export { schedulePost } from './commands/schedulePost';
