@@ -22,6 +22,12 @@ export const ACTIONS = {
   'posts.schedule': { scope: 'posts:schedule', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.pause': { scope: 'publishing:pause', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.configure': { scope: 'workspace:write', roles: ['owner', 'marketing_manager'] },
+  'comments.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  'comments.write': { scope: 'comments:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  /** Delete anyone's comment (everyone may delete their own). */
+  'comments.moderate': { scope: 'comments:write', roles: ['owner', 'marketing_manager'] },
+  /** One's own notifications: read them and mark them read. */
+  'notifications.read': { scope: 'workspace:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'calendar.subscribe': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.manage': { scope: 'campaigns:write', roles: ['owner', 'marketing_manager', 'social_media_manager'] },

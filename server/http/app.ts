@@ -16,6 +16,7 @@ import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
 import { channelRoutes } from '../modules/channels';
 import { publishingRoutes } from '../modules/publishing';
+import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
 import { authPlugin } from './auth';
@@ -87,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(workspaceRoutes);
   await app.register(channelRoutes);
   await app.register(publishingRoutes);
+  await app.register(collaborationRoutes);
   await app.register(schedulingRoutes);
   await app.register(campaignRoutes);
   await app.register(auditRoutes);

@@ -78,6 +78,17 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
   'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),
   'POST /api/workspaces/:workspaceId/publishing/resume': async () => ({ path: '/publishing/resume' }),
+  'GET /api/workspaces/:workspaceId/posts/:postId/comments': async () => ({ path: `/posts/${await newDraft()}/comments` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/comments': async () => ({ path: `/posts/${await newDraft()}/comments`, body: { body: 'Walk' } }),
+  'DELETE /api/workspaces/:workspaceId/posts/:postId/comments/:commentId': async (c) => {
+    // Members delete their own comments (owners and marketing managers anyone's).
+    const author = c.role && rolesAllow([c.role], 'comments.write') ? c.client : owner;
+    const postId = await newDraft();
+    const made = await author.post(`/api/workspaces/${workspaceId}/posts/${postId}/comments`, { body: 'to delete' });
+    return { path: `/posts/${postId}/comments/${made.body.id}` };
+  },
+  'GET /api/workspaces/:workspaceId/notifications': async () => ({ path: '/notifications' }),
+  'POST /api/workspaces/:workspaceId/notifications/read': async () => ({ path: '/notifications/read', body: { all: true } }),
   'PATCH /api/workspaces/:workspaceId/channels/:channelId': async () => ({ path: `/channels/${await newChannel()}`, body: { color: 'teal' } }),
   'GET /api/workspaces/:workspaceId/channels/:channelId/slots': async () => ({ path: `/channels/${await sharedChannel()}/slots` }),
   'PUT /api/workspaces/:workspaceId/channels/:channelId/slots': async () => ({ path: `/channels/${await newChannel()}/slots`, body: { slots: [{ weekday: 1, minuteOfDay: 540 }] } }),

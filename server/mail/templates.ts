@@ -30,3 +30,9 @@ export function invitationEmail(locale: Locale, to: string, inviter: string, wor
   const vars = { inviter, workspace, link, roles: roles.map((r) => cat.roles[r]).join(', ') };
   return render(to, fill(cat.invitation.subject, vars), fill(cat.invitation.body, vars));
 }
+
+/** A Tandem notification (review requested, comment, mention…) by email; `kind` is a NotificationKind. */
+export function notificationEmail(locale: Locale, to: string, kind: keyof (typeof en)['notifications'], vars: Record<string, string>): Email {
+  const c = CATALOGS[locale].notifications[kind];
+  return render(to, fill(c.subject, vars), fill(c.body, vars));
+}
