@@ -40,6 +40,8 @@ const Schema = z.object({
   TRUST_PROXY: bool.default(false),
   LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   ENABLE_SINK_CONNECTOR: bool.default(false),
+  PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  PUBLISH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type Env = z.infer<typeof Schema>;
@@ -99,4 +101,6 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   TRUST_PROXY: 'true behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits, audit).',
   LOGIN_MAX_PER_MINUTE: 'Sign-in attempts allowed per minute per IP and per email.',
   ENABLE_SINK_CONNECTOR: 'Offer the local "sink" network, an in-process connector for tests and benchmarks (true/false). Never in production.',
+  PUBLISH_LEASE_SECONDS: 'How long a worker holds a post while talking to the network (renewed per thread part). Must exceed the slowest network call; a killed worker\'s post is taken over after it.',
+  PUBLISH_JOB_EXPIRE_SECONDS: 'How long a publish job may stay running before the queue gives it to another worker (a killed worker\'s jobs come back after this, plus up to half of it).',
 };

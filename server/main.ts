@@ -36,7 +36,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: dataDir === 'memory://' ? resolve('.tandem-test/outbox', String(process.pid), String(started)) : resolve(dataDir, 'outbox') });
     configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR });
     const roles = new Set(env.TANDEM_ROLES);
-    const jobs = new JobRuntime({ database, log, mailer, secrets, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler') });
+    const jobs = new JobRuntime({ database, log, mailer, secrets, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
     await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN };

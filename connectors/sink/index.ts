@@ -9,6 +9,9 @@ export interface SinkPost {
   ref: RemoteRef;
   account: string;
   text: string;
+  media: { mimeType: string; bytes: number; altText: string }[];
+  options: Record<string, string | boolean>;
+  linkCard?: string;
   replyTo?: string;
   idempotencyKey: string;
   publishedAt: Date;
@@ -22,6 +25,7 @@ class SinkStore {
   readonly posts: SinkPost[] = [];
   private byKey = new Map<string, SinkPost>();
   private faults: Fault[] = [];
+  private delays: number[] = [];
   private seq = 0;
   /** Every publish call, including refused and repeated ones. */
   calls = 0;
@@ -31,10 +35,21 @@ class SinkStore {
     for (let i = 0; i < times; i++) this.faults.push(fault);
   }
 
+  /** The next publish call takes `ms` before it reaches the network (a slow network or connection). */
+  delayNext(ms: number) {
+    this.delays.push(ms);
+  }
+
+  /** The delay of this call, if one was asked for. */
+  takeDelay(): number {
+    return this.delays.shift() ?? 0;
+  }
+
   reset() {
     this.posts.length = 0;
     this.byKey.clear();
     this.faults = [];
+    this.delays = [];
     this.calls = 0;
   }
 
@@ -61,7 +76,7 @@ class SinkStore {
 
   private accept(account: string, input: PublishInput): SinkPost {
     const id = `sink://${account}/${++this.seq}`;
-    const post: SinkPost = { ref: { id, url: `https://sink.invalid/${account}/${this.seq}` }, account, text: input.text, replyTo: input.replyTo?.parent.id, idempotencyKey: input.idempotencyKey, publishedAt: new Date(), scheduledAt: input.scheduledAt };
+    const post: SinkPost = { ref: { id, url: `https://sink.invalid/${account}/${this.seq}` }, account, text: input.text, media: input.media.map((m) => ({ mimeType: m.mimeType, bytes: m.bytes.byteLength, altText: m.altText })), options: input.options ?? {}, linkCard: input.linkCard?.url, replyTo: input.replyTo?.parent.id, idempotencyKey: input.idempotencyKey, publishedAt: new Date(), scheduledAt: input.scheduledAt };
     this.posts.push(post);
     this.byKey.set(input.idempotencyKey, post);
     return post;
@@ -77,9 +92,11 @@ export const sinkCapabilities: ChannelCapabilities = {
   text: [{ unit: 'graphemes', max: 300 }],
   media: { maxItems: 4, imageTypes: ['image/png', 'image/jpeg'], imageMaxBytes: 1_000_000, videoTypes: [], videoMaxBytes: 0, altTextRequired: false },
   threads: true,
-  firstComment: false,
+  firstComment: true,
   nativeScheduling: false,
   quotas: [{ windowSeconds: 3600, limit: 100_000, cost: 1, action: 'create' }],
+  options: [{ key: 'pinned', kind: 'boolean', default: false }],
+  connectFields: [{ key: 'account', kind: 'text', required: true }],
 };
 
 export const sinkConnector: Connector = {
@@ -91,7 +108,10 @@ export const sinkConnector: Connector = {
     return { auth: { account }, account: { id: `sink:${account}`, handle: account, displayName: account } };
   },
   async publish(ctx: ConnectorContext, input: PublishInput) {
-    return sinkStore.publish(accountOf(ctx), input);
+    const account = accountOf(ctx);
+    const ms = sinkStore.takeDelay();
+    if (ms) await new Promise((r) => setTimeout(r, ms));
+    return sinkStore.publish(account, input);
   },
   async findPublished(_ctx, idempotencyKey) {
     return sinkStore.find(idempotencyKey);

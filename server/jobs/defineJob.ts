@@ -3,7 +3,12 @@ import type { Db } from '../db/client';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { SecretBox } from '../crypto';
+import type { Storage } from '../storage';
+import type { Env } from '../env';
 import type { JobQueue } from './runtime';
+
+/** The settings from server/env.ts that jobs read (leases, expiry). */
+export type JobEnv = Pick<Env, 'PUBLISH_LEASE_SECONDS' | 'PUBLISH_JOB_EXPIRE_SECONDS'>;
 
 export interface JobContext {
   db: Db;
@@ -14,8 +19,11 @@ export interface JobContext {
   jobs: JobQueue;
   /** Absent only in runtimes started without secrets (queue tests). */
   secrets?: SecretBox;
+  /** Uploaded media (the publisher reads the bytes to send); absent only in queue tests. */
+  storage?: Storage;
   /** Whether this process runs the embedded database (some maintenance only applies there). */
   embedded: boolean;
+  env: JobEnv;
 }
 
 export interface RetryPolicy {
@@ -31,8 +39,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   retry: RetryPolicy;
   /** Cron expression (UTC) for jobs the scheduler enqueues by itself. */
   cron?: string;
-  /** Longest a single run may take before it is counted as failed. */
-  expireInSeconds?: number;
+  /**
+   * Longest a single run may take before it is counted as failed and retried (also how long the jobs
+   * of a killed worker wait before another worker gets them). A function reads it from the settings.
+   */
+  expireInSeconds?: number | ((env: JobEnv) => number);
   /** Handlers must be idempotent: re-read state and do nothing when the work is already done. */
   handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;
 }

@@ -2,9 +2,11 @@ import PgBoss from 'pg-boss';
 import type { Database, Db } from '../db/client';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
-import type { JobDefinition } from './defineJob';
+import { readEnv } from '../env';
+import type { JobDefinition, JobEnv } from './defineJob';
 import { executorFor } from './sqlExecutor';
 import type { SecretBox } from '../crypto';
+import type { Storage } from '../storage';
 
 export interface EnqueueOptions {
   startAfter?: Date | number;
@@ -15,6 +17,8 @@ export interface EnqueueOptions {
 export interface JobQueue {
   /** Enqueue through `db`, which must be the caller's transaction when there is one. */
   enqueue<P>(db: Db, job: JobDefinition<import('zod').ZodType<P>>, payload: P, opts?: EnqueueOptions): Promise<string | null>;
+  /** Which of these singleton keys have a job waiting, retrying or running. */
+  liveKeys(db: Db, job: JobDefinition, keys: string[]): Promise<Set<string>>;
 }
 
 interface RuntimeOptions {
@@ -22,6 +26,7 @@ interface RuntimeOptions {
   log: Logger;
   mailer: Mailer;
   secrets?: SecretBox;
+  storage?: Storage;
   jobs: JobDefinition[];
   /** Fetch and run jobs in this process. */
   work: boolean;
@@ -29,21 +34,32 @@ interface RuntimeOptions {
   schedule: boolean;
   batchSize?: number;
   pollingIntervalSeconds?: number;
+  /** Settings from server/env.ts; the defaults when absent. */
+  env?: JobEnv;
 }
+
+const DEFAULT_EXPIRE_SECONDS = 15 * 60;
 
 /** The queue runtime: pg-boss on the same database as everything else. No business logic here. */
 export class JobRuntime implements JobQueue {
   private boss: PgBoss;
   private workerIds = new Map<string, string>();
 
+  private readonly env: JobEnv;
+
   constructor(private readonly opts: RuntimeOptions) {
     const { database } = opts;
+    this.env = opts.env ?? readEnv({}, {});
+    // Expiry (a dead worker's jobs going back to the queue) is checked by this maintenance loop:
+    // run it often enough that the shortest expiry is honoured within half of itself.
+    const shortest = Math.min(...opts.jobs.map((j) => this.expireOf(j)));
     this.boss = new PgBoss({
       ...(database.kind === 'server' ? { connectionString: database.connectionString, max: 4 } : { db: database.executor }),
       schema: 'pgboss',
       supervise: opts.schedule,
       schedule: opts.schedule,
       migrate: true,
+      maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(shortest / 2))),
       archiveCompletedAfterSeconds: 3600,
       deleteAfterDays: 7,
     });
@@ -54,7 +70,7 @@ export class JobRuntime implements JobQueue {
     const { jobs, log } = this.opts;
     await this.boss.start();
     for (const job of jobs) {
-      const queue = { name: job.id, retryLimit: job.retry.limit, retryDelay: job.retry.delaySeconds, retryBackoff: job.retry.backoff, expireInSeconds: job.expireInSeconds ?? 15 * 60 };
+      const queue = { name: job.id, retryLimit: job.retry.limit, retryDelay: job.retry.delaySeconds, retryBackoff: job.retry.backoff, expireInSeconds: this.expireOf(job) };
       if (await this.boss.getQueue(job.id)) await this.boss.updateQueue(job.id, queue);
       else await this.boss.createQueue(job.id, queue).catch(async (err) => {
         // Another process created it between our check and our create.
@@ -75,7 +91,7 @@ export class JobRuntime implements JobQueue {
       for (const j of batch) {
         try {
           const payload = job.payload.parse(j.data);
-          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, embedded: database.kind === 'embedded' });
+          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
         } catch (err) {
           log.warn({ err, job: job.id, jobId: j.id }, 'job failed; it will be retried while its policy allows');
           await this.boss.fail(job.id, j.id, { message: (err as Error).message });
@@ -94,6 +110,18 @@ export class JobRuntime implements JobQueue {
     const workerId = this.workerIds.get(job.id);
     if (workerId && !opts.startAfter) setTimeout(() => this.boss.notifyWorker(workerId), 5);
     return id;
+  }
+
+  private expireOf(job: JobDefinition): number {
+    const e = job.expireInSeconds;
+    return typeof e === 'function' ? e(this.env) : (e ?? DEFAULT_EXPIRE_SECONDS);
+  }
+
+  /** Which of these singleton keys have a job waiting, retrying or running (so need no other). */
+  async liveKeys(db: Db, job: JobDefinition, keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const { rows } = await executorFor(db).executeSql("SELECT DISTINCT singleton_key AS key FROM pgboss.job WHERE name = $1 AND state < 'completed' AND singleton_key IN (SELECT jsonb_array_elements_text($2::jsonb))", [job.id, JSON.stringify(keys)]);
+    return new Set((rows as { key: string }[]).map((r) => r.key));
   }
 
   /** Counts by state, for /metrics and tests. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sinkCapabilities, sinkStore } from '../../../connectors/sink';
+import { JobRuntime } from '../../jobs/runtime';
+import { publishTarget } from './jobs/publishTarget';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
@@ -31,7 +33,8 @@ const settled = (id: string) => until(`post ${id} to settle`, async () => {
 });
 
 beforeAll(async () => {
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  // A short lease, so a slow call can be overtaken within a test.
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', PUBLISH_LEASE_SECONDS: '5' });
   owner = (await signUpUser(t.baseUrl, 'Owner')).client;
   ws = (await owner.post('/api/workspaces', { name: 'Publisher' })).body.id;
 });
@@ -181,5 +184,41 @@ describe('a worker that died mid-call', () => {
     expect(done.status).toBe('published');
     expect(sinkStore.forAccount(c.account)).toHaveLength(1);
     expect((await attempts(id)).map((a) => a.outcome)).toEqual(['reconciled']);
+  });
+});
+
+describe('a worker whose lease ran out while its call was slow', () => {
+  it('is overtaken by the next worker, which reconciles and publishes once; the late worker writes nothing', async () => {
+    const { sql } = await import('drizzle-orm');
+    const c = await channel();
+    sinkStore.delayNext(7000);
+    const id = await publishNow({ text: 'Slow network, short lease', channelIds: [c.id] });
+    const target = await until('the first worker to claim the target', async () => {
+      const tg = (await get(id)).targets[0];
+      return tg.state === 'publishing' && tg;
+    });
+    // Past the 5 s lease, the queue hands the target to another run (as after a job's expiry).
+    await until('the lease to run out', async () => {
+      const r = await t.database.db.execute(sql`SELECT lease_until < now() AS out FROM post_targets WHERE id = ${target.id}`);
+      const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { out: boolean }[];
+      return rows[0]?.out === true;
+    });
+    // A second worker (the first one is still stuck in its call).
+    const second = new JobRuntime({ database: t.database, log: t.ctx.log, mailer: t.ctx.mailer, secrets: t.ctx.secrets, jobs: [publishTarget], work: true, schedule: false, pollingIntervalSeconds: 0.5, env: { PUBLISH_LEASE_SECONDS: 5, PUBLISH_JOB_EXPIRE_SECONDS: 120 } });
+    await second.start();
+    try {
+      await second.enqueue(t.database.db, publishTarget, { targetId: target.id });
+      expect((await settled(id)).status).toBe('published');
+    } finally {
+      await second.stop();
+    }
+    // The slow call lands after the takeover; the network's idempotency returns the same post to it.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    const log = await attempts(id);
+    expect(log.map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:not_found', 'success:']);
+    const done = await get(id);
+    expect(done.status).toBe('published');
+    expect(done.targets[0].remoteRefs[0].id).toBe(sinkStore.forAccount(c.account)[0]!.ref.id);
   });
 });

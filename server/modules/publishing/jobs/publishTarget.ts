@@ -11,9 +11,10 @@ export const publishTarget = defineJob({
   id: 'publishing.publishTarget',
   payload: z.object({ targetId: z.uuid() }),
   retry: { limit: 10, delaySeconds: 5, backoff: true },
-  // Shorter than the claim lease (publisher/claimTarget.ts), so a retry after a dead worker finds the lease expired soon after.
-  expireInSeconds: 120,
+  // PUBLISH_JOB_EXPIRE_SECONDS: a killed worker's jobs go back to the queue after this; the one target
+  // it was publishing stays held until its lease (PUBLISH_LEASE_SECONDS) runs out.
+  expireInSeconds: (env) => env.PUBLISH_JOB_EXPIRE_SECONDS,
   async handler({ targetId }, ctx) {
-    await runTarget({ db: ctx.db, jobs: ctx.jobs, secrets: ctx.secrets, log: ctx.log }, targetId);
+    await runTarget({ db: ctx.db, jobs: ctx.jobs, secrets: ctx.secrets, log: ctx.log, leaseMs: ctx.env.PUBLISH_LEASE_SECONDS * 1000 }, targetId);
   },
 });

@@ -4,8 +4,6 @@ import { channels, postTargets, postVariants, posts, quotaLedger } from '../../.
 import type { QuotaRule } from '../../../../connectors/types';
 import { getPublishingSettings } from '../queries/getPublishingSettings';
 
-/** How long a worker holds a target while talking to the network; longer than any single call. */
-export const LEASE_MS = 180_000;
 
 export type Claim =
   | { kind: 'done' }
@@ -17,7 +15,7 @@ export type Claim =
  * Decides, under a row lock, whether this run may publish the target now, and if so takes a lease on
  * it. Every "not now" answer says when (or that someone else will) come back.
  */
-export async function claimTarget(db: Db, targetId: string, quotas: (network: string) => QuotaRule[]): Promise<Claim> {
+export async function claimTarget(db: Db, targetId: string, quotas: (network: string) => QuotaRule[], leaseMs: number): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, targetId)).for('update');
     if (!target || ['published', 'failed', 'cancelled'].includes(target.state)) return { kind: 'done' };
@@ -39,7 +37,7 @@ export async function claimTarget(db: Db, targetId: string, quotas: (network: st
         return { kind: 'later', at: new Date(oldest.getTime() + q.windowSeconds * 1000 + 1000), why: `quota of ${q.limit} per ${q.windowSeconds}s reached on ${channel.name}` };
       }
     }
-    const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
+    const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
     await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
     return { kind: 'claimed', target: claimed!, post, variant, channel };
   });

@@ -4,7 +4,6 @@ import type { Db } from '../../../db/client';
 import { channels, postTargets, posts, publishAttempts, quotaLedger, type PostStatus, type TargetState } from '../../../db/schema';
 import { publishTarget } from '../jobs/publishTarget';
 import type { PublisherServices } from './runTarget';
-import { LEASE_MS } from './claimTarget';
 
 type Target = typeof postTargets.$inferSelect;
 
@@ -13,66 +12,103 @@ export const TRANSIENT = { baseMs: 1000, capMs: 15 * 60_000, maxAttempts: 6 };
 /** Outcomes left unknown this many times in a row stay `unknown` for a person to look at. */
 const MAX_UNKNOWN = 5;
 
-/** One part is on the network: close its attempt(s), store the reference, advance, spend quota. */
-export async function recordPart(db: Db, o: { attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; quota: QuotaRule[] }) {
+/**
+ * This run's lease expired and another worker claimed the target: whatever this run still wanted to
+ * write is dropped. The new holder reconciles any intent this run left open before sending anything.
+ */
+export class LeaseLost extends Error {
+  constructor(targetId: string) {
+    super(`lease on target ${targetId} lost to another worker`);
+  }
+}
+
+/**
+ * A write fenced by the lease this run holds (`held`, the exact `lease_until` it set): renews it to
+ * `next` and returns true, or returns false when another worker has claimed the target since.
+ */
+export async function renewLease(db: Db, targetId: string, held: Date, next: Date | null, set: Partial<typeof postTargets.$inferInsert> = {}): Promise<boolean> {
+  const rows = await db
+    .update(postTargets)
+    .set({ ...set, leaseUntil: next, updatedAt: new Date() })
+    .where(and(eq(postTargets.id, targetId), eq(postTargets.state, 'publishing'), eq(postTargets.leaseUntil, held)))
+    .returning({ id: postTargets.id });
+  return rows.length === 1;
+}
+
+/** One part is on the network: close its attempt(s), store the reference, advance, spend quota. Returns the renewed lease. */
+export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; quota: QuotaRule[] }): Promise<Date> {
+  // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
+  const next = new Date(Date.now() + o.leaseMs);
   await db.transaction(async (tx) => {
+    if (!(await renewLease(tx, o.target.id, o.lease, next, { remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1 }))) throw new LeaseLost(o.target.id);
     const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
     await tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
-    // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
-    await tx.update(postTargets).set({ remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1, leaseUntil: new Date(Date.now() + LEASE_MS), updatedAt: new Date() }).where(eq(postTargets.id, o.target.id));
     const costs = o.quota.filter((q) => q.action === 'create');
     if (costs.length) await tx.insert(quotaLedger).values(costs.map((q) => ({ channelId: o.target.channelId, action: 'create', cost: q.cost })));
   });
+  return next;
 }
 
-export async function finishTarget(db: Db, target: Target) {
-  await settle(db, target, { state: 'published', publishedAt: new Date(), lastError: null });
+export async function finishTarget(db: Db, target: Target, lease: Date) {
+  await settle(db, target, { state: 'published', publishedAt: new Date(), lastError: null }, lease);
 }
 
 /** A classified network error: retry, wait, or fail, as the kind says. */
-export async function recordFailure(svc: PublisherServices, o: { attemptId: number; target: Target; channelId: string; err: PublishError; durationMs: number }) {
+export async function recordFailure(svc: PublisherServices, o: { attemptId: number; target: Target; channelId: string; err: PublishError; durationMs: number; lease: Date }) {
   const { db, jobs } = svc;
-  const { err, target } = o;
-  await db.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
-  if (err.kind === 'rejected') return settle(db, target, { state: 'failed', lastError: `The network refused the post: ${err.message}` });
+  const { err, target, lease } = o;
+  const closeAttempt = (tx: Db) => tx.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
+  if (err.kind === 'rejected') return settle(db, target, { state: 'failed', lastError: `The network refused the post: ${err.message}` }, lease, closeAttempt);
   if (err.kind === 'auth_expired') {
-    await db.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId));
-    return settle(db, target, { state: 'failed', lastError: `The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})` });
+    return settle(db, target, { state: 'failed', lastError: `The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})` }, lease, async (tx) => {
+      await closeAttempt(tx);
+      await tx.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId));
+    });
   }
   let at: Date;
   if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);
   else {
+    // This error's attempt is still open, so count it in.
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.errorKind, 'transient')));
-    const n = Number(row?.n ?? 1);
-    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts); last error: ${err.message}` });
+    const n = Number(row?.n ?? 0) + 1;
+    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts); last error: ${err.message}` }, lease, closeAttempt);
     const exp = Math.min(TRANSIENT.capMs, TRANSIENT.baseMs * 2 ** (n - 1));
     at = new Date(Date.now() + exp / 2 + Math.random() * (exp / 2));
   }
   await db.transaction(async (tx) => {
-    await tx.update(postTargets).set({ state: 'pending', leaseUntil: null, lastError: err.message, updatedAt: new Date() }).where(eq(postTargets.id, target.id));
+    if (!(await renewLease(tx, target.id, lease, null, { state: 'pending', lastError: err.message }))) throw new LeaseLost(target.id);
+    await closeAttempt(tx);
     await jobs.enqueue(tx, publishTarget, { targetId: target.id }, { startAfter: at, singletonKey: target.id });
   });
 }
 
 /** The call's outcome is unknown: the open intent makes the next run look the post up before sending. */
-export async function recordUnknown(svc: PublisherServices, o: { target: Target; message: string }) {
+export async function recordUnknown(svc: PublisherServices, o: { target: Target; message: string; lease: Date }) {
   const { db, jobs } = svc;
   // Earlier unknowns are closed as not_found when the next run republishes: count both, or a network
   // that always loses answers would be called forever.
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, o.target.id), or(eq(publishAttempts.outcome, 'unknown'), eq(publishAttempts.errorKind, 'not_found'))));
-  const n = Number(row?.n ?? 1);
-  await db.transaction(async (tx) => {
-    if (n >= MAX_UNKNOWN) return settle(tx, o.target, { state: 'unknown', lastError: `Outcome still unknown after ${n} tries (${o.message}); check the post on the network.` });
-    await settle(tx, o.target, { state: 'unknown', lastError: `Outcome unknown (${o.message}); checking the network before any retry.` });
+  const n = Math.max(1, Number(row?.n ?? 1));
+  if (n >= MAX_UNKNOWN) return settle(db, o.target, { state: 'unknown', lastError: `Outcome still unknown after ${n} tries (${o.message}); check the post on the network.` }, o.lease);
+  await settle(db, o.target, { state: 'unknown', lastError: `Outcome unknown (${o.message}); checking the network before any retry.` }, o.lease, async (tx) => {
     await jobs.enqueue(tx, publishTarget, { targetId: o.target.id }, { startAfter: new Date(Date.now() + 2000 * 2 ** (n - 1)), singletonKey: o.target.id });
   });
 }
 
-/** Sets the target's state and derives the post's status from all its targets. */
-async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date }) {
+/**
+ * Sets the target's state (releasing the lease, which must still be this run's when `lease` is given)
+ * and derives the post's status from all its targets; `also` runs in the same transaction.
+ */
+export async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date }, lease?: Date, also?: (tx: Db) => Promise<unknown>) {
   await db.transaction(async (tx) => {
     await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, target.postId)).for('update');
-    await tx.update(postTargets).set({ ...set, leaseUntil: null, updatedAt: new Date() }).where(eq(postTargets.id, target.id));
+    const updated = await tx
+      .update(postTargets)
+      .set({ ...set, leaseUntil: null, updatedAt: new Date() })
+      .where(and(eq(postTargets.id, target.id), lease ? and(eq(postTargets.state, 'publishing'), eq(postTargets.leaseUntil, lease)) : undefined))
+      .returning({ id: postTargets.id });
+    if (!updated.length) throw new LeaseLost(target.id);
+    await also?.(tx);
     const states = (await tx.select({ state: postTargets.state }).from(postTargets).where(eq(postTargets.postId, target.postId))).map((r) => r.state);
     await tx.update(posts).set({ status: postStatusOf(states), updatedAt: new Date() }).where(eq(posts.id, target.postId));
   });

@@ -10,13 +10,15 @@ import { connectorFor } from '../../channels';
 import { publishTarget } from '../jobs/publishTarget';
 import { partsOf } from '../presenters';
 import { claimTarget } from './claimTarget';
-import { finishTarget, recordFailure, recordPart, recordUnknown } from './outcomes';
+import { finishTarget, LeaseLost, recordFailure, recordPart, recordUnknown, renewLease } from './outcomes';
 
 export interface PublisherServices {
   db: Db;
   jobs: JobQueue;
   secrets?: SecretBox;
   log: Logger;
+  /** How long a claim holds the target (PUBLISH_LEASE_SECONDS); renewed before each call and with each part. */
+  leaseMs: number;
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
@@ -24,11 +26,21 @@ const WORKER = `${hostname()}:${process.pid}`;
 /**
  * Publishes the target's parts in order from `next_part`, exactly once in effect: intent is recorded
  * before each network call, and an intent left without outcome (a crash, a lost answer) is reconciled
- * by looking the post up on the network before anything is sent again.
+ * by looking the post up on the network before anything is sent again. Every write is fenced by the
+ * lease: a run whose lease ran out and was taken over stops without writing.
  */
 export async function runTarget(svc: PublisherServices, targetId: string): Promise<void> {
+  try {
+    await publishParts(svc, targetId);
+  } catch (err) {
+    if (!(err instanceof LeaseLost)) throw err;
+    svc.log.warn({ targetId }, 'publisher: lease lost to another worker; leaving the target to it');
+  }
+}
+
+async function publishParts(svc: PublisherServices, targetId: string): Promise<void> {
   const { db, jobs, log } = svc;
-  const claim = await claimTarget(db, targetId, (network) => connectorFor(network).capabilities.quotas);
+  const claim = await claimTarget(db, targetId, (network) => connectorFor(network).capabilities.quotas, svc.leaseMs);
   if (claim.kind === 'done' || claim.kind === 'hold') return;
   if (claim.kind === 'later') {
     log.debug({ targetId, why: claim.why, at: claim.at }, 'target deferred');
@@ -36,6 +48,7 @@ export async function runTarget(svc: PublisherServices, targetId: string): Promi
     return;
   }
   const { target, post, variant, channel } = claim;
+  let lease = target.leaseUntil!;
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
   const secrets = svc.secrets;
   const connector = connectorFor(channel.network);
@@ -54,34 +67,42 @@ export async function runTarget(svc: PublisherServices, targetId: string): Promi
       found = await reconcile(db, connector, cctx, target.id, i, key, target.dueAt);
     } catch (err) {
       // Cannot tell yet whether the post exists: sending again could double it, so look again later.
-      await recordUnknown(svc, { target, message: `looking the post up failed: ${(err as Error).message}` });
+      await recordUnknown(svc, { target, lease, message: `looking the post up failed: ${(err as Error).message}` });
       return;
     }
     if (found) {
       refs[i] = found.ref;
-      await recordPart(db, { attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', quota: connector.capabilities.quotas });
+      lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', quota: connector.capabilities.quotas });
       continue;
     }
-    const [intent] = await db.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER }).returning({ id: publishAttempts.id });
+    // The intent is written only while the lease is still ours, and renews it for the call.
+    const next = new Date(Date.now() + svc.leaseMs);
+    const intent = await db.transaction(async (tx) => {
+      if (!(await renewLease(tx, target.id, lease, next))) throw new LeaseLost(target.id);
+      const [row] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER }).returning({ id: publishAttempts.id });
+      return row!;
+    });
+    lease = next;
     const started = Date.now();
+    let ref: RemoteRef;
     try {
       const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
-      const ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt });
-      refs[i] = ref;
-      await recordPart(db, { attemptIds: [intent!.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, quota: connector.capabilities.quotas });
+      ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt });
     } catch (err) {
       const durationMs = Date.now() - started;
       if (err instanceof PublishError) {
-        await recordFailure(svc, { attemptId: intent!.id, target, channelId: channel.id, err, durationMs });
+        await recordFailure(svc, { attemptId: intent.id, target, lease, channelId: channel.id, err, durationMs });
       } else {
         // The network may or may not have the post: leave the intent open and reconcile on the next run.
         log.warn({ err, targetId, part: i }, 'publish outcome unknown; will reconcile before retrying');
-        await recordUnknown(svc, { target, message: (err as Error).message });
+        await recordUnknown(svc, { target, lease, message: (err as Error).message });
       }
       return;
     }
+    refs[i] = ref;
+    lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, quota: connector.capabilities.quotas });
   }
-  await finishTarget(db, target);
+  await finishTarget(db, target, lease);
 }
 
 /**
