@@ -15,6 +15,8 @@ export interface MediaRules {
   imageMaxBytes: number;
   videoTypes: string[];
   videoMaxBytes: number;
+  /** Longest video the network takes, in seconds; absent means no documented limit. */
+  videoMaxDurationSeconds?: number;
   altTextRequired: boolean;
   altTextMax?: number;
   /** Allowed width ÷ height, inclusive. */
@@ -30,6 +32,9 @@ export interface QuotaRule {
   action: 'create' | 'delete';
 }
 
+/** A per-post option the network offers (shown in the composer, validated on save, applied by the connector). */
+export type NetworkOption = { key: string; kind: 'boolean'; default: boolean } | { key: string; kind: 'select'; choices: string[]; default: string };
+
 export interface ChannelCapabilities {
   network: string;
   displayName: string;
@@ -40,6 +45,9 @@ export interface ChannelCapabilities {
   /** The network can hold a post and publish it later by itself. */
   nativeScheduling: boolean;
   quotas: QuotaRule[];
+  options?: NetworkOption[];
+  /** What a user types to connect an account; `connect` receives them by key. */
+  connectFields: { key: string; kind: 'text' | 'password' | 'url'; required: boolean }[];
 }
 
 /** Account credentials and session state, sealed at rest by the server; opaque to generic code. */
@@ -75,6 +83,10 @@ export interface PublishInput {
   idempotencyKey: string;
   /** When the post was meant to go out (some networks record it). */
   scheduledAt: Date;
+  /** The post's chosen network options (keys the connector declared). */
+  options?: Record<string, string | boolean>;
+  /** A card for the first link, where the network shows one. */
+  linkCard?: { url: string; title: string; description: string; thumb?: MediaInput };
 }
 
 export type PublishErrorKind = 'auth_expired' | 'rate_limited' | 'rejected' | 'transient';

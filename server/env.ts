@@ -40,8 +40,17 @@ const Schema = z.object({
   TRUST_PROXY: bool.default(false),
   LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   ENABLE_SINK_CONNECTOR: bool.default(false),
+  MEDIA_DIR: z.string().min(1).optional(),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 ** 3).default(512 * 1024 * 1024),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PUBLISH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  LINK_PREVIEW_PRIVATE_HOSTS: bool.default(false),
 });
 
 export type Env = z.infer<typeof Schema>;
@@ -101,6 +110,15 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   TRUST_PROXY: 'true behind a reverse proxy, so client addresses come from X-Forwarded-For (rate limits, audit).',
   LOGIN_MAX_PER_MINUTE: 'Sign-in attempts allowed per minute per IP and per email.',
   ENABLE_SINK_CONNECTOR: 'Offer the local "sink" network, an in-process connector for tests and benchmarks (true/false). Never in production.',
+  MEDIA_DIR: 'Folder for uploaded media when no S3 bucket is set. Default DATA_DIR/media.',
+  MEDIA_MAX_BYTES: 'Largest media file accepted by an upload, in bytes (default 512 MiB).',
+  S3_BUCKET: 'Store uploaded media in this S3-compatible bucket instead of MEDIA_DIR.',
+  S3_ENDPOINT: 'https://… of an S3-compatible service (MinIO, R2, Ceph…); absent means AWS S3.',
+  S3_REGION: 'Region of the bucket (default us-east-1).',
+  S3_ACCESS_KEY_ID: 'Access key for the bucket; without it the AWS SDK\'s default credential chain applies.',
+  S3_SECRET_ACCESS_KEY: 'Secret key for the bucket (with S3_ACCESS_KEY_ID).',
+  S3_FORCE_PATH_STYLE: 'Address the bucket as endpoint/bucket (true for MinIO and most self-hosted services).',
   PUBLISH_LEASE_SECONDS: 'How long a worker holds a post while talking to the network (renewed per thread part). Must exceed the slowest network call; a killed worker\'s post is taken over after it.',
   PUBLISH_JOB_EXPIRE_SECONDS: 'How long a publish job may stay running before the queue gives it to another worker (a killed worker\'s jobs come back after this, plus up to half of it).',
+  LINK_PREVIEW_PRIVATE_HOSTS: 'Let link previews fetch pages on private and loopback addresses (true/false). Tests only: otherwise a post could make the server probe your internal network.',
 };

@@ -10,8 +10,10 @@ import { allJobs } from './jobs/registry';
 import { JobRuntime } from './jobs/runtime';
 import { createLogger } from './logger';
 import { createMailer } from './mail/mailer';
+import { openMediaStorage } from './storage/open';
 import { resolveSecretKey } from './secretKey';
 import { configureConnectors } from './modules/channels';
+import { configureLinkPreviews } from './modules/publishing';
 import { seedDemo, DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo';
 
 export interface Tandem {
@@ -35,11 +37,13 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }));
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: dataDir === 'memory://' ? resolve('.tandem-test/outbox', String(process.pid), String(started)) : resolve(dataDir, 'outbox') });
     configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR });
+    configureLinkPreviews({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
+    const media = await openMediaStorage(env, dataDir);
     const roles = new Set(env.TANDEM_ROLES);
-    const jobs = new JobRuntime({ database, log, mailer, secrets, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
+    const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
     await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN };
+    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES };
 
     if (env.DEMO && embedded && (await seedDemo(database.db))) {
       log.info({ users: DEMO_PEOPLE.map((p) => `${p.email} (${p.roles.join('+')})`), password: '[see README]' }, 'seeded the Caffè Aurora demo workspace');
@@ -60,6 +64,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
       (closing ??= (async () => {
         await app?.close();
         await jobs.stop();
+        await media.close();
         await database.close();
       })());
     if (opts.installSignalHandlers) {

@@ -5,7 +5,9 @@ import type { ChannelCapabilities } from '../types';
  * - `app.bsky.feed.post.text`: maxGraphemes 300 and maxLength 3000 (UTF-8 bytes); both apply.
  * - `app.bsky.embed.images`: ≤4 images, blob maxSize 2,000,000 B, `alt` required with no length limit
  *   in the lexicon (so no `altTextMax`).
- * - Video is not implemented by this connector (it needs the video service), so no video types.
+ * - `app.bsky.embed.video`: one `video/mp4` blob, maxSize 100,000,000 B (the lexicon of @atproto/api 0.19.19;
+ *   PLATFORMS.md cites a newer 300,000,000 B) and up to 3 minutes (Bluesky's announcement, March 2025).
+ *   These are the media library's checks; the connector does not upload video yet (checkMedia refuses it).
  * - Rate limits are points per DID: 5,000/hour and 35,000/day; create costs 3, delete costs 1.
  */
 const HOUR = 3600;
@@ -22,14 +24,26 @@ export const blueskyCapabilities: ChannelCapabilities = {
     maxItems: 4,
     imageTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     imageMaxBytes: 2_000_000,
-    videoTypes: [],
-    videoMaxBytes: 0,
+    videoTypes: ['video/mp4'],
+    videoMaxBytes: 100_000_000,
+    videoMaxDurationSeconds: 180,
     altTextRequired: true,
   },
   threads: true,
   // A first comment is published as a reply to the post.
   firstComment: true,
   nativeScheduling: false,
+  options: [
+    // Sets the post's `langs`, which Bluesky's feeds use to filter by language; 'auto' leaves it unset.
+    { key: 'language', kind: 'select', choices: ['auto', 'en', 'it', 'es', 'fr', 'de', 'pt', 'ja'], default: 'auto' },
+    // Self-labels (com.atproto.label.defs#selfLabels): clients blur or hide the post per the reader's settings.
+    { key: 'contentWarning', kind: 'select', choices: ['none', 'sexual', 'nudity', 'porn', 'graphic-media'], default: 'none' },
+  ],
+  connectFields: [
+    { key: 'identifier', kind: 'text', required: true },
+    { key: 'appPassword', kind: 'password', required: true },
+    { key: 'service', kind: 'url', required: false },
+  ],
   quotas: [
     { windowSeconds: HOUR, limit: 5000, cost: 3, action: 'create' },
     { windowSeconds: DAY, limit: 35_000, cost: 3, action: 'create' },

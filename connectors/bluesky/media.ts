@@ -1,5 +1,5 @@
-import type { $Typed, Agent, AppBskyEmbedImages } from '@atproto/api';
-import { PublishError, type MediaInput, type MediaRules } from '../types';
+import type { $Typed, Agent, AppBskyEmbedExternal, AppBskyEmbedImages } from '@atproto/api';
+import { PublishError, type MediaInput, type MediaRules, type PublishInput } from '../types';
 
 /** Refuses, before any upload, what the network would refuse anyway (saves quota and bandwidth). */
 export function checkMedia(media: MediaInput[], rules: MediaRules): void {
@@ -33,4 +33,11 @@ export async function uploadImages(agent: Agent, media: MediaInput[]): Promise<$
     images.push(image);
   }
   return { $type: 'app.bsky.embed.images', images };
+}
+
+/** The link card (`app.bsky.embed.external`); Bluesky shows it only when the post has no images. */
+export async function externalEmbed(agent: Agent, card: NonNullable<PublishInput['linkCard']>): Promise<$Typed<AppBskyEmbedExternal.Main>> {
+  const external: AppBskyEmbedExternal.External = { uri: card.url, title: card.title, description: card.description };
+  if (card.thumb) external.thumb = (await agent.uploadBlob(card.thumb.bytes, { encoding: card.thumb.mimeType })).data.blob;
+  return { $type: 'app.bsky.embed.external', external };
 }

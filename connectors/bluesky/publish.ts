@@ -2,7 +2,7 @@ import type { Agent, AppBskyFeedPost } from '@atproto/api';
 import { PublishError, type ConnectorContext, type PublishInput, type RemoteRef } from '../types';
 import { blueskyCapabilities } from './capabilities';
 import { isAuthError } from './errors';
-import { checkMedia, uploadImages } from './media';
+import { checkMedia, externalEmbed, uploadImages } from './media';
 import { getPost, POST_COLLECTION, replyRefs, toRemoteRef } from './records';
 import { recordKeyFor } from './recordKey';
 import { detectFacets } from './richText';
@@ -35,10 +35,13 @@ export async function publishPost(ctx: ConnectorContext, input: PublishInput): P
 async function buildRecord(agent: Agent, input: PublishInput): Promise<AppBskyFeedPost.Record> {
   if (input.text.trim() === '' && input.media.length === 0) throw new PublishError('rejected', 'a post needs text or an image');
   const { text, facets } = await detectFacets(agent, input.text);
-  const embed = await uploadImages(agent, input.media);
+  const embed = (await uploadImages(agent, input.media)) ?? (input.linkCard && (await externalEmbed(agent, input.linkCard)));
   const record: AppBskyFeedPost.Record = { $type: POST_COLLECTION, text, createdAt: new Date().toISOString() };
   if (facets) record.facets = facets;
   if (embed) record.embed = embed;
+  const { language, contentWarning } = input.options ?? {};
+  if (typeof language === 'string' && language !== 'auto') record.langs = [language];
+  if (typeof contentWarning === 'string' && contentWarning !== 'none') record.labels = { $type: 'com.atproto.label.defs#selfLabels', values: [{ val: contentWarning }] };
   if (input.replyTo) record.reply = await replyRefs(agent, input.replyTo);
   return record;
 }

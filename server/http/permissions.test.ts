@@ -60,6 +60,8 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'GET /api/workspaces/:workspaceId/posts/:postId': async () => ({ path: `/posts/${await newDraft()}` }),
   'PATCH /api/workspaces/:workspaceId/posts/:postId': async () => ({ path: `/posts/${await newDraft()}`, body: { text: 'Edited' } }),
   'GET /api/workspaces/:workspaceId/posts/:postId/attempts': async () => ({ path: `/posts/${await newDraft()}/attempts` }),
+  'GET /api/workspaces/:workspaceId/posts/:postId/revisions': async () => ({ path: `/posts/${await newDraft()}/revisions` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/revisions/:version/restore': async () => ({ path: `/posts/${await newDraft()}/revisions/1/restore` }),
   'POST /api/workspaces/:workspaceId/posts/:postId/submit': async () => ({ path: `/posts/${await newDraft()}/submit` }),
   'POST /api/workspaces/:workspaceId/posts/:postId/approve': async () => {
     const id = await newDraft();

@@ -28,6 +28,11 @@ export const CreateChannelBody = z.strictObject({
 
 export const ReconnectChannelBody = z.strictObject({ credentials: CreateChannelBody.shape.credentials });
 
+/** Disconnecting a channel with planned posts: cancel them on it, or move them to `moveTo`. */
+export const DeleteChannelQuery = z
+  .strictObject({ scheduledPosts: z.enum(['cancel', 'move']).optional(), moveTo: Id.optional() })
+  .refine((q) => q.scheduledPosts !== 'move' || q.moveTo, { message: 'Name the channel to move the posts to (moveTo).', path: ['moveTo'] });
+
 export const POST_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
 export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
@@ -149,3 +154,42 @@ export const UpdatePublishingSettingsBody = z.strictObject({
   approvalRequired: z.boolean().optional(),
   approverRoles: z.array(z.enum(ROLES)).min(1, 'Name at least one role that may approve.').optional(),
 });
+
+/** A post as it was at one version (content only: what "restore" puts back). */
+export const Revision = z.object({
+  version: z.number(),
+  editedBy: Id.nullable(),
+  createdAt: z.string(),
+  text: z.string(),
+  media: z.array(z.object({ assetId: z.string() })),
+  firstComment: z.string().nullable(),
+  campaignId: Id.nullable(),
+  scheduledAt: z.string().nullable(),
+  status: PostStatus,
+  variants: z.array(z.object({ channelId: Id, inherit: z.boolean(), parts: z.array(PartOut), firstComment: z.string().nullable(), options: z.record(z.string(), z.union([z.string(), z.boolean()])) })),
+});
+export type Revision = z.infer<typeof Revision>;
+
+/** What a network allows, for the composer (limits are data each connector declares). */
+export const Network = z.object({
+  network: z.string(),
+  displayName: z.string(),
+  text: Channel.shape.textRules,
+  media: z.object({
+    maxItems: z.number(),
+    imageTypes: z.array(z.string()),
+    imageMaxBytes: z.number(),
+    videoTypes: z.array(z.string()),
+    videoMaxBytes: z.number(),
+    videoMaxDurationSeconds: z.number().optional(),
+    altTextRequired: z.boolean(),
+    altTextMax: z.number().optional(),
+    aspectRatio: z.object({ min: z.number(), max: z.number() }).optional(),
+  }),
+  threads: z.boolean(),
+  firstComment: z.boolean(),
+  options: z.array(z.union([z.object({ key: z.string(), kind: z.literal('boolean'), default: z.boolean() }), z.object({ key: z.string(), kind: z.literal('select'), choices: z.array(z.string()), default: z.string() })])),
+  /** The fields a user types to connect an account (e.g. handle and app password). */
+  connectFields: z.array(z.object({ key: z.string(), kind: z.enum(['text', 'password', 'url']), required: z.boolean() })),
+});
+export type Network = z.infer<typeof Network>;

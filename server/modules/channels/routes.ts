@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { Channel, CreateChannelBody, ReconnectChannelBody } from '../../../shared/contracts/publishing';
+import { Channel, CreateChannelBody, DeleteChannelQuery, Network, ReconnectChannelBody } from '../../../shared/contracts/publishing';
 import { UpdateChannelBody } from '../../../shared/contracts/scheduling';
 import { WorkspaceParams } from '../../http/params';
 import { connectChannel } from './commands/connectChannel';
@@ -9,11 +9,17 @@ import { deleteChannel } from './commands/deleteChannel';
 import { reconnectChannel } from './commands/reconnectChannel';
 import { updateChannel } from './commands/updateChannel';
 import { listChannels } from './queries/listChannels';
+import { listNetworks } from './queries/listNetworks';
 
 const tags = ['channels'];
 const ChannelParams = WorkspaceParams.extend({ channelId: z.uuid() });
 
 export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/networks', { schema: { tags, summary: 'The networks this server can publish to, with their limits and options', response: { 200: z.object({ networks: z.array(Network) }) } } }, async (req) => {
+    req.requireAuth();
+    return { networks: listNetworks() };
+  });
+
   app.get('/api/workspaces/:workspaceId/channels', { config: { action: 'channels.read' }, schema: { tags, summary: 'Connected channels', params: WorkspaceParams, response: { 200: z.object({ channels: z.array(Channel) }) } } }, async (req) => ({
     channels: await listChannels(req.ctx.db, req.actor.workspaceId),
   }));
@@ -30,8 +36,9 @@ export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
     updateChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, ...req.body }),
   );
 
-  app.delete('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Disconnect a channel (refused while posts are scheduled on it)', params: ChannelParams, response: { 200: Ok } } }, async (req) => {
-    await deleteChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId });
+  app.delete('/api/workspaces/:workspaceId/channels/:channelId', { config: { action: 'channels.manage' }, schema: { tags, summary: 'Disconnect a channel; posts still planned on it are cancelled on it or moved, as chosen', params: ChannelParams, querystring: DeleteChannelQuery, response: { 200: Ok } } }, async (req) => {
+    const { scheduledPosts, moveTo } = req.query;
+    await deleteChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, choice: scheduledPosts === 'move' ? { scheduledPosts, moveTo: moveTo! } : { scheduledPosts } });
     return { ok: true as const };
   });
 };

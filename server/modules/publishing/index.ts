@@ -1,7 +1,9 @@
 import { publishTarget } from './jobs/publishTarget';
 import { sweepStranded } from './jobs/sweepStranded';
+import { fetchLinkPreview } from './jobs/fetchLinkPreview';
 
 export { publishingRoutes } from './routes';
-export const publishingJobs = [publishTarget, sweepStranded];
+export const publishingJobs = [publishTarget, sweepStranded, fetchLinkPreview];
+export { configureLinkPreviews } from './linkPreview/fetchPreview';
 /** Scheduling (queues) hands posts to the publisher through the same command as a hand-picked time. */
 export { schedulePost } from './commands/schedulePost';

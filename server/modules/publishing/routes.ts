@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Attempt, CreatePostBody, ListPostsQuery, Post, PublishingSettings, ScheduleBody, UpdatePostBody, UpdatePublishingSettingsBody } from '../../../shared/contracts/publishing';
+import { Attempt, CreatePostBody, Revision, ListPostsQuery, Post, PublishingSettings, ScheduleBody, UpdatePostBody, UpdatePublishingSettingsBody } from '../../../shared/contracts/publishing';
 import { WorkspaceParams } from '../../http/params';
 import { approvePost } from './commands/approvePost';
 import { cancelPost } from './commands/cancelPost';
@@ -12,6 +12,8 @@ import { unschedulePost } from './commands/unschedulePost';
 import { updatePost } from './commands/updatePost';
 import { updatePublishingSettings } from './commands/updatePublishingSettings';
 import { getPost } from './queries/getPost';
+import { listRevisions } from './queries/listRevisions';
+import { restoreRevision } from './commands/restoreRevision';
 import { getPublishingSettings } from './queries/getPublishingSettings';
 import { listAttempts } from './queries/listAttempts';
 import { listPosts } from './queries/listPosts';
@@ -41,6 +43,14 @@ export const publishingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${base}/posts/:postId/attempts`, { config: { action: 'posts.read' }, schema: { tags, summary: 'Every publish attempt for the post', params: PostParams, response: { 200: z.object({ attempts: z.array(Attempt) }) } } }, async (req) => ({
     attempts: await listAttempts(req.ctx.db, req.actor.workspaceId, req.params.postId),
   }));
+
+  app.get(`${base}/posts/:postId/revisions`, { config: { action: 'posts.read' }, schema: { tags, summary: 'Every version of the post, newest first', params: PostParams, response: { 200: z.object({ revisions: z.array(Revision) }) } } }, async (req) => ({
+    revisions: await listRevisions(req.ctx.db, req.actor.workspaceId, req.params.postId),
+  }));
+
+  app.post(`${base}/posts/:postId/revisions/:version/restore`, { config: { action: 'posts.write' }, schema: { tags, summary: 'Restore an earlier version (as a new version)', params: PostParams.extend({ version: z.coerce.number().int().min(1) }), response: { 200: Post } } }, async (req) =>
+    restoreRevision({ ctx: req.ctx, actor: req.actor, postId: req.params.postId, version: req.params.version }),
+  );
 
   app.post(`${base}/posts/:postId/submit`, { config: { action: 'posts.write' }, schema: { tags, summary: 'Submit a draft for review', params: PostParams, response: { 200: Post } } }, async (req) =>
     submitPost({ ctx: req.ctx, actor: req.actor, postId: req.params.postId }),

@@ -1,23 +1,62 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../../context';
-import { channels, postTargets } from '../../../db/schema';
+import { channels, postTargets, postVariants, posts } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { recordAudit } from '../../audit';
 
-/** Refuses while posts still wait to go out on the channel: nothing is dropped silently. */
-export async function deleteChannel({ ctx, actor, channelId }: { ctx: AppContext; actor: Actor; channelId: string }) {
+/** What to do with the posts still planned on a channel being disconnected. */
+export type PlannedPostsChoice = { scheduledPosts?: 'cancel' } | { scheduledPosts: 'move'; moveTo: string };
+
+const UNFINISHED = ['draft', 'in_review', 'approved', 'scheduled'] as const;
+
+/**
+ * Disconnects a channel. Posts still planned on it are never dropped silently: without a choice the
+ * request is refused with their count; `cancel` takes the channel off them (a post left with no
+ * channel is cancelled), `move` sends them to another channel of the workspace instead.
+ */
+export async function deleteChannel({ ctx, actor, channelId, choice = {} }: { ctx: AppContext; actor: Actor; channelId: string; choice?: PlannedPostsChoice }) {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId))).for('update');
     if (!row) throw notFound('That channel');
-    const [waiting] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(postTargets)
-      .where(and(eq(postTargets.channelId, row.id), eq(postTargets.workspaceId, actor.workspaceId), inArray(postTargets.state, ['pending', 'publishing', 'unknown'])));
-    const n = Number(waiting?.n ?? 0);
-    if (n > 0) {
-      throw new AppError('CONFLICT', `${row.name} has ${n} scheduled ${n === 1 ? 'post' : 'posts'} still to publish. Cancel ${n === 1 ? 'it' : 'them'} first, then disconnect the channel.`, { scheduledPosts: n });
+    const busy = await tx.select({ id: postTargets.id }).from(postTargets).where(and(eq(postTargets.channelId, row.id), inArray(postTargets.state, ['publishing', 'unknown'])));
+    if (busy.length) throw new AppError('CONFLICT', `${row.name} is publishing ${busy.length === 1 ? 'a post' : `${busy.length} posts`} right now (or waiting to confirm one). Try again when publishing has settled.`, { publishing: busy.length });
+    const planned = await tx
+      .select({ postId: posts.id, status: posts.status })
+      .from(postVariants)
+      .innerJoin(posts, eq(posts.id, postVariants.postId))
+      .where(and(eq(postVariants.channelId, row.id), eq(posts.workspaceId, actor.workspaceId), inArray(posts.status, [...UNFINISHED])))
+      .for('update', { of: posts });
+    if (planned.length && !choice.scheduledPosts) {
+      const scheduled = planned.filter((p) => p.status === 'scheduled').length;
+      throw new AppError('CONFLICT', `${row.name} still has ${planned.length} planned ${planned.length === 1 ? 'post' : 'posts'} (${scheduled} scheduled). Choose whether to cancel them on this channel or move them to another channel, then disconnect it.`, { plannedPosts: planned.length, scheduledPosts: scheduled });
     }
+    const ids = planned.map((p) => p.postId);
+    if (ids.length && choice.scheduledPosts === 'move') await movePlanned(tx, actor.workspaceId, row, choice.moveTo, ids);
+    if (ids.length && choice.scheduledPosts === 'cancel') await cancelOnChannel(tx, row.id, ids);
     await tx.delete(channels).where(eq(channels.id, row.id));
-    await recordAudit({ db: tx, action: 'channel.deleted', workspaceId: actor.workspaceId, actor, target: { type: 'channel', id: row.id }, ip: actor.ip, data: { network: row.network, handle: row.accountHandle } });
+    await recordAudit({ db: tx, action: 'channel.deleted', workspaceId: actor.workspaceId, actor, target: { type: 'channel', id: row.id }, ip: actor.ip, data: { network: row.network, handle: row.accountHandle, plannedPosts: ids.length, ...(choice.scheduledPosts && { plannedPostsChoice: choice.scheduledPosts }) } });
   });
+}
+
+type Tx = Parameters<Parameters<AppContext['db']['transaction']>[0]>[0];
+
+/** Drops the channel from each post; posts with no channel left are cancelled (content kept). */
+async function cancelOnChannel(tx: Tx, channelId: string, postIds: string[]) {
+  await tx.update(postTargets).set({ state: 'cancelled', updatedAt: new Date() }).where(and(eq(postTargets.channelId, channelId), inArray(postTargets.postId, postIds), eq(postTargets.state, 'pending')));
+  const others = await tx.select({ postId: postVariants.postId }).from(postVariants).where(and(inArray(postVariants.postId, postIds), ne(postVariants.channelId, channelId)));
+  const orphaned = postIds.filter((id) => !others.some((o) => o.postId === id));
+  if (orphaned.length) await tx.update(posts).set({ status: 'cancelled', updatedAt: new Date() }).where(inArray(posts.id, orphaned));
+}
+
+/** Re-points variant and pending target at the other channel; a post already going there just loses this one. */
+async function movePlanned(tx: Tx, workspaceId: string, from: typeof channels.$inferSelect, moveTo: string, postIds: string[]) {
+  const [to] = await tx.select().from(channels).where(and(eq(channels.id, moveTo), eq(channels.workspaceId, workspaceId)));
+  if (!to || to.id === from.id) throw new AppError('VALIDATION_FAILED', 'Pick another connected channel of this workspace to move the posts to.', { moveTo });
+  if (to.status !== 'connected') throw new AppError('CONFLICT', `${to.name} needs to be reconnected before posts can move to it.`, { moveTo });
+  const already = (await tx.select({ postId: postVariants.postId }).from(postVariants).where(and(eq(postVariants.channelId, to.id), inArray(postVariants.postId, postIds)))).map((r) => r.postId);
+  const movable = postIds.filter((id) => !already.includes(id));
+  if (already.length) await cancelOnChannel(tx, from.id, already);
+  if (!movable.length) return;
+  await tx.update(postVariants).set({ channelId: to.id }).where(and(eq(postVariants.channelId, from.id), inArray(postVariants.postId, movable)));
+  await tx.update(postTargets).set({ channelId: to.id, updatedAt: new Date() }).where(and(eq(postTargets.channelId, from.id), inArray(postTargets.postId, movable)));
 }

@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, signUpUser } from '../../test/apiClient';
+import { startTestTandem, type TestTandem } from '../../test/testServer';
+import { until } from '../../test/until';
+
+/** The composer's content through HTTP: first comments, options, campaigns, link cards, versions, networks; both databases. */
+let t: TestTandem;
+let ws: string;
+let owner: ApiClient;
+let page: Server;
+let pageUrl: string;
+
+let n = 0;
+async function channel(): Promise<string> {
+  const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `c${++n}${Math.random().toString(36).slice(2, 6)}` } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+async function draft(body: Record<string, unknown>) {
+  const res = await owner.post(`/api/workspaces/${ws}/posts`, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+beforeAll(async () => {
+  // A page with an Open Graph card, served on loopback (allowed only because the test says so).
+  page = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url === '/moved') return res.writeHead(302, { location: '/card' }).end();
+    res.end('<html><head><meta property="og:title" content="Autumn menu"><meta property="og:description" content="Chestnut cappuccino is back"><meta property="og:image" content="/img.png"></head><body></body></html>');
+  });
+  await new Promise<void>((r) => page.listen(0, '127.0.0.1', r));
+  const addr = page.address();
+  pageUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
+  owner = (await signUpUser(t.baseUrl, 'Owner')).client;
+  ws = (await owner.post('/api/workspaces', { name: 'Composer' })).body.id;
+});
+afterAll(async () => {
+  await t?.stop();
+  page?.close();
+});
+
+describe('networks', () => {
+  it('lists each network with its limits, options and connect fields', async () => {
+    const res = await owner.get('/api/networks');
+    expect(res.status).toBe(200);
+    const bluesky = res.body.networks.find((x: { network: string }) => x.network === 'bluesky');
+    expect(bluesky.text).toEqual([{ unit: 'graphemes', max: 300 }, { unit: 'utf8Bytes', max: 3000 }]);
+    expect(bluesky.options.map((o: { key: string }) => o.key)).toEqual(['language', 'contentWarning']);
+    expect(bluesky.connectFields.find((f: { key: string }) => f.key === 'appPassword')).toMatchObject({ kind: 'password', required: true });
+    expect(res.body.networks.some((x: { network: string }) => x.network === 'sink')).toBe(true);
+  });
+
+  it('needs a signed-in caller', async () => {
+    expect((await new ApiClient(t.baseUrl).get('/api/networks')).status).toBe(401);
+  });
+});
+
+describe('post content', () => {
+  it('keeps base first comment, per-channel overrides and declared options', async () => {
+    const [a, b] = [await channel(), await channel()];
+    const p = await draft({ text: 'New roast', firstComment: 'Order at caffeaurora.demo', channelIds: [a, b], variants: { [b]: { parts: [{ text: 'New roast on B' }], firstComment: '', options: { pinned: true } } } });
+    const va = p.variants.find((v: { channelId: string }) => v.channelId === a);
+    const vb = p.variants.find((v: { channelId: string }) => v.channelId === b);
+    expect(va).toMatchObject({ inherit: true, firstComment: 'Order at caffeaurora.demo', options: {} });
+    expect(vb).toMatchObject({ inherit: false, firstComment: null, options: { pinned: true } });
+  });
+
+  it('refuses an option the network does not declare, or a wrong value, naming the options', async () => {
+    const a = await channel();
+    const bad = await owner.post(`/api/workspaces/${ws}/posts`, { text: 'x', channelIds: [a], variants: { [a]: { parts: [{ text: 'x' }], options: { language: 'it' } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/no option "language".*pinned/);
+    const wrong = await owner.post(`/api/workspaces/${ws}/posts`, { text: 'x', channelIds: [a], variants: { [a]: { parts: [{ text: 'x' }], options: { pinned: 'yes' } } } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/true or false/);
+  });
+
+  it('refuses a campaign of another workspace', async () => {
+    const other = (await owner.post('/api/workspaces', { name: 'Other' })).body.id;
+    const camp = await owner.post(`/api/workspaces/${other}/campaigns`, { name: 'Elsewhere' });
+    expect(camp.status).toBe(201);
+    const res = await owner.post(`/api/workspaces/${ws}/posts`, { text: 'x', channelIds: [await channel()], campaignId: camp.body.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/campaign does not exist/);
+  });
+
+  it('fetches the card of the first link after saving, following a redirect', async () => {
+    const p = await draft({ text: `Our autumn menu: ${pageUrl}/moved`, channelIds: [await channel()] });
+    expect(p.linkPreview).toBeNull();
+    const withCard = await until('the link card', async () => (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body.linkPreview);
+    expect(withCard).toEqual({ url: `${pageUrl}/card`, title: 'Autumn menu', description: 'Chestnut cappuccino is back', imageUrl: `${pageUrl}/img.png` });
+    // Editing the link drops the old card.
+    const edited = await owner.patch(`/api/workspaces/${ws}/posts/${p.id}`, { text: 'No link any more' });
+    expect(edited.body.linkPreview).toBeNull();
+  });
+});
+
+describe('version history', () => {
+  it('keeps every version and restores an old one as a new version', async () => {
+    const a = await channel();
+    const p = await draft({ text: 'First words', channelIds: [a] });
+    await owner.patch(`/api/workspaces/${ws}/posts/${p.id}`, { text: 'Second words' });
+    await owner.patch(`/api/workspaces/${ws}/posts/${p.id}`, { variants: { [a]: { parts: [{ text: 'Third, on the channel' }] } } });
+    const list = await owner.get(`/api/workspaces/${ws}/posts/${p.id}/revisions`);
+    expect(list.body.revisions.map((r: { version: number; text: string }) => [r.version, r.text])).toEqual([
+      [3, 'Second words'],
+      [2, 'Second words'],
+      [1, 'First words'],
+    ]);
+    expect(list.body.revisions[0].variants[0].parts[0].text).toBe('Third, on the channel');
+    const restored = await owner.post(`/api/workspaces/${ws}/posts/${p.id}/revisions/1/restore`);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ version: 4, text: 'First words' });
+    expect(restored.body.variants[0]).toMatchObject({ inherit: true, parts: [{ text: 'First words' }] });
+    expect((await owner.post(`/api/workspaces/${ws}/posts/${p.id}/revisions/99/restore`)).status).toBe(404);
+  });
+});
+
+describe('disconnecting a channel with planned posts', () => {
+  it('refuses without a choice, then moves or cancels as asked; nothing is dropped silently', async () => {
+    const [a, b, c] = [await channel(), await channel(), await channel()];
+    const soon = new Date(Date.now() + 3600_000).toISOString();
+    const onlyA = (await draft({ text: 'only on A', channelIds: [a] })).id;
+    await owner.post(`/api/workspaces/${ws}/posts/${onlyA}/schedule`, { scheduledAt: soon });
+    const aAndB = (await draft({ text: 'on A and B', channelIds: [a, b] })).id;
+    const refused = await owner.delete(`/api/workspaces/${ws}/channels/${a}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toMatchObject({ plannedPosts: 2, scheduledPosts: 1 });
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${a}?scheduledPosts=move`)).status).toBe(400);
+
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${a}?scheduledPosts=move&moveTo=${b}`)).status).toBe(200);
+    const moved = (await owner.get(`/api/workspaces/${ws}/posts/${onlyA}`)).body;
+    expect(moved).toMatchObject({ status: 'scheduled', variants: [{ channelId: b }], targets: [{ channelId: b, state: 'pending' }] });
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${aAndB}`)).body.variants.map((v: { channelId: string }) => v.channelId)).toEqual([b]);
+
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${b}?scheduledPosts=cancel`)).status).toBe(200);
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${onlyA}`)).body.status).toBe('cancelled');
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${aAndB}`)).body.status).toBe('cancelled');
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${c}`)).status).toBe(200);
+  });
+});
