@@ -20,6 +20,7 @@ const AuditLog = lazy(() => import('./features/settings/audit/AuditLog'));
 const ProfileSettings = lazy(() => import('./features/settings/profile/ProfileSettings'));
 const ChannelsSettings = lazy(() => import('./features/settings/channels/ChannelsSettings'));
 const PostsPage = lazy(() => import('./features/posts/PostsPage'));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage'));
 const ComposerPage = lazy(() => import('./features/posts/ComposerPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 
@@ -40,7 +41,8 @@ export function AppRoutes() {
         <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
           <Route index element={<Navigate to="home" replace />} />
           <Route path="home" element={<HomePage />} />
-          <Route path="calendar" element={lazyEl(<PostsPage />)} />
+          <Route path="calendar" element={lazyEl(<CalendarPage />)} />
+          <Route path="calendar/list" element={lazyEl(<PostsPage />)} />
           <Route path="posts/new" element={lazyEl(<ComposerPage key="new" />)} />
           <Route path="posts/:postId" element={lazyEl(<ComposerPage />)} />
           <Route path="inbox" element={<AreaPage area="inbox" />} />

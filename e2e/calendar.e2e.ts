@@ -1,0 +1,144 @@
+/**
+ * Journey: the editorial calendar. The browser runs in Europe/Rome. A post scheduled through the API
+ * for tomorrow shows in the week view; dragging it with the real mouse to another slot reschedules
+ * it (checked through the API); a channel filter hides it; month and list views show it. A draft
+ * dragged across the daylight-saving change to 09:00 lands on 09:00 Rome time (the new offset).
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { DateTime } from 'luxon';
+import type { Page } from 'playwright-core';
+import { createWorkspace, journey, signUp, skipReason, snapshot, step } from './harness';
+
+process.env.ENABLE_SINK_CONNECTOR = 'true';
+
+const skip = skipReason();
+const ZONE = 'Europe/Rome';
+const OWNER = { name: 'Carla Calendar', email: `carla.${Date.now()}@example.test`, password: 'correct horse battery staple' };
+const TEXT = 'Calendar journey: autumn menu teaser';
+
+describe('calendar journey: week view, drag to reschedule, filters, month and list, DST', { skip: skip ?? false, timeout: 300_000 }, () => {
+  const env = journey();
+  let page: Page;
+  let base = '';
+  let wsId = '';
+  let csrf = '';
+  const channels: Record<'a' | 'b', string> = { a: '', b: '' };
+  let postId = '';
+
+  async function api<T = any>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+    const res = await page.request.fetch(`${env.server.baseUrl}${path}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) });
+    const json = (await res.json()) as T;
+    assert.ok(res.ok(), `${method} ${path} → ${res.status()} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  /** Press on the event's first slot, move in steps to the slot of `date` at `time`, release. */
+  async function drag(id: string, date: string, time: string) {
+    const event = page.locator('.fc-timegrid-event', { has: page.getByTestId(`event-${id}`) });
+    await event.scrollIntoViewIfNeeded();
+    const from = (await event.boundingBox())!;
+    const col = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
+    const lane = page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`);
+    const slot = (await lane.boundingBox())!;
+    const start = { x: from.x + from.width / 2, y: from.y + 4 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x, start.y + 12, { steps: 4 });
+    await page.mouse.move(col.x + col.width / 2, slot.y + 4, { steps: 20 });
+    await page.mouse.up();
+  }
+
+  before(async () => {
+    const context = await env.browser.newContext({ locale: 'en-US', timezoneId: ZONE, viewport: { width: 1400, height: 2200 } });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.log(`[e2e] page error: ${e.message}`));
+  });
+
+  test('the owner signs up; two sink channels and a post scheduled for tomorrow exist', async () => {
+    await step(page, 'setup', async () => {
+      await page.goto(`${env.server.baseUrl}/signup`);
+      await signUp(page, OWNER);
+      await page.waitForURL(/\/workspaces\/new$/);
+      base = await createWorkspace(page, 'Calendar Co');
+      wsId = base.split('/w/')[1]!;
+      csrf = (await (await page.request.get(`${env.server.baseUrl}/api/me`)).json()).csrfToken;
+      channels.a = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/channels`, { network: 'sink', name: 'Rome bakery', credentials: { account: 'cal-a' } })).id;
+      channels.b = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/channels`, { network: 'sink', name: 'Milan bakery', credentials: { account: 'cal-b' } })).id;
+      const at = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+      postId = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/posts`, { text: TEXT, channelIds: [channels.a] })).id;
+      const scheduled = await api<{ status: string }>('POST', `/api/workspaces/${wsId}/posts/${postId}/schedule`, { scheduledAt: at.toUTC().toISO() });
+      assert.equal(scheduled.status, 'scheduled');
+    });
+  });
+
+  test('the week view shows the post; dragging it to another day and time reschedules it', async () => {
+    await step(page, 'drag', async () => {
+      const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 });
+      await page.goto(`${base}/calendar?date=${tomorrow.toISODate()}`);
+      await page.getByRole('heading', { name: 'Editorial calendar', level: 1 }).waitFor();
+      const event = page.getByTestId(`event-${postId}`);
+      await event.getByText(TEXT).waitFor();
+      await event.getByText('Rome bakery').waitFor();
+      // another day of the same week when there is one, else a later time on the same day
+      const next = tomorrow.plus({ days: 1 });
+      const target = (await page.locator(`td.fc-timegrid-col[data-date="${next.toISODate()}"]`).count()) ? next : tomorrow;
+      await snapshot(page, 'calendar-week');
+      await drag(postId, target.toISODate()!, '14:00:00');
+      await page.getByText('Post moved.').waitFor();
+      const expected = DateTime.fromISO(`${target.toISODate()}T14:00`, { zone: ZONE }).toMillis();
+      const post = await api<{ scheduledAt: string; status: string }>('GET', `/api/workspaces/${wsId}/posts/${postId}`);
+      assert.equal(new Date(post.scheduledAt).getTime(), expected, `scheduledAt ${post.scheduledAt} should be ${target.toISODate()} 14:00 in ${ZONE}`);
+      assert.equal(post.status, 'scheduled');
+      await page.locator(`td.fc-timegrid-col[data-date="${target.toISODate()}"]`).getByTestId(`event-${postId}`).waitFor();
+      await snapshot(page, 'calendar-week-after-drag');
+    });
+  });
+
+  test('a channel filter hides the post; month and list views show it', async () => {
+    await step(page, 'filters-views', async () => {
+      const event = page.getByTestId(`event-${postId}`);
+      await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Milan bakery' });
+      await event.waitFor({ state: 'detached' });
+      await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Rome bakery' });
+      await event.waitFor();
+      await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'All channels' });
+      await page.getByRole('radio', { name: 'Status' }).check({ force: true });
+      await page.getByTestId('calendar-legend').getByText('Scheduled').waitFor();
+
+      await page.locator('.fc-dayGridMonth-button').click();
+      await page.locator('.fc-dayGridMonth-view').waitFor();
+      await event.getByText(TEXT).waitFor();
+      await snapshot(page, 'calendar-month');
+      await page.locator('.fc-listWeek-button').click();
+      await page.locator('.fc-list').waitFor();
+      await page.locator('.fc-list-event').filter({ hasText: TEXT }).waitFor();
+      await snapshot(page, 'calendar-list');
+    });
+  });
+
+  test('a draft dragged across the daylight-saving change to 09:00 is planned for 09:00 Rome time', async () => {
+    await step(page, 'dst', async () => {
+      // the next Sunday on which Rome's offset changes, at least two days ahead
+      let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 2 });
+      while (day.offset === day.plus({ days: 1 }).offset) day = day.plus({ days: 1 });
+      const change = day.plus({ days: 1 }).startOf('day'); // the offset changes during this day (at 02:00 or 03:00)
+      const before = change.set({ hour: 1 }); // still the old offset
+      const monday = change.plus({ days: 1 });
+      assert.notEqual(before.offset, monday.offset);
+      const draft = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/posts`, { text: 'Across the clock change', channelIds: [channels.b], scheduledAt: before.toUTC().toISO() })).id;
+      await page.goto(`${base}/calendar?date=${change.toISODate()}`);
+      await page.locator('.fc-timeGridWeek-button').click();
+      await page.locator(`td.fc-timegrid-col[data-date="${change.toISODate()}"]`).getByTestId(`event-${draft}`).waitFor();
+      const target = (await page.locator(`td.fc-timegrid-col[data-date="${monday.toISODate()}"]`).count()) ? monday : change;
+      await drag(draft, target.toISODate()!, '09:00:00');
+      await page.getByText('Post moved.').first().waitFor();
+      const post = await api<{ scheduledAt: string; status: string }>('GET', `/api/workspaces/${wsId}/posts/${draft}`);
+      const expected = DateTime.fromISO(`${target.toISODate()}T09:00`, { zone: ZONE });
+      assert.equal(post.scheduledAt, expected.toUTC().toISO(), `09:00 ${ZONE} on ${target.toISODate()} is ${expected.toUTC().toISO()} (offset ${expected.offset / 60} h)`);
+      assert.equal(post.status, 'draft');
+      await snapshot(page, 'calendar-dst');
+    });
+  });
+});
