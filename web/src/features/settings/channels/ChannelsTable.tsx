@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { Loading } from '../../../ui/Loading';
 import { notifySuccess } from '../../../ui/notify';
 import { useConfirmedMutation } from '../../../ui/useConfirmedMutation';
 import { channelsKey, useChannels, type Channel } from '../../posts/api';
+import { EditChannelModal } from './EditChannelModal';
 import { ReconnectModal } from './ReconnectModal';
 
 export function ChannelsTable() {
@@ -31,6 +32,7 @@ export function ChannelsTable() {
   });
   const removing = remove.target;
   const [reconnecting, setReconnecting] = useState<Channel | null>(null);
+  const [editing, setEditing] = useState<Channel | null>(null);
 
   return (
     <Stack gap="sm">
@@ -42,17 +44,23 @@ export function ChannelsTable() {
       {channels.data?.length === 0 && <Text c="dimmed">{t('settings.channels.empty')}</Text>}
       {channels.data && channels.data.length > 0 && (
         <DataTable
-          minWidth={760}
+          minWidth={860}
           verticalSpacing="sm"
           striped
           data-testid="channels-table"
-          columns={[t('settings.channels.colName'), t('settings.channels.colNetwork'), t('settings.channels.colAccount'), t('settings.channels.colStatus'), t('settings.channels.colCreated'), t('common.actions')]}
+          columns={[t('settings.channels.colName'), t('settings.channels.colNetwork'), t('settings.channels.colAccount'), t('scheduling.channel.timeZone'), t('settings.channels.colStatus'), t('settings.channels.colCreated'), t('common.actions')]}
         >
           {channels.data.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td fw={500}>{c.name}</Table.Td>
+              <Table.Td fw={500}>
+                <Group gap="xs" wrap="nowrap">
+                  <ColorSwatch color={`var(--mantine-color-${c.color}-6)`} size={14} aria-hidden />
+                  {c.name}
+                </Group>
+              </Table.Td>
               <Table.Td>{t(`settings.channels.networks.${c.network}` as 'settings.channels.networks.bluesky', { defaultValue: c.network })}</Table.Td>
               <Table.Td>{c.accountHandle}</Table.Td>
+              <Table.Td>{c.timeZone}</Table.Td>
               <Table.Td>
                 <Badge color={c.status === 'connected' ? 'teal' : 'orange'} variant="light" tt="none">
                   {c.status === 'connected' ? t('settings.channels.statusConnected') : t('settings.channels.statusNeedsReconnect')}
@@ -62,6 +70,9 @@ export function ChannelsTable() {
               <Table.Td>
                 {canManage && (
                   <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => setEditing(c)} aria-label={t('scheduling.channel.editOf', { name: c.name })}>
+                      {t('scheduling.channel.edit')}
+                    </Button>
                     {c.status === 'needs_reconnect' && (
                       <Button size="xs" variant="light" onClick={() => setReconnecting(c)} aria-label={t('settings.channels.reconnectOf', { name: c.name })}>
                         {t('settings.channels.reconnect')}
@@ -78,6 +89,7 @@ export function ChannelsTable() {
         </DataTable>
       )}
       <ReconnectModal channel={reconnecting} onClose={() => setReconnecting(null)} />
+      <EditChannelModal channel={editing ? (channels.data?.find((x) => x.id === editing.id) ?? editing) : null} onClose={() => setEditing(null)} />
       <ConfirmDialog
         {...remove.dialog}
         title={removing ? t('settings.channels.deleteOf', { name: removing.name }) : ''}

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../session/me';
+import { CalendarFeedCard } from '../../scheduling';
 import { SectionTitle } from '../SectionTitle';
 import { ProfileForm } from './ProfileForm';
 import { TotpSection } from './TotpSection';
@@ -13,6 +14,7 @@ export default function ProfileSettings() {
       <SectionTitle>{t('settings.sections.profile')}</SectionTitle>
       <ProfileForm key={me.user.locale} />
       <TotpSection />
+      <CalendarFeedCard />
     </Stack>
   );
 }
