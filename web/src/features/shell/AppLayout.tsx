@@ -8,6 +8,7 @@ import { AppLogo } from '../../ui/AppLogo';
 import { ColorSchemeToggle } from '../../ui/ColorSchemeToggle';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { SkipLink } from '../../ui/SkipLink';
+import { NotificationBell } from '../notifications';
 import { HatSwitcher } from '../workspaces/HatSwitcher';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { MainNav } from './MainNav';
@@ -64,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Group gap="xs" wrap="nowrap">
               <LanguagePicker compact />
               <ColorSchemeToggle />
+              <NotificationBell />
               <UserMenu settingsPath={wsPath(ws.id, 'settings/profile')} />
             </Group>
           </Group>
