@@ -104,7 +104,8 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Rome bakery' });
       await event.waitFor();
       await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'All channels' });
-      await page.getByRole('radio', { name: 'Status' }).check({ force: true });
+      await page.locator('.mantine-SegmentedControl-root').getByText('Status', { exact: true }).click();
+      assert.equal(await page.getByRole('radio', { name: 'Status' }).isChecked(), true);
       await page.getByTestId('calendar-legend').getByText('Scheduled').waitFor();
 
       await page.locator('.fc-dayGridMonth-button').click();
@@ -118,12 +119,30 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
     });
   });
 
+  test('campaigns are created in the calendar and offered as a filter', async () => {
+    await step(page, 'campaigns', async () => {
+      await page.getByRole('button', { name: 'Campaigns' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Campaigns' });
+      await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Autumn menu');
+      await dialog.getByRole('combobox', { name: 'Colour', exact: true }).selectOption({ label: 'Orange' });
+      await dialog.getByRole('button', { name: 'Add campaign' }).click();
+      await dialog.getByRole('textbox', { name: 'Name of campaign Autumn menu' }).waitFor();
+      await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('autumn MENU');
+      await dialog.getByRole('button', { name: 'Add campaign' }).click();
+      await dialog.getByText('There is already a campaign called "Autumn menu" in this workspace. Pick another name.').waitFor();
+      await snapshot(page, 'calendar-campaigns');
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ label: 'Autumn menu' });
+      await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ label: 'All campaigns' });
+    });
+  });
+
   test('a draft dragged across the daylight-saving change to 09:00 is planned for 09:00 Rome time', async () => {
     await step(page, 'dst', async () => {
       // the next Sunday on which Rome's offset changes, at least two days ahead
-      let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 2 });
-      while (day.offset === day.plus({ days: 1 }).offset) day = day.plus({ days: 1 });
-      const change = day.plus({ days: 1 }).startOf('day'); // the offset changes during this day (at 02:00 or 03:00)
+      let change = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 2 });
+      while (change.offset === change.plus({ days: 1 }).offset) change = change.plus({ days: 1 });
+      // the offset changes during `change` (at 02:00 or 03:00): 01:00 is still the old one
       const before = change.set({ hour: 1 }); // still the old offset
       const monday = change.plus({ days: 1 });
       assert.notEqual(before.offset, monday.offset);

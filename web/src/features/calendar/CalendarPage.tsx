@@ -8,7 +8,7 @@ import luxon3Plugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Alert, Box, Button, Group, Loader, Stack } from '@mantine/core';
-import { IconList, IconPlus } from '@tabler/icons-react';
+import { IconList, IconPlus, IconTags } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Info } from 'luxon';
@@ -23,6 +23,7 @@ import { postsKey, useChannels } from '../posts/api';
 import { browserTimeZone } from '../workspaces/TimeZoneSelect';
 import { useCalendarPosts, useCampaigns, useWorkspaceDetail, type CalendarFilters as Filters, type VisibleRange } from './api';
 import { CalendarFilters } from './CalendarFilters';
+import { CampaignsManager } from './CampaignsManager';
 import { canMove, newPostInstant, toEvent, type ColorBy, type PostEventProps } from './events';
 import { Legend } from './Legend';
 import { useReschedule } from './useReschedule';
@@ -46,6 +47,7 @@ export default function CalendarPage() {
   const [colorBy, setColorBy] = useStoredState<ColorBy>('tandem.calendar.colorBy', 'channel', (v) => v === 'channel' || v === 'status');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [range, setRange] = useState<VisibleRange | null>(null);
+  const [managing, setManaging] = useState(false);
 
   const channels = useChannels(ws.id);
   const campaigns = useCampaigns(ws.id);
@@ -98,6 +100,9 @@ export default function CalendarPage() {
             workspaceZone={workspace.data?.timeZone}
           />
           <Group gap="sm">
+            <Button variant="default" onClick={() => setManaging(true)} leftSection={<IconTags size={16} aria-hidden />}>
+              {t('calendar.manageCampaigns')}
+            </Button>
             <Button component={Link} to={wsPath(ws.id, 'calendar/list')} variant="default" leftSection={<IconList size={16} aria-hidden />}>
               {t('calendar.table')}
             </Button>
@@ -140,6 +145,7 @@ export default function CalendarPage() {
           />
         </Box>
         <Legend colorBy={colorBy} channels={channels.data ?? []} />
+        <CampaignsManager opened={managing} onClose={() => setManaging(false)} />
       </Stack>
     </>
   );
