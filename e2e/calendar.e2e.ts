@@ -132,8 +132,12 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       await dialog.getByText('There is already a campaign called "Autumn menu" in this workspace. Pick another name.').waitFor();
       await snapshot(page, 'calendar-campaigns');
       await page.keyboard.press('Escape');
-      await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ label: 'Autumn menu' });
-      await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ label: 'All campaigns' });
+      await dialog.waitFor({ state: 'hidden' });
+      const filter = page.getByRole('combobox', { name: 'Campaign', exact: true });
+      await filter.selectOption({ label: 'Autumn menu' });
+      await page.getByTestId(`event-${postId}`).waitFor({ state: 'detached' });
+      await filter.selectOption({ label: 'All campaigns' });
+      await page.getByTestId(`event-${postId}`).waitFor();
     });
   });
 
