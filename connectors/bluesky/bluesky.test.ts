@@ -178,4 +178,17 @@ describe.skipIf(!gate.run)('Bluesky connector on a local network', { timeout: 60
     const err = await bluesky.publish({ auth: broken, onAuthRefreshed: async () => undefined }, post('never')).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'auth_expired' });
   });
+
+  it('fetchMetrics reads likes, reposts, replies and quotes from the AppView, and leaves out deleted posts', async () => {
+    const ref = await bluesky.publish(ctx(), post('count my likes'));
+    const gone = await bluesky.publish(ctx(), post('deleted before counting'));
+    await net.sync();
+    await bob.agent.like(ref.id, ref.meta!.cid!);
+    await bob.agent.repost(ref.id, ref.meta!.cid!);
+    await bob.agent.post({ text: 'a reply', reply: { root: { uri: ref.id, cid: ref.meta!.cid! }, parent: { uri: ref.id, cid: ref.meta!.cid! } } });
+    await bluesky.delete(ctx(), gone);
+    await net.sync();
+    const metrics = await bluesky.fetchMetrics!(ctx(), [ref, gone, { id: 'sink://not-bluesky/1' }]);
+    expect(metrics).toEqual([{ id: ref.id, likes: 1, reposts: 1, replies: 1, quotes: 0 }]);
+  });
 });
