@@ -30,7 +30,7 @@ export function NotificationBell() {
     <Popover opened={opened} onChange={setOpened} width={360} position="bottom-end" shadow="md" withArrow trapFocus returnFocus>
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4} data-testid="notification-count" data-count={unread}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('collaboration.notifications.bell', { count: unread })} aria-haspopup="dialog" aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
+          <ActionIcon variant="default" size="lg" aria-label={t('collaboration.notifications.bell', { count: unread })} aria-haspopup="dialog" aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
             <IconBell size={20} aria-hidden />
           </ActionIcon>
         </Indicator>
