@@ -114,6 +114,17 @@ describe('add to queue', () => {
     expect((await smm.post(`/api/workspaces/${ws}/posts/${first.body.post.id}/queue`)).body.slot.at).toBe(expected[0]!.toISOString());
   });
 
+  it('gives posts queued at the same moment different slots', async () => {
+    const id = await channel('Europe/Rome');
+    const slots = [{ weekday: 1, minuteOfDay: 8 * 60 }, { weekday: 3, minuteOfDay: 12 * 60 }, { weekday: 5, minuteOfDay: 17 * 60 }];
+    await smm.put(slotsUrl(id), { slots });
+    const drafts = await Promise.all([1, 2, 3, 4].map(() => draft([id])));
+    const results = await Promise.all(drafts.map((d) => smm.post(`/api/workspaces/${ws}/posts/${d}/queue`)));
+    for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const expected = [...upcomingSlots('Europe/Rome', slots, new Date(), 14)].slice(0, 4).map((d) => d.toISOString());
+    expect(results.map((r) => r.body.slot.at).sort()).toEqual(expected);
+  });
+
   it('goes through the publishing rules: approval required, over-limit text, roles', async () => {
     const id = await channel('UTC');
     await smm.put(slotsUrl(id), { slots: [{ weekday: 1, minuteOfDay: 600 }] });

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Actor, AppContext } from '../../../context';
+import type { Db } from '../../../db/client';
 import { channels, channelSlots, postTargets, posts, postVariants } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { schedulePost } from '../../publishing';
@@ -14,26 +15,37 @@ const HORIZON_DAYS = 56;
  * validation apply exactly as for a time picked by hand.
  */
 export async function addToQueue({ ctx, actor, postId }: { ctx: AppContext; actor: Actor; postId: string }) {
-  const [post] = await ctx.db.select({ id: posts.id }).from(posts).where(and(eq(posts.id, postId), eq(posts.workspaceId, actor.workspaceId)));
+  // One pick at a time per workspace: two posts queued at once must not both take the same free slot.
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`queue:${actor.workspaceId}`}))`);
+    const pick = await pickSlot(tx, actor.workspaceId, postId);
+    // Nested: schedulePost's transaction becomes a savepoint of this one, so the lock holds until it is written.
+    const scheduled = await schedulePost({ ctx: { ...ctx, db: tx }, actor, postId: pick.postId, scheduledAt: pick.at.toISOString() });
+    return { post: scheduled, slot: { channelId: pick.channelId, at: pick.at.toISOString(), timeZone: pick.timeZone, local: DateTime.fromJSDate(pick.at, { zone: pick.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm") } };
+  });
+}
+
+async function pickSlot(db: Db, workspaceId: string, postId: string) {
+  const [post] = await db.select({ id: posts.id }).from(posts).where(and(eq(posts.id, postId), eq(posts.workspaceId, workspaceId)));
   if (!post) throw notFound('That post');
-  const chans = await ctx.db
+  const chans = await db
     .select({ id: channels.id, name: channels.name, timeZone: channels.timeZone })
     .from(postVariants)
     .innerJoin(channels, eq(channels.id, postVariants.channelId))
-    .where(and(eq(postVariants.postId, post.id), eq(channels.workspaceId, actor.workspaceId)))
+    .where(and(eq(postVariants.postId, post.id), eq(channels.workspaceId, workspaceId)))
     .orderBy(asc(channels.name));
   if (chans.length === 0) throw new AppError('VALIDATION_FAILED', 'This post has no channel; pick at least one channel before adding it to the queue.');
   const ids = chans.map((c) => c.id);
-  const slots = await ctx.db.select().from(channelSlots).where(and(inArray(channelSlots.channelId, ids), eq(channelSlots.workspaceId, actor.workspaceId)));
+  const slots = await db.select().from(channelSlots).where(and(inArray(channelSlots.channelId, ids), eq(channelSlots.workspaceId, workspaceId)));
   if (slots.length === 0) {
     const names = chans.map((c) => c.name).join(', ');
     throw new AppError('CONFLICT', `${chans.length === 1 ? `The channel ${names} has` : `None of this post's channels (${names}) has`} no queue slots yet. Add weekly time slots in Settings → Channels, or pick a time yourself.`, { channelIds: ids });
   }
   const now = new Date();
-  const taken = await ctx.db
+  const taken = await db
     .select({ channelId: postTargets.channelId, dueAt: postTargets.dueAt })
     .from(postTargets)
-    .where(and(inArray(postTargets.channelId, ids), eq(postTargets.workspaceId, actor.workspaceId), ne(postTargets.postId, post.id), inArray(postTargets.state, ['pending', 'publishing', 'unknown', 'published']), gt(postTargets.dueAt, new Date(now.getTime() - 60_000))));
+    .where(and(inArray(postTargets.channelId, ids), eq(postTargets.workspaceId, workspaceId), ne(postTargets.postId, post.id), inArray(postTargets.state, ['pending', 'publishing', 'unknown', 'published']), gt(postTargets.dueAt, new Date(now.getTime() - 60_000))));
   const queue: QueueChannel[] = chans.map((c) => ({
     channelId: c.id,
     timeZone: c.timeZone,
@@ -42,7 +54,5 @@ export async function addToQueue({ ctx, actor, postId }: { ctx: AppContext; acto
   }));
   const pick = nextFreeSlot(queue, now, HORIZON_DAYS);
   if (!pick) throw new AppError('CONFLICT', `Every queue slot of this post's channels is taken for the next ${HORIZON_DAYS / 7} weeks. Add more slots in Settings → Channels, or pick a time yourself.`);
-  const zone = chans.find((c) => c.id === pick.channelId)!.timeZone;
-  const scheduled = await schedulePost({ ctx, actor, postId: post.id, scheduledAt: pick.at.toISOString() });
-  return { post: scheduled, slot: { channelId: pick.channelId, at: pick.at.toISOString(), timeZone: zone, local: DateTime.fromJSDate(pick.at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm") } };
+  return { ...pick, postId: post.id, timeZone: chans.find((c) => c.id === pick.channelId)!.timeZone };
 }
