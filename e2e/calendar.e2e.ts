@@ -164,4 +164,35 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       await snapshot(page, 'calendar-dst');
     });
   });
+  test('a move the server refuses, or one into the past, is put back with a message', async () => {
+    await step(page, 'refused', async () => {
+      const zoneNow = DateTime.now().setZone(ZONE);
+      const tomorrow = zoneNow.plus({ days: 1 });
+      const at = tomorrow.set({ hour: 11, minute: 0, second: 0, millisecond: 0 });
+      // over the sink's 300-character limit: it may be approved, but not scheduled
+      const long = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/posts`, { text: `Too long ${'x'.repeat(300)}`, channelIds: [channels.a], scheduledAt: at.toUTC().toISO() })).id;
+      await api('POST', `/api/workspaces/${wsId}/posts/${long}/submit`, {});
+      assert.equal((await api<{ status: string }>('POST', `/api/workspaces/${wsId}/posts/${long}/approve`, {})).status, 'approved');
+      await page.goto(`${base}/calendar?date=${tomorrow.toISODate()}`);
+      await page.locator('.fc-timeGridWeek-button').click();
+      const home = page.locator(`td.fc-timegrid-col[data-date="${tomorrow.toISODate()}"]`);
+      await home.getByTestId(`event-${long}`).waitFor();
+      await drag(long, tomorrow.toISODate()!, '16:00:00');
+      await page.getByText('The text for Rome bakery is 309 characters long; the limit is 300', { exact: false }).waitFor();
+      await snapshot(page, 'calendar-refused');
+      const after = await api<{ scheduledAt: string; status: string }>('GET', `/api/workspaces/${wsId}/posts/${long}`);
+      assert.equal(new Date(after.scheduledAt).getTime(), at.toMillis());
+      assert.equal(after.status, 'approved');
+      await home.getByTestId(`event-${long}`).getByText('11:00', { exact: false }).waitFor();
+
+      // into the past: today at midnight, when today is in the week shown
+      const today = zoneNow.toISODate()!;
+      if ((await page.locator(`td.fc-timegrid-col[data-date="${today}"]`).count()) && zoneNow.hour >= 1) {
+        await drag(postId, today, '00:00:00');
+        await page.getByText('That time has already passed').waitFor();
+        const still = await api<{ scheduledAt: string }>('GET', `/api/workspaces/${wsId}/posts/${postId}`);
+        assert.ok(new Date(still.scheduledAt).getTime() > Date.now(), 'the post keeps its future time');
+      }
+    });
+  });
 });

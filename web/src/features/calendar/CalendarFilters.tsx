@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
 import { browserTimeZone } from '../workspaces/TimeZoneSelect';
-import { POST_STATUSES, type Channel, type PostStatus } from '../posts/api';
+import { POST_STATUSES, type Channel } from '../posts/api';
 import type { Campaign, CalendarFilters as Filters } from './api';
 import type { ColorBy } from './events';
 
@@ -44,37 +44,26 @@ export function CalendarFilters({ filters, onFilters, channels, campaigns, membe
     ];
   }, [t, workspaceZone, zone]);
 
+  const filterSelects: { key: keyof Filters; label: string; all: string; options: { value: string; label: string }[] }[] = [
+    { key: 'channelId', label: t('calendar.filterChannel'), all: t('calendar.allChannels'), options: channels.map((c) => ({ value: c.id, label: c.name })) },
+    { key: 'campaignId', label: t('calendar.filterCampaign'), all: t('calendar.allCampaigns'), options: campaigns.map((c) => ({ value: c.id, label: c.name })) },
+    { key: 'status', label: t('calendar.filterStatus'), all: t('calendar.allStatuses'), options: POST_STATUSES.map((s) => ({ value: s, label: t(`posts.status.${s}`) })) },
+    { key: 'authorId', label: t('calendar.filterAuthor'), all: t('calendar.allAuthors'), options: members.map((m) => ({ value: m.userId, label: m.name })) },
+  ];
+
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <NativeSelect
-          label={t('calendar.filterChannel')}
-          value={filters.channelId ?? ''}
-          onChange={(e) => set({ channelId: e.currentTarget.value || null })}
-          data={[{ value: '', label: t('calendar.allChannels') }, ...channels.map((c) => ({ value: c.id, label: c.name }))]}
-          w={180}
-        />
-        <NativeSelect
-          label={t('calendar.filterCampaign')}
-          value={filters.campaignId ?? ''}
-          onChange={(e) => set({ campaignId: e.currentTarget.value || null })}
-          data={[{ value: '', label: t('calendar.allCampaigns') }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]}
-          w={180}
-        />
-        <NativeSelect
-          label={t('calendar.filterStatus')}
-          value={filters.status ?? ''}
-          onChange={(e) => set({ status: (e.currentTarget.value || null) as PostStatus | null })}
-          data={[{ value: '', label: t('calendar.allStatuses') }, ...POST_STATUSES.map((s) => ({ value: s, label: t(`posts.status.${s}`) }))]}
-          w={160}
-        />
-        <NativeSelect
-          label={t('calendar.filterAuthor')}
-          value={filters.authorId ?? ''}
-          onChange={(e) => set({ authorId: e.currentTarget.value || null })}
-          data={[{ value: '', label: t('calendar.allAuthors') }, ...members.map((m) => ({ value: m.userId, label: m.name }))]}
-          w={180}
-        />
+        {filterSelects.map((f) => (
+          <NativeSelect
+            key={f.key}
+            label={f.label}
+            value={filters[f.key] ?? ''}
+            onChange={(e) => set({ [f.key]: e.currentTarget.value || null })}
+            data={[{ value: '', label: f.all }, ...f.options]}
+            w={f.key === 'status' ? 160 : 180}
+          />
+        ))}
         <NativeSelect label={t('calendar.zone')} value={zone} onChange={(e) => onZone(e.currentTarget.value)} data={zoneData} w={260} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="calendar-color-by">
