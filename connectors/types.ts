@@ -17,6 +17,8 @@ export interface MediaRules {
   videoMaxBytes: number;
   /** Longest video the network takes, in seconds; absent means no documented limit. */
   videoMaxDurationSeconds?: number;
+  /** Longest video the network takes, in seconds; absent means no documented limit. */
+  videoMaxDurationSeconds?: number;
   altTextRequired: boolean;
   altTextMax?: number;
   /** Allowed width ÷ height, inclusive. */

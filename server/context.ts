@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import type { SecretBox } from './crypto';
 import type { Role } from '../shared/roles';
+import type { Storage } from './storage';
 
 /** What every command and query receives: the services, never the request. */
 export interface AppContext {
@@ -14,6 +15,10 @@ export interface AppContext {
   log: Logger;
   publicUrl: string;
   signupOpen: boolean;
+  /** Uploaded media: a local folder or an S3 bucket (server/storage). */
+  storage: Storage;
+  /** Largest media upload accepted, in bytes (MEDIA_MAX_BYTES). */
+  mediaMaxBytes: number;
 }
 
 /** Who is asking, as established by the HTTP layer (session cookie or API token). */

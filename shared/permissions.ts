@@ -22,6 +22,9 @@ export const ACTIONS = {
   'posts.schedule': { scope: 'posts:schedule', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.pause': { scope: 'publishing:pause', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   'publishing.configure': { scope: 'workspace:write', roles: ['owner', 'marketing_manager'] },
+  'media.read': { scope: 'media:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  /** Upload, describe (alt text) and delete media: whoever writes posts. */
+  'media.write': { scope: 'media:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor'] },
   'comments.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'comments.write': { scope: 'comments:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   /** Delete anyone's comment (everyone may delete their own). */

@@ -16,6 +16,7 @@ import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
 import { channelRoutes } from '../modules/channels';
 import { publishingRoutes } from '../modules/publishing';
+import { mediaRoutes } from '../modules/media';
 import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(workspaceRoutes);
   await app.register(channelRoutes);
   await app.register(publishingRoutes);
+  await app.register(mediaRoutes);
   await app.register(collaborationRoutes);
   await app.register(schedulingRoutes);
   await app.register(campaignRoutes);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { ACTIONS, rolesAllow, TOKEN_SCOPES, type Action } from '../../shared/permissions';
 import { ROLES, type Role } from '../../shared/roles';
 import { workspaceMembers } from '../db/schema';
@@ -80,6 +81,13 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
   'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),
   'POST /api/workspaces/:workspaceId/publishing/resume': async () => ({ path: '/publishing/resume' }),
+  'GET /api/workspaces/:workspaceId/media': async () => ({ path: '/media' }),
+  'POST /api/workspaces/:workspaceId/media': async () => ({ path: '/media', body: await mediaForm() }),
+  'GET /api/workspaces/:workspaceId/media/:assetId': async () => ({ path: `/media/${await sharedAsset()}` }),
+  'PATCH /api/workspaces/:workspaceId/media/:assetId': async () => ({ path: `/media/${await sharedAsset()}`, body: { altText: 'Walked' } }),
+  'DELETE /api/workspaces/:workspaceId/media/:assetId': async () => ({ path: `/media/${await newAsset()}` }),
+  'GET /api/workspaces/:workspaceId/media/:assetId/file': async () => ({ path: `/media/${await sharedAsset()}/file` }),
+  'GET /api/workspaces/:workspaceId/media/:assetId/thumbnail': async () => ({ path: `/media/${await sharedAsset()}/thumbnail` }),
   'GET /api/workspaces/:workspaceId/posts/:postId/comments': async () => ({ path: `/posts/${await newDraft()}/comments` }),
   'POST /api/workspaces/:workspaceId/posts/:postId/comments': async () => ({ path: `/posts/${await newDraft()}/comments`, body: { body: 'Walk' } }),
   'DELETE /api/workspaces/:workspaceId/posts/:postId/comments/:commentId': async (c) => {
@@ -122,6 +130,20 @@ const sharedChannel = async () => (channelForPosts ??= await newChannel());
 async function newDraft(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/posts`, { text: 'Walk', channelIds: [await sharedChannel()] })).body.id;
 }
+
+let png: Buffer | undefined;
+/** An upload form with a small PNG (a fresh FormData each time: a body is sent once). */
+async function mediaForm(): Promise<FormData> {
+  png ??= await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(png)]), 'walk.png');
+  return form;
+}
+async function newAsset(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/media`, await mediaForm())).body.id;
+}
+let assetForReads: string | undefined;
+const sharedAsset = async () => (assetForReads ??= await newAsset());
 
 beforeAll(async () => {
   t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });

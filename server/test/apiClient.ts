@@ -8,11 +8,13 @@ export class ApiClient {
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
     const h: Record<string, string> = { ...headers };
-    if (body !== undefined) h['content-type'] = 'application/json';
+    // A FormData body (uploads) goes as multipart, with the boundary fetch sets itself.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
-    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const m = /tandem_session=([^;]*)/.exec(setCookie);
