@@ -4,7 +4,6 @@ import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import type { SecretBox } from '../crypto';
 import type { Storage } from '../storage';
-import type { Storage } from '../storage';
 import type { Env } from '../env';
 import type { JobQueue } from './runtime';
 
@@ -20,8 +19,6 @@ export interface JobContext {
   jobs: JobQueue;
   /** Absent only in runtimes started without secrets (queue tests). */
   secrets?: SecretBox;
-  /** Uploaded media (the publisher reads the bytes to send); absent only in queue tests. */
-  storage?: Storage;
   /** Uploaded media (the publisher reads the bytes to send); absent only in queue tests. */
   storage?: Storage;
   /** Whether this process runs the embedded database (some maintenance only applies there). */

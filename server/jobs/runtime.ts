@@ -7,7 +7,6 @@ import type { JobDefinition, JobEnv } from './defineJob';
 import { executorFor } from './sqlExecutor';
 import type { SecretBox } from '../crypto';
 import type { Storage } from '../storage';
-import type { Storage } from '../storage';
 
 export interface EnqueueOptions {
   startAfter?: Date | number;
@@ -27,7 +26,6 @@ interface RuntimeOptions {
   log: Logger;
   mailer: Mailer;
   secrets?: SecretBox;
-  storage?: Storage;
   storage?: Storage;
   jobs: JobDefinition[];
   /** Fetch and run jobs in this process. */
@@ -93,7 +91,7 @@ export class JobRuntime implements JobQueue {
       for (const j of batch) {
         try {
           const payload = job.payload.parse(j.data);
-          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
+          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
         } catch (err) {
           log.warn({ err, job: job.id, jobId: j.id }, 'job failed; it will be retried while its policy allows');
           await this.boss.fail(job.id, j.id, { message: (err as Error).message });
