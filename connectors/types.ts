@@ -17,8 +17,6 @@ export interface MediaRules {
   videoMaxBytes: number;
   /** Longest video the network takes, in seconds; absent means no documented limit. */
   videoMaxDurationSeconds?: number;
-  /** Longest video the network takes, in seconds; absent means no documented limit. */
-  videoMaxDurationSeconds?: number;
   altTextRequired: boolean;
   altTextMax?: number;
   /** Allowed width ÷ height, inclusive. */
@@ -48,6 +46,8 @@ export interface ChannelCapabilities {
   nativeScheduling: boolean;
   quotas: QuotaRule[];
   options?: NetworkOption[];
+  /** More hashtags than this and the network penalises or refuses the post (a composer warning). */
+  maxHashtags?: number;
   /** What a user types to connect an account; `connect` receives them by key. */
   connectFields: { key: string; kind: 'text' | 'password' | 'url'; required: boolean }[];
 }

@@ -96,6 +96,7 @@ export const sinkCapabilities: ChannelCapabilities = {
   nativeScheduling: false,
   quotas: [{ windowSeconds: 3600, limit: 100_000, cost: 1, action: 'create' }],
   options: [{ key: 'pinned', kind: 'boolean', default: false }],
+  maxHashtags: 3,
   connectFields: [{ key: 'account', kind: 'text', required: true }],
 };
 

@@ -44,7 +44,8 @@ const FirstComment = z.string().max(10_000);
 /** Per-network options a connector declares (see GET /api/networks). */
 export const VariantOptions = z.record(z.string().max(40), z.union([z.string().max(200), z.boolean()]));
 export const VariantInput = z.strictObject({
-  parts: z.array(PostPart).min(1, 'A variant needs at least one part.').max(25),
+  /** The channel's own text and media (several parts = a thread); absent: the base is used. */
+  parts: z.array(PostPart).min(1, 'A variant needs at least one part.').max(25).optional(),
   /** Replaces the base first comment on this channel; '' means none here. Absent: inherit. */
   firstComment: FirstComment.nullable().optional(),
   options: VariantOptions.optional(),
@@ -96,6 +97,8 @@ export const Variant = z.object({
   parts: z.array(PartOut),
   /** The first comment on this channel after inheritance; null = none. */
   firstComment: z.string().nullable(),
+  /** The channel's own first comment as set ('' = none here); null = it uses the base one. */
+  ownFirstComment: z.string().nullable(),
   options: z.record(z.string(), z.union([z.string(), z.boolean()])),
 });
 export const LinkPreview = z.object({ url: z.string(), title: z.string(), description: z.string(), imageUrl: z.string().optional() });
@@ -188,6 +191,7 @@ export const Network = z.object({
   }),
   threads: z.boolean(),
   firstComment: z.boolean(),
+  maxHashtags: z.number().optional(),
   options: z.array(z.union([z.object({ key: z.string(), kind: z.literal('boolean'), default: z.boolean() }), z.object({ key: z.string(), kind: z.literal('select'), choices: z.array(z.string()), default: z.string() })])),
   /** The fields a user types to connect an account (e.g. handle and app password). */
   connectFields: z.array(z.object({ key: z.string(), kind: z.enum(['text', 'password', 'url']), required: z.boolean() })),

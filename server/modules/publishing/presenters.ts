@@ -9,6 +9,12 @@ export function partsOf(post: Pick<PostRow, 'text' | 'media'>, v: Pick<VariantRo
   return v.inherit ? [{ text: post.text, media: post.media }] : v.parts;
 }
 
+/** What goes out on the channel, in order: the parts (a thread when several), then the first comment as a reply. */
+export function publishPartsOf(post: Pick<PostRow, 'text' | 'media' | 'firstComment'>, v: Pick<VariantRow, 'inherit' | 'parts' | 'firstComment'>) {
+  const comment = firstCommentOf(post, v);
+  return [...partsOf(post, v), ...(comment ? [{ text: comment, media: [] }] : [])];
+}
+
 /** The variant's own first comment when it set one ('' = none on this channel), else the base one. */
 export function firstCommentOf(post: Pick<PostRow, 'firstComment'>, v: Pick<VariantRow, 'firstComment'>): string | null {
   const c = v.firstComment ?? post.firstComment;
@@ -28,7 +34,7 @@ export function presentPost(p: PostRow, variants: VariantRow[], targets: TargetR
     scheduledAt: p.scheduledAt?.toISOString() ?? null,
     approvedBy: p.approvedBy,
     version: p.version,
-    variants: variants.map((v) => ({ channelId: v.channelId, inherit: v.inherit, parts: partsOf(p, v).map((part) => ({ text: part.text, media: part.media })), firstComment: firstCommentOf(p, v), options: v.options })),
+    variants: variants.map((v) => ({ channelId: v.channelId, inherit: v.inherit, parts: partsOf(p, v).map((part) => ({ text: part.text, media: part.media })), firstComment: firstCommentOf(p, v), ownFirstComment: v.firstComment, options: v.options })),
     targets: targets.map((t) => ({
       id: t.id,
       channelId: t.channelId,

@@ -68,7 +68,7 @@ describe('channels', () => {
     await smm.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
     const res = await owner.delete(`/api/workspaces/${ws}/channels/${c.id}`);
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/has 1 scheduled post/);
+    expect(res.body.error.message).toMatch(/still has 1 planned post \(1 scheduled\)/);
     expect((await smm.post(`/api/workspaces/${ws}/posts/${id}/cancel`)).status).toBe(200);
     expect((await owner.delete(`/api/workspaces/${ws}/channels/${c.id}`)).status).toBe(200);
   });

@@ -3,9 +3,11 @@ import type { Db } from '../../db/client';
 import { campaigns, channels, postVariants, type PostPart } from '../../db/schema';
 import { AppError } from '../../errors';
 import { connectorFor } from '../channels';
+import { loadMediaForChecks } from '../media';
 
 export interface VariantWrite {
-  parts: PostPart[];
+  /** Absent: the channel uses the base text and media (it may still set a first comment or options). */
+  parts?: PostPart[];
   firstComment?: string | null;
   options?: Record<string, string | boolean>;
 }
@@ -25,7 +27,7 @@ export async function writeVariants(tx: Db, opts: { workspaceId: string; postId:
   await tx.insert(postVariants).values(
     ids.map((channelId) => {
       const v = opts.variants?.[channelId];
-      return { postId: opts.postId, channelId, inherit: !v, parts: v?.parts ?? [], firstComment: v?.firstComment ?? null, options: v?.options ?? {} };
+      return { postId: opts.postId, channelId, inherit: !v?.parts, parts: v?.parts ?? [], firstComment: v?.firstComment ?? null, options: v?.options ?? {} };
     }),
   );
 }
@@ -45,4 +47,10 @@ export async function assertCampaign(tx: Db, workspaceId: string, campaignId: st
   if (!campaignId) return;
   const [c] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   if (!c) throw new AppError('VALIDATION_FAILED', 'That campaign does not exist in this workspace; pick another or create it first.', { campaignId });
+}
+
+/** Every asset a post names must be in the workspace's library (refused with the missing ids otherwise). */
+export async function assertMedia(tx: Db, workspaceId: string, media: PostPart['media'] | undefined, variants: Record<string, VariantWrite | null> | undefined) {
+  const ids = [...(media ?? []), ...Object.values(variants ?? {}).flatMap((v) => v?.parts?.flatMap((p) => p.media) ?? [])].map((m) => m.assetId);
+  if (ids.length) await loadMediaForChecks(tx, workspaceId, [...new Set(ids)]);
 }

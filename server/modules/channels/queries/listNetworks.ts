@@ -4,6 +4,6 @@ import { connectorFor, availableNetworks } from '../connectors';
 export function listNetworks() {
   return availableNetworks().map((id) => {
     const c = connectorFor(id).capabilities;
-    return { network: c.network, displayName: c.displayName, text: c.text, media: c.media, threads: c.threads, firstComment: c.firstComment, options: c.options ?? [], connectFields: c.connectFields };
+    return { network: c.network, displayName: c.displayName, text: c.text, media: c.media, threads: c.threads, firstComment: c.firstComment, ...(c.maxHashtags !== undefined && { maxHashtags: c.maxHashtags }), options: c.options ?? [], connectFields: c.connectFields };
   });
 }

@@ -6,7 +6,7 @@ import { firstLinkOf } from '../linkPreview/firstLink';
 import { loadPost } from '../queries/getPost';
 import { presentPost } from '../presenters';
 import { recordRevision } from '../revisions';
-import { assertCampaign, writeVariants, type VariantWrite } from '../variants';
+import { assertCampaign, assertMedia, writeVariants, type VariantWrite } from '../variants';
 
 export interface CreatePostOptions {
   ctx: AppContext;
@@ -24,6 +24,7 @@ export interface CreatePostOptions {
 export async function createPost({ ctx, actor, text, media, firstComment, campaignId, channelIds, variants, scheduledAt }: CreatePostOptions) {
   return ctx.db.transaction(async (tx) => {
     await assertCampaign(tx, actor.workspaceId, campaignId);
+    await assertMedia(tx, actor.workspaceId, media, variants);
     const [post] = await tx
       .insert(posts)
       .values({ workspaceId: actor.workspaceId, authorId: actor.userId, text, media: media ?? [], firstComment: firstComment ?? null, campaignId: campaignId ?? null, scheduledAt: scheduledAt ? new Date(scheduledAt) : null })

@@ -16,6 +16,6 @@ export async function restoreRevision({ ctx, actor, postId, version }: { ctx: Ap
   const wanted = s.variants.map((v) => v.channelId);
   const still = wanted.length ? (await ctx.db.select({ id: channels.id }).from(channels).where(and(eq(channels.workspaceId, actor.workspaceId), inArray(channels.id, wanted)))).map((c) => c.id) : [];
   if (!still.length) throw new AppError('CONFLICT', `None of the channels of version ${version} is connected any more; connect one, or copy the text by hand.`, { version });
-  const variants = Object.fromEntries(s.variants.filter((v) => still.includes(v.channelId)).map((v) => [v.channelId, v.inherit ? null : { parts: v.parts, firstComment: v.firstComment, options: v.options }]));
+  const variants = Object.fromEntries(s.variants.filter((v) => still.includes(v.channelId)).map((v) => [v.channelId, { ...(!v.inherit && { parts: v.parts }), firstComment: v.firstComment, options: v.options }]));
   return updatePost({ ctx, actor, postId, text: s.text, media: s.media, firstComment: s.firstComment, campaignId: s.campaignId, channelIds: still, variants });
 }

@@ -5,9 +5,10 @@ import { channels, postTargets, posts } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
 import { connectorFor } from '../../channels';
+import { checkMediaForNetwork, loadMediaForChecks } from '../../media';
 import { publishTarget } from '../jobs/publishTarget';
 import { assertStatus } from '../policies';
-import { partsOf, presentPost } from '../presenters';
+import { firstCommentOf, partsOf, presentPost } from '../presenters';
 import { getPublishingSettings } from '../queries/getPublishingSettings';
 import { loadPost } from '../queries/getPost';
 
@@ -43,7 +44,17 @@ export async function schedulePost({ ctx, actor, postId, scheduledAt }: Schedule
       const [channel] = await tx.select().from(channels).where(eq(channels.id, v.channelId));
       if (!channel) continue;
       if (channel.status !== 'connected') throw new AppError('CONFLICT', `The channel ${channel.name} needs to be reconnected before posts can be scheduled on it.`, { channelId: channel.id });
-      assertFits(connectorFor(channel.network).capabilities, channel.name, partsOf(post, v), connectorFor(channel.network).capabilities.threads);
+      const caps = connectorFor(channel.network).capabilities;
+      const parts = partsOf(post, v);
+      assertFits(caps, channel.name, parts, caps.threads);
+      for (const [i, part] of parts.entries()) {
+        const problems = checkMediaForNetwork(await loadMediaForChecks(tx, actor.workspaceId, part.media.map((m) => m.assetId)), caps.media, caps.displayName);
+        const where = parts.length > 1 ? ` (part ${i + 1})` : '';
+        if (problems[0]) throw new AppError('VALIDATION_FAILED', `The media for ${channel.name}${where} cannot go to ${caps.displayName}: ${problems[0].message}`, { channelName: channel.name, part: i, rule: problems[0].rule });
+      }
+      const comment = firstCommentOf(post, v);
+      if (comment && !caps.firstComment) throw new AppError('VALIDATION_FAILED', `${caps.displayName} has no first comments; clear the first comment for ${channel.name}.`, { channelName: channel.name });
+      if (comment) assertFits(caps, `${channel.name} (first comment)`, [{ text: comment }], false);
     }
     await tx.update(posts).set({ status: 'scheduled', scheduledAt: at, updatedAt: now, version: sql`${posts.version} + 1` }).where(eq(posts.id, post.id));
     for (const v of variants) {

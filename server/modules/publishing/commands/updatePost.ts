@@ -9,7 +9,7 @@ import { EDITABLE, assertStatus } from '../policies';
 import { presentPost } from '../presenters';
 import { loadPost } from '../queries/getPost';
 import { recordRevision } from '../revisions';
-import { assertCampaign, writeVariants, type VariantWrite } from '../variants';
+import { assertCampaign, assertMedia, writeVariants, type VariantWrite } from '../variants';
 
 export interface UpdatePostOptions {
   ctx: AppContext;
@@ -34,10 +34,11 @@ export async function updatePost({ ctx, actor, postId, version, text, media, fir
     }
     assertStatus(post.status, EDITABLE, 'edited (cancel it first)');
     await assertCampaign(tx, actor.workspaceId, campaignId);
+    await assertMedia(tx, actor.workspaceId, media, variants);
     if (channelIds || variants) {
       const ids = channelIds ?? current.map((v) => v.channelId);
       // Variants not mentioned keep their current content.
-      const kept = Object.fromEntries(current.filter((v) => !v.inherit).map((v) => [v.channelId, { parts: v.parts, firstComment: v.firstComment, options: v.options }]));
+      const kept = Object.fromEntries(current.map((v) => [v.channelId, { ...(!v.inherit && { parts: v.parts }), firstComment: v.firstComment, options: v.options }]));
       const merged = { ...kept, ...variants };
       await writeVariants(tx, { workspaceId: actor.workspaceId, postId, channelIds: ids, variants: Object.fromEntries(Object.entries(merged).filter(([id]) => ids.includes(id))) });
     }
