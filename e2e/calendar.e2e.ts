@@ -179,7 +179,9 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       await home.getByTestId(`event-${long}`).waitFor();
       await drag(long, tomorrow.toISODate()!, '16:00:00');
       await page.getByText('The text for Rome bakery is 309 characters long; the limit is 300', { exact: false }).waitFor();
-      await snapshot(page, 'calendar-refused');
+      await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+      await snapshot(page, 'calendar-refused-dark');
+      await page.getByRole('button', { name: 'Switch to light mode' }).click();
       const after = await api<{ scheduledAt: string; status: string }>('GET', `/api/workspaces/${wsId}/posts/${long}`);
       assert.equal(new Date(after.scheduledAt).getTime(), at.toMillis());
       assert.equal(after.status, 'approved');
