@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { ACTIONS, rolesAllow, TOKEN_SCOPES, type Action } from '../../shared/permissions';
@@ -77,6 +78,14 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
     return { path: `/posts/${id}/unschedule` };
   },
   'POST /api/workspaces/:workspaceId/posts/:postId/cancel': async () => ({ path: `/posts/${await newDraft()}/cancel` }),
+  'POST /api/workspaces/:workspaceId/posts/:postId/targets/:targetId/retry': async () => {
+    // A channel that failed: planned for tomorrow (so the retry's job finds nothing due yet), marked failed.
+    const id = await newDraft();
+    const post = await owner.post(`/api/workspaces/${workspaceId}/posts/${id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const targetId = post.body.targets[0].id as string;
+    await t.database.db.execute(sql`UPDATE post_targets SET state = 'failed' WHERE id = ${targetId}`);
+    return { path: `/posts/${id}/targets/${targetId}/retry` };
+  },
   'GET /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings' }),
   'PATCH /api/workspaces/:workspaceId/publishing/settings': async () => ({ path: '/publishing/settings', body: { approvalRequired: false } }),
   'POST /api/workspaces/:workspaceId/publishing/pause': async () => ({ path: '/publishing/pause' }),

@@ -167,6 +167,58 @@ describe('unknown outcomes and quotas', () => {
   });
 });
 
+describe('quota for a whole thread', () => {
+  it('reserves every part of a thread at the claim: it waits for room for all of them instead of being cut mid-way', async () => {
+    const saved = sinkCapabilities.quotas;
+    sinkCapabilities.quotas = [{ windowSeconds: 4, limit: 3, cost: 1, action: 'create' }];
+    try {
+      const c = await channel();
+      const single = await publishNow({ text: 'Takes one of three', channelIds: [c.id] });
+      await settled(single);
+      const thread = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'one of three' }, { text: 'two of three' }, { text: 'three of three' }] } } });
+      expect((await settled(thread)).status).toBe('published');
+      const [a, ...parts] = sinkStore.forAccount(c.account);
+      expect(parts.map((p) => p.text)).toEqual(['one of three', 'two of three', 'three of three']);
+      // Room for three was there only once the first post left the window: the thread did not start before.
+      expect(parts[0]!.publishedAt.getTime() - a!.publishedAt.getTime()).toBeGreaterThanOrEqual(4000);
+    } finally {
+      sinkCapabilities.quotas = saved;
+    }
+  });
+
+  it('fails a thread that could never fit in the network’s window, saying so', async () => {
+    const saved = sinkCapabilities.quotas;
+    sinkCapabilities.quotas = [{ windowSeconds: 60, limit: 2, cost: 1, action: 'create' }];
+    try {
+      const c = await channel();
+      const id = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'a' }, { text: 'b' }, { text: 'c' }] } } });
+      const done = await settled(id);
+      expect(done.status).toBe('failed');
+      expect(done.targets[0].lastError).toMatch(/needs 3 posts in a row .* more than the network allows in 60 s \(2\); split it into shorter threads/);
+      expect(sinkStore.forAccount(c.account)).toHaveLength(0);
+    } finally {
+      sinkCapabilities.quotas = saved;
+    }
+  });
+
+  it('gives back the quota of parts that were not published', async () => {
+    const saved = sinkCapabilities.quotas;
+    sinkCapabilities.quotas = [{ windowSeconds: 60, limit: 3, cost: 1, action: 'create' }];
+    try {
+      const c = await channel();
+      sinkStore.failNext(1, { kind: 'rejected', message: 'sink: no threads today' });
+      const refused = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'x' }, { text: 'y' }, { text: 'z' }] } } });
+      expect((await settled(refused)).status).toBe('failed');
+      // The refused thread's three units are free again: a new three-part thread fits in the same window.
+      const next = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'p' }, { text: 'q' }, { text: 'r' }] } } });
+      expect((await settled(next)).status).toBe('published');
+      expect(sinkStore.forAccount(c.account).map((p) => p.text)).toEqual(['p', 'q', 'r']);
+    } finally {
+      sinkCapabilities.quotas = saved;
+    }
+  });
+});
+
 describe('a worker that died mid-call', () => {
   it('is taken over once its lease expires: the post it got onto the network is found, not sent again', async () => {
     const { sql } = await import('drizzle-orm');
@@ -220,5 +272,83 @@ describe('a worker whose lease ran out while its call was slow', () => {
     const done = await get(id);
     expect(done.status).toBe('published');
     expect(done.targets[0].remoteRefs[0].id).toBe(sinkStore.forAccount(c.account)[0]!.ref.id);
+  });
+});
+
+describe('a person retries one channel', () => {
+  const retry = (postId: string, targetId: string) => owner.post(`/api/workspaces/${ws}/posts/${postId}/targets/${targetId}/retry`);
+
+  /** What a crash leaves: the target unknown with an open intent; `onNetwork` puts the post there too. */
+  async function unknownTarget(text: string, onNetwork: boolean) {
+    const { sql } = await import('drizzle-orm');
+    const c = await channel();
+    await owner.post(`/api/workspaces/${ws}/publishing/pause`);
+    const id = await publishNow({ text, channelIds: [c.id] });
+    const target = (await get(id)).targets[0];
+    const key = `${target.id}:0`;
+    await t.database.db.execute(sql`UPDATE post_targets SET state = 'unknown', last_error = 'Outcome still unknown after 5 tries' WHERE id = ${target.id}`);
+    await t.database.db.execute(sql`UPDATE posts SET status = 'unknown' WHERE id = ${id}`);
+    await t.database.db.execute(sql`INSERT INTO publish_attempts (workspace_id, target_id, part_index, idempotency_key, worker) VALUES (${ws}, ${target.id}, 0, ${key}, 'gone:1')`);
+    if (onNetwork) sinkStore.publish(c.account, { text, media: [], idempotencyKey: key, scheduledAt: new Date(target.dueAt) });
+    await owner.post(`/api/workspaces/${ws}/publishing/resume`);
+    return { c, id, target };
+  }
+
+  it('publishes a failed one again, and the attempt log summarises each request', async () => {
+    const c = await channel();
+    sinkStore.failNext(1, { kind: 'rejected', message: 'sink: not today' });
+    const id = await publishNow({ text: 'Try me again ☕', channelIds: [c.id] });
+    const failed = await settled(id);
+    expect(failed.status).toBe('failed');
+    const res = await retry(id, failed.targets[0].id);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.targets[0].state).toBe('pending');
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    const log = (await owner.get(`/api/workspaces/${ws}/posts/${id}/attempts`)).body.attempts;
+    expect(log.map((a: { outcome: string; errorKind: string | null }) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:rejected', 'success:']);
+    for (const a of log) expect(a.request).toEqual({ part: 1, parts: 1, textLength: 14, mediaCount: 0, reply: false });
+  });
+
+  it('summarises thread parts as replies', async () => {
+    const c = await channel();
+    const id = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'first' }, { text: 'second!' }] } } });
+    await settled(id);
+    const log = (await owner.get(`/api/workspaces/${ws}/posts/${id}/attempts`)).body.attempts;
+    expect(log.map((a: { request: unknown }) => a.request)).toEqual([
+      { part: 1, parts: 2, textLength: 5, mediaCount: 0, reply: false },
+      { part: 2, parts: 2, textLength: 7, mediaCount: 0, reply: true },
+    ]);
+  });
+
+  it('looks an unknown one up first: found on the network, it is recorded, not sent again', async () => {
+    const { c, id, target } = await unknownTarget('Unknown but there', true);
+    expect((await get(id)).status).toBe('unknown');
+    const calls = sinkStore.calls;
+    expect((await retry(id, target.id)).status).toBe(200);
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    expect(sinkStore.calls).toBe(calls);
+    expect((await attempts(id)).map((a) => a.outcome)).toEqual(['reconciled']);
+  });
+
+  it('looks an unknown one up first: not on the network, it is published once with the same key', async () => {
+    const { c, id, target } = await unknownTarget('Unknown and missing', false);
+    expect((await retry(id, target.id)).status).toBe(200);
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
+    expect(sinkStore.forAccount(c.account)[0]!.idempotencyKey).toBe(`${target.id}:0`);
+    expect((await attempts(id)).map((a) => `${a.outcome}:${a.errorKind ?? ''}`)).toEqual(['error:not_found', 'success:']);
+  });
+
+  it('refuses a channel that is published or still planned, saying which ones can be retried', async () => {
+    const c = await channel();
+    const id = await publishNow({ text: 'Already out', channelIds: [c.id] });
+    const done = await settled(id);
+    const res = await retry(id, done.targets[0].id);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/Only a channel whose publishing failed or whose outcome is unknown can be retried; this one is published/);
+    const missing = await retry(id, '00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
   });
 });

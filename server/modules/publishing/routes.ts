@@ -5,6 +5,7 @@ import { WorkspaceParams } from '../../http/params';
 import { approvePost } from './commands/approvePost';
 import { cancelPost } from './commands/cancelPost';
 import { createPost } from './commands/createPost';
+import { retryTarget } from './commands/retryTarget';
 import { schedulePost } from './commands/schedulePost';
 import { setPublishingPaused } from './commands/setPublishingPaused';
 import { submitPost } from './commands/submitPost';
@@ -66,6 +67,10 @@ export const publishingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/posts/:postId/publish`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Publish now', params: PostParams, response: { 200: Post } } }, async (req) =>
     schedulePost({ ctx: req.ctx, actor: req.actor, postId: req.params.postId }),
+  );
+
+  app.post(`${base}/posts/:postId/targets/:targetId/retry`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Try one channel again after it failed or its outcome stayed unknown (unknown: looked up on the network before anything is sent)', params: PostParams.extend({ targetId: z.uuid() }), response: { 200: Post } } }, async (req) =>
+    retryTarget({ ctx: req.ctx, actor: req.actor, postId: req.params.postId, targetId: req.params.targetId }),
   );
 
   app.post(`${base}/posts/:postId/unschedule`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Take a scheduled post back for editing (it keeps its approval)', params: PostParams, response: { 200: Post } } }, async (req) =>

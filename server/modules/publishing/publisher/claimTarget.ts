@@ -1,19 +1,24 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { channels, postTargets, postVariants, posts, quotaLedger } from '../../../db/schema';
+import { channels, postTargets, postVariants, posts } from '../../../db/schema';
 import type { QuotaRule } from '../../../../connectors/types';
+import { partsOf } from '../presenters';
 import { getPublishingSettings } from '../queries/getPublishingSettings';
+import { reserveQuota, type Reservation } from './quota';
 
+type Parts = ReturnType<typeof partsOf>;
 
 export type Claim =
   | { kind: 'done' }
   | { kind: 'later'; at: Date; why: string }
   | { kind: 'hold'; why: string }
-  | { kind: 'claimed'; target: typeof postTargets.$inferSelect; post: typeof posts.$inferSelect; variant: typeof postVariants.$inferSelect; channel: typeof channels.$inferSelect };
+  | { kind: 'refuse'; target: typeof postTargets.$inferSelect; why: string }
+  | { kind: 'claimed'; target: typeof postTargets.$inferSelect; post: typeof posts.$inferSelect; variant: typeof postVariants.$inferSelect; channel: typeof channels.$inferSelect; parts: Parts; reservation: Reservation | null };
 
 /**
  * Decides, under a row lock, whether this run may publish the target now, and if so takes a lease on
- * it. Every "not now" answer says when (or that someone else will) come back.
+ * it and reserves quota for every part it still has to publish (a thread is never cut mid-way by the
+ * quota). Every "not now" answer says when (or that someone else will) come back.
  */
 export async function claimTarget(db: Db, targetId: string, quotas: (network: string) => QuotaRule[], leaseMs: number): Promise<Claim> {
   return db.transaction(async (tx) => {
@@ -29,16 +34,11 @@ export async function claimTarget(db: Db, targetId: string, quotas: (network: st
     const [post] = await tx.select().from(posts).where(eq(posts.id, target.postId));
     const [variant] = await tx.select().from(postVariants).where(and(eq(postVariants.postId, target.postId), eq(postVariants.channelId, target.channelId)));
     if (!channel || !post || !variant) return { kind: 'done' };
-    for (const q of quotas(channel.network).filter((r) => r.action === 'create')) {
-      const since = new Date(now.getTime() - q.windowSeconds * 1000);
-      const [used] = await tx.select({ n: sql<number>`coalesce(sum(${quotaLedger.cost}), 0)::int`, oldest: sql<string | null>`min(${quotaLedger.at})` }).from(quotaLedger).where(and(eq(quotaLedger.channelId, channel.id), gt(quotaLedger.at, since)));
-      if (Number(used?.n ?? 0) + q.cost > q.limit) {
-        const oldest = used?.oldest ? new Date(used.oldest) : now;
-        return { kind: 'later', at: new Date(oldest.getTime() + q.windowSeconds * 1000 + 1000), why: `quota of ${q.limit} per ${q.windowSeconds}s reached on ${channel.name}` };
-      }
-    }
+    const parts = partsOf(post, variant);
+    const quota = await reserveQuota(tx, { channelId: channel.id, channelName: channel.name, rules: quotas(channel.network), units: Math.max(1, parts.length - target.nextPart), now });
+    if (!quota.ok) return 'never' in quota ? { kind: 'refuse', target, why: quota.never } : { kind: 'later', at: quota.retryAt, why: quota.why };
     const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
     await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
-    return { kind: 'claimed', target: claimed!, post, variant, channel };
+    return { kind: 'claimed', target: claimed!, post, variant, channel, parts, reservation: quota.reservation };
   });
 }

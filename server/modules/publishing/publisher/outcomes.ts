@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { PublishError, QuotaRule, RemoteRef } from '../../../../connectors/types';
+import type { PublishError, RemoteRef } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
-import { channels, postTargets, posts, publishAttempts, quotaLedger, type PostStatus, type TargetState } from '../../../db/schema';
+import { channels, postTargets, posts, publishAttempts, type PostStatus, type TargetState } from '../../../db/schema';
 import { publishTarget } from '../jobs/publishTarget';
 import type { PublisherServices } from './runTarget';
 
@@ -35,16 +35,14 @@ export async function renewLease(db: Db, targetId: string, held: Date, next: Dat
   return rows.length === 1;
 }
 
-/** One part is on the network: close its attempt(s), store the reference, advance, spend quota. Returns the renewed lease. */
-export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; quota: QuotaRule[] }): Promise<Date> {
+/** One part is on the network: close its attempt(s), store the reference, advance (its quota was reserved at the claim). Returns the renewed lease. */
+export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number }): Promise<Date> {
   // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
   const next = new Date(Date.now() + o.leaseMs);
   await db.transaction(async (tx) => {
     if (!(await renewLease(tx, o.target.id, o.lease, next, { remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1 }))) throw new LeaseLost(o.target.id);
     const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
     await tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
-    const costs = o.quota.filter((q) => q.action === 'create');
-    if (costs.length) await tx.insert(quotaLedger).values(costs.map((q) => ({ channelId: o.target.channelId, action: 'create', cost: q.cost })));
   });
   return next;
 }
@@ -68,10 +66,12 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
   let at: Date;
   if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);
   else {
-    // This error's attempt is still open, so count it in.
+    // This error's attempt is still open, so count it in. Each manual retry (after the target failed
+    // on its last try) starts a fresh round of maxAttempts.
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.errorKind, 'transient')));
-    const n = Number(row?.n ?? 0) + 1;
-    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts); last error: ${err.message}` }, lease, closeAttempt);
+    const total = Number(row?.n ?? 0) + 1;
+    const n = ((total - 1) % TRANSIENT.maxAttempts) + 1;
+    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts in a row); last error: ${err.message}` }, lease, closeAttempt);
     const exp = Math.min(TRANSIENT.capMs, TRANSIENT.baseMs * 2 ** (n - 1));
     at = new Date(Date.now() + exp / 2 + Math.random() * (exp / 2));
   }

@@ -8,9 +8,9 @@ import type { JobQueue } from '../../../jobs/runtime';
 import type { Logger } from '../../../logger';
 import { connectorFor } from '../../channels';
 import { publishTarget } from '../jobs/publishTarget';
-import { partsOf } from '../presenters';
 import { claimTarget } from './claimTarget';
-import { finishTarget, LeaseLost, recordFailure, recordPart, recordUnknown, renewLease } from './outcomes';
+import { finishTarget, LeaseLost, recordFailure, recordPart, recordUnknown, renewLease, settle } from './outcomes';
+import { refundQuota } from './quota';
 
 export interface PublisherServices {
   db: Db;
@@ -42,12 +42,13 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
   const { db, jobs, log } = svc;
   const claim = await claimTarget(db, targetId, (network) => connectorFor(network).capabilities.quotas, svc.leaseMs);
   if (claim.kind === 'done' || claim.kind === 'hold') return;
+  if (claim.kind === 'refuse') return settle(db, claim.target, { state: 'failed', lastError: claim.why });
   if (claim.kind === 'later') {
     log.debug({ targetId, why: claim.why, at: claim.at }, 'target deferred');
     await jobs.enqueue(db, publishTarget, { targetId }, { startAfter: claim.at, singletonKey: targetId });
     return;
   }
-  const { target, post, variant, channel } = claim;
+  const { target, variant, channel, parts, reservation } = claim;
   let lease = target.leaseUntil!;
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
   const secrets = svc.secrets;
@@ -58,7 +59,6 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
       await db.update(channels).set({ authSealed: secrets.seal(JSON.stringify(auth)) }).where(eq(channels.id, channel.id));
     },
   };
-  const parts = partsOf(post, variant);
   const refs: RemoteRef[] = [...target.remoteRefs];
   for (let i = target.nextPart; i < parts.length; i++) {
     const key = `${target.id}:${i}`;
@@ -68,18 +68,19 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     } catch (err) {
       // Cannot tell yet whether the post exists: sending again could double it, so look again later.
       await recordUnknown(svc, { target, lease, message: `looking the post up failed: ${(err as Error).message}` });
+      await refundQuota(db, channel.id, reservation, parts.length - i - 1);
       return;
     }
     if (found) {
       refs[i] = found.ref;
-      lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', quota: connector.capabilities.quotas });
+      lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled' });
       continue;
     }
     // The intent is written only while the lease is still ours, and renews it for the call.
     const next = new Date(Date.now() + svc.leaseMs);
     const intent = await db.transaction(async (tx) => {
       if (!(await renewLease(tx, target.id, lease, next))) throw new LeaseLost(target.id);
-      const [row] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER }).returning({ id: publishAttempts.id });
+      const [row] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER, request: requestSummary(parts, i) }).returning({ id: publishAttempts.id });
       return row!;
     });
     lease = next;
@@ -87,22 +88,31 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     let ref: RemoteRef;
     try {
       const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
-      ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt });
+      ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options });
     } catch (err) {
       const durationMs = Date.now() - started;
       if (err instanceof PublishError) {
         await recordFailure(svc, { attemptId: intent.id, target, lease, channelId: channel.id, err, durationMs });
+        // Nothing of this part or the ones after it went out: their reserved quota is free again.
+        await refundQuota(db, channel.id, reservation, parts.length - i);
       } else {
         // The network may or may not have the post: leave the intent open and reconcile on the next run.
         log.warn({ err, targetId, part: i }, 'publish outcome unknown; will reconcile before retrying');
         await recordUnknown(svc, { target, lease, message: (err as Error).message });
+        await refundQuota(db, channel.id, reservation, parts.length - i - 1);
       }
       return;
     }
     refs[i] = ref;
-    lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, quota: connector.capabilities.quotas });
+    lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started });
   }
   await finishTarget(db, target, lease);
+}
+
+/** What a call sends, summarised for the attempt log: sizes and shape, never the text or credentials. */
+export function requestSummary(parts: { text: string; media: unknown[] }[], i: number): Record<string, number | boolean> {
+  const part = parts[i]!;
+  return { part: i + 1, parts: parts.length, textLength: [...new Intl.Segmenter().segment(part.text)].length, mediaCount: part.media.length, reply: i > 0 };
 }
 
 /**
