@@ -18,8 +18,8 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const list = useNotifications(ws.id);
   const markRead = useMarkRead(ws.id);
-  const unread = list.data?.unreadCount ?? 0;
-  const items = list.data?.notifications ?? [];
+  const unread = list.data?.pages[0]?.unreadCount ?? 0;
+  const items = list.data?.pages.flatMap((p) => p.notifications) ?? [];
 
   const open = (n: Notification) => {
     setOpened(false);
@@ -59,6 +59,11 @@ export function NotificationBell() {
                 </li>
               ))}
             </Stack>
+            {list.hasNextPage && (
+              <Button variant="subtle" size="compact-sm" fullWidth my="xs" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                {t('collaboration.notifications.older')}
+              </Button>
+            )}
           </ScrollArea.Autosize>
         )}
       </Popover.Dropdown>

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { get, post } from '../../api/client';
+import { get, post, qs } from '../../api/client';
 import type * as C from '../../../../shared/contracts/collaboration';
 
 export type Notification = z.infer<typeof C.Notification>;
@@ -8,11 +8,13 @@ type Page = z.infer<typeof C.NotificationPage>;
 
 export const notificationsKey = (wid: string) => ['workspaces', wid, 'notifications'];
 
-/** My latest notifications and the unread count, polled every 30 s while the app is open. */
+/** My notifications, newest first, 20 a page ("show older" loads the next), polled every 30 s. */
 export function useNotifications(wid: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: notificationsKey(wid),
-    queryFn: () => get<Page>(`/api/workspaces/${wid}/notifications?limit=20`),
+    queryFn: ({ pageParam }) => get<Page>(`/api/workspaces/${wid}/notifications${qs({ limit: 20, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 30_000,
   });
 }
