@@ -197,4 +197,19 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       }
     });
   });
+  test('clicking an empty slot opens a new post planned for that instant', async () => {
+    await step(page, 'new-at-slot', async () => {
+      const day = DateTime.now().setZone(ZONE).plus({ days: 1 });
+      await page.goto(`${base}/calendar?date=${day.toISODate()}`);
+      await page.locator('.fc-timeGridWeek-button').click();
+      const col = (await page.locator(`td.fc-timegrid-col[data-date="${day.toISODate()}"]`).boundingBox())!;
+      const lane = page.locator('td.fc-timegrid-slot-lane[data-time="18:30:00"]');
+      await lane.scrollIntoViewIfNeeded();
+      const slot = (await lane.boundingBox())!;
+      await page.mouse.click(col.x + col.width / 2, slot.y + slot.height / 2);
+      await page.waitForURL(/\/posts\/new\?at=/);
+      const at = new URL(page.url()).searchParams.get('at')!;
+      assert.equal(new Date(at).getTime(), DateTime.fromISO(`${day.toISODate()}T18:30`, { zone: ZONE }).toMillis(), `at=${at}`);
+    });
+  });
 });

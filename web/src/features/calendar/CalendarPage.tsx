@@ -1,8 +1,8 @@
-import type { DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
+import type { DateSelectArg, DatesSetArg, EventClickArg, EventContentArg, EventDropArg, EventMountArg } from '@fullcalendar/core';
 import esLocale from '@fullcalendar/core/locales/es';
 import itLocale from '@fullcalendar/core/locales/it';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction';
+import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import luxon3Plugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
@@ -73,9 +73,9 @@ export default function CalendarPage() {
     arg.jsEvent.preventDefault();
     void navigate(wsPath(ws.id, `posts/${arg.event.id}`));
   };
-  const onDateClick = (arg: DateClickArg) => {
-    if (!canWrite) return;
-    void navigate(`${wsPath(ws.id, 'posts/new')}?at=${encodeURIComponent(newPostInstant(arg.date, arg.allDay, zone))}`);
+  // a click on an empty slot is a one-slot selection: both plan a new post at the selection's start
+  const onSelect = (arg: DateSelectArg) => {
+    void navigate(`${wsPath(ws.id, 'posts/new')}?at=${encodeURIComponent(newPostInstant(arg.start, arg.allDay, zone))}`);
   };
   const onEventDrop = (arg: EventDropArg) => {
     const { post } = arg.event.extendedProps as PostEventProps;
@@ -138,7 +138,8 @@ export default function CalendarPage() {
             eventDurationEditable={false}
             datesSet={onDatesSet}
             eventClick={onEventClick}
-            dateClick={onDateClick}
+            selectable={canWrite}
+            select={onSelect}
             eventDrop={onEventDrop}
             eventContent={renderEvent}
             eventDidMount={(arg) => describeEvent(arg, t)}
