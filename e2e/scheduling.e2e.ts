@@ -51,6 +51,15 @@ describe('scheduling journey: channel zone, queue slots, calendar feed', { skip:
       await dialog.getByLabel('Time of slot 2').fill('18:30');
       await dialog.getByRole('button', { name: 'Save slots' }).click();
       await page.getByText(`Queue slots of ${SINK} saved.`).first().waitFor();
+
+      // Without history, best times come from the network prior, and say so; picking one adds it as a slot.
+      const best = dialog.getByTestId('best-times');
+      await best.getByText("Few posts yet: based on the network's typical pattern.").first().waitFor();
+      await best.getByRole('button', { name: /^Use / }).first().click();
+      await dialog.getByLabel('Time of slot 3').waitFor();
+      assert.equal(await dialog.getByLabel('Time of slot 3').inputValue(), '09:00');
+      await dialog.getByRole('button', { name: 'Save slots' }).click();
+      await page.getByText(`Queue slots of ${SINK} saved.`).nth(1).waitFor();
       await snapshot(page, 'channel-slots');
       await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -59,10 +68,13 @@ describe('scheduling journey: channel zone, queue slots, calendar feed', { skip:
       await page.getByRole('cell', { name: 'Europe/Rome', exact: true }).waitFor();
       await page.getByRole('button', { name: `Edit ${SINK}` }).click();
       const again = page.getByRole('dialog', { name: `Edit ${SINK}` });
-      await again.getByLabel('Time of slot 2').waitFor();
-      assert.equal(await again.getByLabel('Time of slot 1').inputValue(), '09:00');
-      assert.equal(await again.getByLabel('Time of slot 2').inputValue(), '18:30');
-      assert.equal(await again.getByRole('combobox', { name: 'Weekday of slot 2' }).inputValue(), '3');
+      await again.getByLabel('Time of slot 3').waitFor();
+      const saved = [];
+      for (const n of [1, 2, 3]) saved.push(`${await again.getByRole('combobox', { name: `Weekday of slot ${n}` }).inputValue()} ${await again.getByLabel(`Time of slot ${n}`).inputValue()}`);
+      // In week order: Monday 09:00, the picked suggestion (a weekday at 09:00 by the default prior), Wednesday 18:30.
+      assert.equal(saved[0], '1 09:00');
+      assert.match(saved[1]!, /^[1-5] 09:00$/);
+      assert.equal(saved[2], '3 18:30');
       await again.getByRole('button', { name: 'Close' }).click();
     });
   });

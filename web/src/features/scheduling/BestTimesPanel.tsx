@@ -43,14 +43,14 @@ export function BestTimesPanel({ channelId, onPick, limit = 5 }: Props) {
             </Text>
             {best.data.suggestions.length === 0 && <Text size="sm">{t('scheduling.bestTimes.none')}</Text>}
             {best.data.suggestions.map((s) => (
-              <Group key={`${s.weekday}-${s.hour}`} justify="space-between" wrap="nowrap" align="flex-start">
-                <Stack gap={2}>
+              <Group key={`${s.weekday}-${s.hour}`} justify="space-between" wrap="wrap" align="flex-start" gap="xs">
+                <Stack gap={2} style={{ flex: '1 1 220px' }}>
                   <Text fw={500}>{t('scheduling.bestTimes.slot', { day: weekdayName(s.weekday, locale), hour: `${String(s.hour).padStart(2, '0')}:00` })}</Text>
                   <Text size="sm" c="dimmed">
                     {whyText(t, s)}
                   </Text>
                 </Stack>
-                <Group gap="xs" wrap="nowrap">
+                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   <Badge variant="light" tt="none" title={t('scheduling.bestTimes.scoreHelp')}>
                     {t('scheduling.bestTimes.score', { score: formatNumber(s.score) })}
                   </Badge>

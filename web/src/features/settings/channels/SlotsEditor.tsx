@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { put } from '../../../api/client';
@@ -11,6 +12,7 @@ import { Loading } from '../../../ui/Loading';
 import { notifySuccess } from '../../../ui/notify';
 import { serverMessage, type Channel } from '../../posts/api';
 import { minuteLabel, slotsKey, useSlots, weekdayName, type ChannelSlots } from '../../scheduling/api';
+import { BestTimesPanel } from '../../scheduling/BestTimesPanel';
 
 interface Row {
   weekday: number;
@@ -92,6 +94,17 @@ export function SlotsEditor({ channel, canManage }: { channel: Channel; canManag
             {t('scheduling.slots.save')}
           </Button>
         </Group>
+      )}
+      {canManage && rows && (
+        <BestTimesPanel
+          channelId={channel.id}
+          limit={3}
+          onPick={(iso) => {
+            // A suggestion becomes a slot at its weekday and hour, in the channel's zone.
+            const at = DateTime.fromISO(iso, { zone: channel.timeZone });
+            setRows([...rows, { weekday: at.weekday, time: at.toFormat('HH:mm') }]);
+          }}
+        />
       )}
     </Stack>
   );
