@@ -59,6 +59,14 @@ describe('PATCH channel', () => {
     expect((await smm.patch(`/api/workspaces/${ws}/channels/${id}`, { accountHandle: 'x' })).status).toBe(400);
     expect((await client.patch(`/api/workspaces/${ws}/channels/${id}`, { color: 'red' })).status).toBe(403);
   });
+
+  it('connecting checks and normalises the time zone the same way', async () => {
+    const c = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `tz${Date.now()}` }, timeZone: 'america/new_york' });
+    expect(c.body.timeZone).toBe('America/New_York');
+    const bad = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `tz2${Date.now()}` }, timeZone: 'Moon/Tranquility' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/is not a time zone/);
+  });
 });
 
 describe('queue slots', () => {

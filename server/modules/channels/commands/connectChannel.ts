@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit';
 import { connectorFor } from '../connectors';
 import { presentChannel } from '../presenters';
 import { signInToNetwork } from './signInToNetwork';
+import { canonicalZone } from './updateChannel';
 
 export interface ConnectChannelOptions {
   ctx: AppContext;
@@ -17,7 +18,7 @@ export interface ConnectChannelOptions {
 
 /** Signs in to the network with what the user typed and stores the resulting auth, sealed. */
 export async function connectChannel({ ctx, actor, network, credentials, name, timeZone }: ConnectChannelOptions) {
-  if (timeZone && !isTimeZone(timeZone)) throw new AppError('VALIDATION_FAILED', `"${timeZone}" is not a time zone; use an IANA name such as Europe/Rome.`);
+  const zone = timeZone ? canonicalZone(timeZone) : 'UTC';
   const connector = connectorFor(network);
   const connected = await signInToNetwork(connector, credentials);
   return ctx.db.transaction(async (tx) => {
@@ -30,7 +31,7 @@ export async function connectChannel({ ctx, actor, network, credentials, name, t
         accountId: connected.account.id,
         accountHandle: connected.account.handle,
         authSealed: ctx.secrets.seal(JSON.stringify(connected.auth)),
-        timeZone: timeZone ?? 'UTC',
+        timeZone: zone,
       })
       .onConflictDoNothing()
       .returning();
@@ -40,11 +41,3 @@ export async function connectChannel({ ctx, actor, network, credentials, name, t
   });
 }
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
