@@ -70,6 +70,11 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
     await owner.post(`/api/workspaces/${workspaceId}/posts/${id}/submit`);
     return { path: `/posts/${id}/approve` };
   },
+  'POST /api/workspaces/:workspaceId/posts/:postId/request-changes': async () => {
+    const id = await newDraft();
+    await owner.post(`/api/workspaces/${workspaceId}/posts/${id}/submit`);
+    return { path: `/posts/${id}/request-changes`, body: { reason: 'Shorter, please' } };
+  },
   'POST /api/workspaces/:workspaceId/posts/:postId/schedule': async () => ({ path: `/posts/${await newDraft()}/schedule`, body: { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() } }),
   'POST /api/workspaces/:workspaceId/posts/:postId/publish': async () => ({ path: `/posts/${await newDraft()}/publish` }),
   'POST /api/workspaces/:workspaceId/posts/:postId/unschedule': async () => {

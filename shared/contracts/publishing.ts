@@ -74,6 +74,7 @@ export const UpdatePostBody = z.strictObject({
   scheduledAt: IsoDate.nullable().optional(),
 });
 export const ScheduleBody = z.strictObject({ scheduledAt: IsoDate });
+export const RequestChangesBody = z.strictObject({ reason: z.string().trim().min(1, 'Say what should change.').max(2000) });
 export const ListPostsQuery = z.strictObject({
   status: PostStatus.optional(),
   channelId: Id.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Attempt, CreatePostBody, Revision, ListPostsQuery, Post, PublishingSettings, ScheduleBody, UpdatePostBody, UpdatePublishingSettingsBody } from '../../../shared/contracts/publishing';
+import { Attempt, CreatePostBody, RequestChangesBody, Revision, ListPostsQuery, Post, PublishingSettings, ScheduleBody, UpdatePostBody, UpdatePublishingSettingsBody } from '../../../shared/contracts/publishing';
 import { WorkspaceParams } from '../../http/params';
 import { approvePost } from './commands/approvePost';
 import { cancelPost } from './commands/cancelPost';
@@ -15,6 +15,7 @@ import { updatePublishingSettings } from './commands/updatePublishingSettings';
 import { getPost } from './queries/getPost';
 import { listRevisions } from './queries/listRevisions';
 import { restoreRevision } from './commands/restoreRevision';
+import { requestChanges } from './commands/requestChanges';
 import { getPublishingSettings } from './queries/getPublishingSettings';
 import { listAttempts } from './queries/listAttempts';
 import { listPosts } from './queries/listPosts';
@@ -59,6 +60,10 @@ export const publishingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/posts/:postId/approve`, { config: { action: 'posts.approve' }, schema: { tags, summary: 'Approve a post in review', params: PostParams, response: { 200: Post } } }, async (req) =>
     approvePost({ ctx: req.ctx, actor: req.actor, postId: req.params.postId }),
+  );
+
+  app.post(`${base}/posts/:postId/request-changes`, { config: { action: 'posts.approve' }, schema: { tags, summary: 'Send a post in review back to its author as a draft, saying why', params: PostParams, body: RequestChangesBody, response: { 200: Post } } }, async (req) =>
+    requestChanges({ ctx: req.ctx, actor: req.actor, postId: req.params.postId, reason: req.body.reason }),
   );
 
   app.post(`${base}/posts/:postId/schedule`, { config: { action: 'posts.schedule' }, schema: { tags, summary: 'Schedule (or reschedule) a post', params: PostParams, body: ScheduleBody, response: { 200: Post } } }, async (req) =>

@@ -1,5 +1,5 @@
-import { Button, Group, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../session/workspace';
 import type { Post, PublishingSettings } from './api';
@@ -11,16 +11,27 @@ interface Props {
   settings: PublishingSettings | undefined;
   pending: PostAction | null;
   onAction: (action: PostAction, scheduledAt?: string) => void;
+  /** The time field's value (datetime-local, the viewer's zone), owned by the page so suggestions can fill it. */
+  at: string;
+  onAtChange: (value: string) => void;
+  /** More buttons beside the schedule button (add to queue). */
+  extra?: ReactNode;
 }
 
 const EDITABLE = ['draft', 'in_review', 'approved'];
 const CANCELLABLE = ['draft', 'in_review', 'approved', 'scheduled'];
 
 /** The buttons the post's state and the user's roles allow. */
-export function PostActions({ post, settings, pending, onAction }: Props) {
+export function PostActions({ post, settings, pending, onAction, at, onAtChange, extra }: Props) {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const [at, setAt] = useState('');
+  const [pastAsked, setPastAsked] = useState(false);
+  const schedule = () => {
+    const when = new Date(at);
+    // A time that has passed is a question, not an error: publish now instead?
+    if (when.getTime() <= Date.now()) setPastAsked(true);
+    else onAction('schedule', when.toISOString());
+  };
   const status = post?.status ?? 'draft';
   const approvalRequired = settings?.approvalRequired ?? true;
   const schedulable = approvalRequired ? ['approved', 'scheduled'] : ['draft', 'in_review', 'approved', 'scheduled'];
@@ -41,12 +52,29 @@ export function PostActions({ post, settings, pending, onAction }: Props) {
     <Group align="flex-end" gap="sm">
       {canSchedule && (
         <>
-          <TextInput type="datetime-local" label={t('posts.actions.scheduleAt')} value={at} onChange={(e) => setAt(e.currentTarget.value)} />
-          <Button variant="default" loading={pending === 'schedule'} disabled={!at || busy('schedule')} onClick={() => onAction('schedule', new Date(at).toISOString())}>
+          <TextInput type="datetime-local" label={t('posts.actions.scheduleAt')} value={at} onChange={(e) => onAtChange(e.currentTarget.value)} />
+          <Button variant="default" loading={pending === 'schedule'} disabled={!at || busy('schedule')} onClick={schedule}>
             {t('posts.actions.schedule')}
           </Button>
+          {extra}
         </>
       )}
+      <Modal opened={pastAsked} onClose={() => setPastAsked(false)} title={t('posts.past.title')} centered>
+        <Text mb="lg">{t('posts.past.message')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setPastAsked(false)}>
+            {t('posts.past.pickAnother')}
+          </Button>
+          <Button
+            onClick={() => {
+              setPastAsked(false);
+              onAction('publish');
+            }}
+          >
+            {t('posts.actions.publishNow')}
+          </Button>
+        </Group>
+      </Modal>
       {buttons
         .filter((b) => b.show)
         .map((b) => (

@@ -69,3 +69,22 @@ export function serverMessage(error: unknown): ErrorOverrides | undefined {
   if (!['VALIDATION_FAILED', 'CONFLICT', 'BAD_REQUEST', 'FORBIDDEN'].includes(error.code)) return undefined;
   return { [error.code]: error.message };
 }
+
+export type Network = z.infer<typeof P.Network>;
+export type Revision = z.infer<typeof P.Revision>;
+
+export function useNetworks() {
+  return useQuery({
+    queryKey: ['networks'],
+    queryFn: () => get<{ networks: Network[] }>('/api/networks').then((r) => r.networks),
+    staleTime: Infinity,
+  });
+}
+
+export function useRevisions(wid: string, id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...postKey(wid, id ?? 'new'), 'revisions'],
+    queryFn: () => get<{ revisions: Revision[] }>(`/api/workspaces/${wid}/posts/${id}/revisions`).then((r) => r.revisions),
+    enabled: enabled && id !== undefined,
+  });
+}
