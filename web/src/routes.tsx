@@ -20,6 +20,7 @@ const AuditLog = lazy(() => import('./features/settings/audit/AuditLog'));
 const ProfileSettings = lazy(() => import('./features/settings/profile/ProfileSettings'));
 const ChannelsSettings = lazy(() => import('./features/settings/channels/ChannelsSettings'));
 const PostsPage = lazy(() => import('./features/posts/PostsPage'));
+const MediaLibraryPage = lazy(() => import('./features/media/MediaLibraryPage'));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage'));
 const ComposerPage = lazy(() => import('./features/posts/ComposerPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
@@ -45,6 +46,7 @@ export function AppRoutes() {
           <Route path="calendar/list" element={lazyEl(<PostsPage />)} />
           <Route path="posts/new" element={lazyEl(<ComposerPage key="new" />)} />
           <Route path="posts/:postId" element={lazyEl(<ComposerPage />)} />
+          <Route path="media" element={lazyEl(<MediaLibraryPage />)} />
           <Route path="inbox" element={<AreaPage area="inbox" />} />
           <Route path="community" element={<AreaPage area="community" />} />
           <Route path="members" element={<AreaPage area="members" />} />

@@ -4,6 +4,7 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { AREAS } from '../../../../shared/roles';
 import { useWorkspace, wsPath } from '../../session/workspace';
 import { AREA_ICONS } from '../../ui/areaIcons';
+import { IconPhoto } from '@tabler/icons-react';
 
 export function MainNav() {
   const { t } = useTranslation();
@@ -29,6 +30,18 @@ export function MainNav() {
           </li>
         );
       })}
+      {/* Not an area of its own: the library sits next to the calendar, where posts are made. */}
+      <li>
+        <NavLink
+          component={RouterNavLink}
+          to={wsPath(ws.id, 'media')}
+          label={t('media.nav')}
+          leftSection={<IconPhoto size={18} stroke={1.6} aria-hidden />}
+          active={pathname.startsWith(wsPath(ws.id, 'media'))}
+          aria-current={pathname.startsWith(wsPath(ws.id, 'media')) ? 'page' : undefined}
+          style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+        />
+      </li>
     </ul>
   );
 }
