@@ -133,8 +133,12 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       await snapshot(page, 'calendar-campaigns');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
+      const campaignId = (await api<{ campaigns: { id: string; name: string }[] }>('GET', `/api/workspaces/${wsId}/campaigns`)).campaigns.find((c) => c.name === 'Autumn menu')!.id;
+      const at = DateTime.now().setZone(ZONE).plus({ days: 1 }).set({ hour: 8, minute: 0, second: 0, millisecond: 0 });
+      const inCampaign = (await api<{ id: string }>('POST', `/api/workspaces/${wsId}/posts`, { text: 'Pumpkin bread is back', channelIds: [channels.b], campaignId, scheduledAt: at.toUTC().toISO() })).id;
       const filter = page.getByRole('combobox', { name: 'Campaign', exact: true });
       await filter.selectOption({ label: 'Autumn menu' });
+      await page.getByTestId(`event-${inCampaign}`).getByText('Autumn menu ·').waitFor();
       await page.getByTestId(`event-${postId}`).waitFor({ state: 'detached' });
       await filter.selectOption({ label: 'All campaigns' });
       await page.getByTestId(`event-${postId}`).waitFor();

@@ -57,12 +57,16 @@ export default function CalendarPage() {
   const canWrite = ws.can('posts.write');
   const reschedule = useReschedule(ws.id, () => qc.invalidateQueries({ queryKey: postsKey(ws.id) }));
 
-  const channelMap = useMemo(() => new Map((channels.data ?? []).map((c) => [c.id, c])), [channels.data]);
-  const events = useMemo(
-    () => (posts.data?.posts ?? []).filter((p) => p.scheduledAt).map((p) => toEvent(p, channelMap, colorBy, canMove(p.status, ws.can), t('calendar.untitled'))),
+  const events = useMemo(() => {
+    const ctx = {
+      channels: new Map((channels.data ?? []).map((c) => [c.id, c])),
+      campaigns: new Map((campaigns.data ?? []).map((c) => [c.id, c])),
+      colorBy,
+      untitled: t('calendar.untitled'),
+    };
+    return (posts.data?.posts ?? []).filter((p) => p.scheduledAt).map((p) => toEvent(p, ctx, canMove(p.status, ws.can)));
     // ws.can is a new function each render; what it reads is ws.roles
-    [posts.data, channelMap, colorBy, ws.roles, t],
-  );
+  }, [posts.data, channels.data, campaigns.data, colorBy, ws.roles, t]);
 
   const onDatesSet = (arg: DatesSetArg) => {
     if (arg.view.type !== view) setView(arg.view.type);
@@ -153,12 +157,20 @@ export default function CalendarPage() {
 }
 
 function renderEvent(arg: EventContentArg) {
-  const { channelNames } = arg.event.extendedProps as PostEventProps;
+  const { channelNames, campaign } = arg.event.extendedProps as PostEventProps;
   return (
     <div className="tandem-event" data-testid={`event-${arg.event.id}`}>
       {arg.timeText && <b>{arg.timeText} </b>}
       <span className="tandem-event-title">{arg.event.title}</span>
-      <div className="tandem-event-channels">{channelNames.join(', ')}</div>
+      <div className="tandem-event-channels">
+        {campaign && (
+          <span className="tandem-event-campaign">
+            <span aria-hidden className="tandem-event-campaign-dot" style={{ background: `var(--mantine-color-${campaign.color}-filled)` }} />
+            {campaign.name} ·{' '}
+          </span>
+        )}
+        {channelNames.join(', ')}
+      </div>
     </div>
   );
 }
@@ -166,7 +178,8 @@ function renderEvent(arg: EventContentArg) {
 /** A name for screen readers: the text, the status and the channels, not just the visible fragments. */
 function describeEvent(arg: EventMountArg, t: TFunction) {
   const { post, channelNames } = arg.event.extendedProps as PostEventProps;
-  const label = t('calendar.eventLabel', { title: arg.event.title, status: t(`posts.status.${post.status}`), channels: channelNames.join(', ') });
+  const { campaign } = arg.event.extendedProps as PostEventProps;
+  const label = t('calendar.eventLabel', { title: arg.event.title, status: t(`posts.status.${post.status}`), channels: channelNames.join(', ') }) + (campaign ? ` — ${campaign.name}` : '');
   arg.el.setAttribute('aria-label', arg.timeText ? `${arg.timeText}, ${label}` : label);
   if (arg.event.startEditable) arg.el.setAttribute('aria-description', t('calendar.draggable'));
 }

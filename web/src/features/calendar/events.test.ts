@@ -21,14 +21,17 @@ describe('calendar events', () => {
       ['c1', channel('c1', 'Rome', 'teal')],
       ['c2', channel('c2', 'Milan', 'grape')],
     ]);
+    const campaigns = new Map([['k1', { name: 'Autumn', color: 'orange' }]]);
+    const ctx = { channels, campaigns, colorBy: 'channel' as const, untitled: '(no text)' };
     const long = 'A  long\nannouncement '.repeat(10);
-    const byChannel = toEvent(post({ text: long }), channels, 'channel', true, '(no text)');
+    const byChannel = toEvent(post({ text: long, campaignId: 'k1' }), ctx, true);
     expect(byChannel.title).toBe(excerpt(long));
     expect((byChannel.title as string).length).toBe(60);
     expect(byChannel.backgroundColor).toBe('var(--mantine-color-teal-light)');
-    expect(byChannel.extendedProps).toMatchObject({ channelNames: ['Rome', 'Milan'] });
+    expect(byChannel.extendedProps).toMatchObject({ channelNames: ['Rome', 'Milan'], campaign: { name: 'Autumn', color: 'orange' } });
     expect(byChannel.startEditable).toBe(true);
-    const byStatus = toEvent(post({ status: 'published', text: '' }), channels, 'status', false, '(no text)');
+    const byStatus = toEvent(post({ status: 'published', text: '', campaignId: null }), { ...ctx, colorBy: 'status' }, false);
+    expect(byStatus.extendedProps).toMatchObject({ campaign: null });
     expect(byStatus.title).toBe('(no text)');
     expect(byStatus.borderColor).toBe('var(--mantine-color-teal-filled)');
     expect(byStatus.startEditable).toBe(false);

@@ -47,21 +47,34 @@ export function colorVars(color: string) {
 export interface PostEventProps {
   post: Post;
   channelNames: string[];
+  campaign: { name: string; color: string } | null;
 }
 
-export function toEvent(p: Post, channels: Map<string, Channel>, colorBy: ColorBy, movable: boolean, untitled: string): EventInput {
+export interface EventContext {
+  channels: Map<string, Channel>;
+  campaigns: Map<string, { name: string; color: string }>;
+  colorBy: ColorBy;
+  untitled: string;
+}
+
+export function toEvent(p: Post, ctx: EventContext, movable: boolean): EventInput {
+  const { channels, colorBy } = ctx;
   const first = p.variants[0] && channels.get(p.variants[0].channelId);
   const color = colorBy === 'status' ? STATUS_COLORS[p.status] : (first?.color ?? 'gray');
   return {
     id: p.id,
-    title: excerpt(p.text) || untitled,
+    title: excerpt(p.text) || ctx.untitled,
     start: p.scheduledAt!,
     allDay: false,
     startEditable: movable,
     durationEditable: false,
     classNames: [`tandem-status-${p.status}`],
     ...colorVars(color),
-    extendedProps: { post: p, channelNames: p.variants.map((v) => channels.get(v.channelId)?.name ?? '?') } satisfies PostEventProps,
+    extendedProps: {
+      post: p,
+      channelNames: p.variants.map((v) => channels.get(v.channelId)?.name ?? '?'),
+      campaign: (p.campaignId && ctx.campaigns.get(p.campaignId)) || null,
+    } satisfies PostEventProps,
   };
 }
 
