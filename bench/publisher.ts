@@ -174,8 +174,9 @@ async function runBackend(label: string, overrides: Partial<Record<keyof Env, st
 
     // 4. The raw queue: same runtime class, default worker settings (as startTandem), a job that only records when it ran.
     const doneAt: number[] = [];
-    const noop = defineJob({ id: 'bench.noop', payload: z.object({ i: z.number().int() }), retry: { limit: 0, delaySeconds: 1, backoff: false }, handler: async () => void doneAt.push(Date.now()) });
-    noopRuntime = new JobRuntime({ database: tandem.database, log: tandem.ctx.log, mailer: tandem.ctx.mailer, secrets: tandem.ctx.secrets, jobs: [noop], work: true, schedule: false });
+    // Same worker settings as the publisher's queue: as many jobs at a time.
+    const noop = defineJob({ id: 'bench.noop', payload: z.object({ i: z.number().int() }), retry: { limit: 0, delaySeconds: 1, backoff: false }, concurrency: (e) => e.PUBLISH_CONCURRENCY, handler: async () => void doneAt.push(Date.now()) });
+    noopRuntime = new JobRuntime({ database: tandem.database, log: tandem.ctx.log, mailer: tandem.ctx.mailer, secrets: tandem.ctx.secrets, jobs: [noop], work: true, schedule: false, env });
     await noopRuntime.start();
     const db = tandem.database.db;
     const qProbe = await inLanes(PROBE, s.lanes, async (i) => void (await noopRuntime!.enqueue(db, noop, { i: -1 - i }, { startAfter: later })));
@@ -222,6 +223,7 @@ function cpuCores(since: NodeJS.CpuUsage, wallMs: number): number {
 
 
 export async function runPublisher(s: PublisherSettings, adminUrl = testEnv().testDatabaseUrl ?? DEFAULT_TEST_DATABASE_URL): Promise<string> {
+  const env0 = readEnv({}, {});
   const results: BackendResult[] = [];
   const skipped: string[] = [];
   const reachable = await postgresReachable(adminUrl);
@@ -256,7 +258,7 @@ export async function runPublisher(s: PublisherSettings, adminUrl = testEnv().te
   );
   const notes = [...skipped, ...results.filter((r) => r.note).map((r) => `${r.label}: ${r.note}.`)];
   return [
-    `### Publisher (${fmt.int(s.posts)} posts due at the same instant on one sink channel${s.pglitePosts ? `; ${fmt.int(s.pglitePosts)} on PGlite` : ''}; ${s.lanes} HTTP clients while scheduling; worker settings as startTandem: batch 20, polling 2 s)`,
+    `### Publisher (${fmt.int(s.posts)} posts due at the same instant on one sink channel${s.pglitePosts ? `; ${fmt.int(s.pglitePosts)} on PGlite` : ''}; ${s.lanes} HTTP clients while scheduling; worker settings as startTandem: ${env0.PUBLISH_CONCURRENCY} jobs at a time per queue, polling 2 s, woken when a delayed job falls due)`,
     '',
     setup,
     '',

@@ -8,7 +8,7 @@ import type { Env } from '../env';
 import type { JobQueue } from './runtime';
 
 /** The settings from server/env.ts that jobs read (leases, expiry). */
-export type JobEnv = Pick<Env, 'PUBLISH_LEASE_SECONDS' | 'PUBLISH_JOB_EXPIRE_SECONDS'>;
+export type JobEnv = Pick<Env, 'PUBLISH_LEASE_SECONDS' | 'PUBLISH_JOB_EXPIRE_SECONDS' | 'PUBLISH_CONCURRENCY'>;
 
 export interface JobContext {
   db: Db;
@@ -44,6 +44,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    * of a killed worker wait before another worker gets them). A function reads it from the settings.
    */
   expireInSeconds?: number | ((env: JobEnv) => number);
+  /** How many jobs of this kind one process runs at the same time (default 1). */
+  concurrency?: number | ((env: JobEnv) => number);
   /** Handlers must be idempotent: re-read state and do nothing when the work is already done. */
   handler(payload: z.infer<S>, ctx: JobContext): Promise<void>;
 }

@@ -133,7 +133,7 @@ describe('the job queue', () => {
   });
 
   it.runIf(testDbKind() === 'postgres')('never runs a job twice with several workers on one PostgreSQL', async () => {
-    const others = [1, 2].map(() => new JobRuntime({ database, log, mailer, jobs: [record], work: true, schedule: false, pollingIntervalSeconds: 0.5, batchSize: 5 }));
+    const others = [1, 2].map(() => new JobRuntime({ database, log, mailer, jobs: [record], work: true, schedule: false, pollingIntervalSeconds: 0.5, concurrency: 5 }));
     // Each runtime has its own pg-boss connection pool, as separate processes would.
     for (const o of others) await o.start();
     try {

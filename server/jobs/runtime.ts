@@ -5,6 +5,7 @@ import type { Mailer } from '../mail/mailer';
 import { readEnv } from '../env';
 import type { JobDefinition, JobEnv } from './defineJob';
 import { executorFor } from './sqlExecutor';
+import { QueueWorker } from './worker';
 import type { SecretBox } from '../crypto';
 import type { Storage } from '../storage';
 
@@ -32,7 +33,8 @@ interface RuntimeOptions {
   work: boolean;
   /** Run cron schedules and queue maintenance in this process. */
   schedule: boolean;
-  batchSize?: number;
+  /** Overrides every job's own concurrency (tests of the queue itself). */
+  concurrency?: number;
   pollingIntervalSeconds?: number;
   /** Settings from server/env.ts; the defaults when absent. */
   env?: JobEnv;
@@ -43,7 +45,7 @@ const DEFAULT_EXPIRE_SECONDS = 15 * 60;
 /** The queue runtime: pg-boss on the same database as everything else. No business logic here. */
 export class JobRuntime implements JobQueue {
   private boss: PgBoss;
-  private workerIds = new Map<string, string>();
+  private workers = new Map<string, QueueWorker>();
 
   private readonly env: JobEnv;
 
@@ -86,29 +88,33 @@ export class JobRuntime implements JobQueue {
 
   private async startWorker(job: JobDefinition): Promise<void> {
     const { database, log, mailer } = this.opts;
-    const batchSize = this.opts.batchSize ?? 20;
-    const id = await this.boss.work<unknown>(job.id, { batchSize, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 }, async (batch) => {
-      for (const j of batch) {
-        try {
-          const payload = job.payload.parse(j.data);
-          await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
-        } catch (err) {
-          log.warn({ err, job: job.id, jobId: j.id }, 'job failed; it will be retried while its policy allows');
-          await this.boss.fail(job.id, j.id, { message: (err as Error).message });
-        }
-      }
-      // A full batch means more are waiting: fetch again now instead of after the polling interval.
-      if (batch.length === batchSize) this.boss.notifyWorker(id);
+    const worker = new QueueWorker(this.boss, {
+      queue: job.id,
+      concurrency: this.opts.concurrency ?? (typeof job.concurrency === 'function' ? job.concurrency(this.env) : (job.concurrency ?? 1)),
+      pollingMs: (this.opts.pollingIntervalSeconds ?? 2) * 1000,
+      expireMs: this.expireOf(job) * 1000,
+      log,
+      executor: database.executor,
+      run: async (j) => {
+        const payload = job.payload.parse(j.data);
+        await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
+      },
     });
-    this.workerIds.set(job.id, id);
+    worker.start();
+    this.workers.set(job.id, worker);
   }
 
   async enqueue<P>(db: Db, job: JobDefinition<import('zod').ZodType<P>>, payload: P, opts: EnqueueOptions = {}): Promise<string | null> {
     const data = job.payload.parse(payload) as object;
     const id = await this.boss.send(job.id, data, { db: executorFor(db), startAfter: opts.startAfter, singletonKey: opts.singletonKey });
-    // Wake a local worker: the job is visible once the caller's transaction commits.
-    const workerId = this.workerIds.get(job.id);
-    if (workerId && !opts.startAfter) setTimeout(() => this.boss.notifyWorker(workerId), 5);
+    // Wake a local worker when the job is due: it is visible once the caller's transaction commits
+    // (soon after; looked at again a little later in case the commit took longer).
+    const worker = this.workers.get(job.id);
+    if (worker) {
+      const due = opts.startAfter === undefined ? Date.now() : new Date(opts.startAfter).getTime();
+      setTimeout(() => worker.wake(Math.max(Date.now(), due)), 5);
+      setTimeout(() => worker.wake(Math.max(Date.now(), due)), 200);
+    }
     return id;
   }
 
@@ -131,6 +137,8 @@ export class JobRuntime implements JobQueue {
   }
 
   async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.stop(10_000)));
+    this.workers.clear();
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: true });
   }
 }

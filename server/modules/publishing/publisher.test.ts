@@ -256,7 +256,7 @@ describe('a worker whose lease ran out while its call was slow', () => {
       return rows[0]?.out === true;
     });
     // A second worker (the first one is still stuck in its call).
-    const second = new JobRuntime({ database: t.database, log: t.ctx.log, mailer: t.ctx.mailer, secrets: t.ctx.secrets, jobs: [publishTarget], work: true, schedule: false, pollingIntervalSeconds: 0.5, env: { PUBLISH_LEASE_SECONDS: 5, PUBLISH_JOB_EXPIRE_SECONDS: 120 } });
+    const second = new JobRuntime({ database: t.database, log: t.ctx.log, mailer: t.ctx.mailer, secrets: t.ctx.secrets, jobs: [publishTarget], work: true, schedule: false, pollingIntervalSeconds: 0.5, env: { PUBLISH_LEASE_SECONDS: 5, PUBLISH_JOB_EXPIRE_SECONDS: 120, PUBLISH_CONCURRENCY: 1 } });
     await second.start();
     try {
       await second.enqueue(t.database.db, publishTarget, { targetId: target.id });

@@ -14,6 +14,8 @@ export const publishTarget = defineJob({
   // PUBLISH_JOB_EXPIRE_SECONDS: a killed worker's jobs go back to the queue after this; the one target
   // it was publishing stays held until its lease (PUBLISH_LEASE_SECONDS) runs out.
   expireInSeconds: (env) => env.PUBLISH_JOB_EXPIRE_SECONDS,
+  // Most of a publish is waiting for the network: several at once (PUBLISH_CONCURRENCY).
+  concurrency: (env) => env.PUBLISH_CONCURRENCY,
   async handler({ targetId }, ctx) {
     await runTarget({ db: ctx.db, jobs: ctx.jobs, secrets: ctx.secrets, log: ctx.log, leaseMs: ctx.env.PUBLISH_LEASE_SECONDS * 1000 }, targetId);
   },

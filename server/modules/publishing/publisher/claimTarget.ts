@@ -1,44 +1,85 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { channels, postTargets, postVariants, posts } from '../../../db/schema';
+import { channels, postTargets, postVariants, posts, publishAttempts, publishingSettings } from '../../../db/schema';
 import type { QuotaRule } from '../../../../connectors/types';
 import { partsOf } from '../presenters';
-import { getPublishingSettings } from '../queries/getPublishingSettings';
 import { reserveQuota, type Reservation } from './quota';
 
 type Parts = ReturnType<typeof partsOf>;
+type Target = typeof postTargets.$inferSelect;
 
 export type Claim =
   | { kind: 'done' }
   | { kind: 'later'; at: Date; why: string }
   | { kind: 'hold'; why: string }
-  | { kind: 'refuse'; target: typeof postTargets.$inferSelect; why: string }
-  | { kind: 'claimed'; target: typeof postTargets.$inferSelect; post: typeof posts.$inferSelect; variant: typeof postVariants.$inferSelect; channel: typeof channels.$inferSelect; parts: Parts; reservation: Reservation | null };
+  | { kind: 'refuse'; target: Target; why: string }
+  | {
+      kind: 'claimed';
+      target: Target;
+      post: typeof posts.$inferSelect;
+      variant: typeof postVariants.$inferSelect;
+      channel: typeof channels.$inferSelect;
+      parts: Parts;
+      reservation: Reservation | null;
+      /** The first part's intent, written in the claim: absent when earlier intents must be reconciled first. */
+      intentId: number | null;
+    };
+
+export interface ClaimOptions {
+  targetId: string;
+  quotas: (network: string) => QuotaRule[];
+  leaseMs: number;
+  worker: string;
+  summary: (parts: Parts, i: number) => Record<string, number | boolean>;
+}
 
 /**
  * Decides, under a row lock, whether this run may publish the target now, and if so takes a lease on
- * it and reserves quota for every part it still has to publish (a thread is never cut mid-way by the
- * quota). Every "not now" answer says when (or that someone else will) come back.
+ * it, reserves quota for every part it still has to publish (a thread is never cut mid-way by the
+ * quota) and, when no earlier intent is left open, records the intent for the first part, all in one
+ * transaction. Every "not now" answer says when (or that someone else will) come back.
  */
-export async function claimTarget(db: Db, targetId: string, quotas: (network: string) => QuotaRule[], leaseMs: number): Promise<Claim> {
-  return db.transaction(async (tx) => {
-    const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, targetId)).for('update');
+export async function claimTarget(db: Db, o: ClaimOptions): Promise<Claim> {
+  return db.transaction(async (tx): Promise<Claim> => {
+    const [target] = await tx.select().from(postTargets).where(eq(postTargets.id, o.targetId)).for('update');
     if (!target || ['published', 'failed', 'cancelled'].includes(target.state)) return { kind: 'done' };
     const now = new Date();
     // Rescheduled later: the newer job will come at the new time.
     if (target.dueAt.getTime() > now.getTime() + 1000) return { kind: 'done' };
     if (target.state === 'publishing' && target.leaseUntil && target.leaseUntil > now) return { kind: 'later', at: new Date(target.leaseUntil.getTime() + 1000), why: 'another worker holds it' };
-    const settings = await getPublishingSettings(tx, target.workspaceId);
-    if (settings.paused) return { kind: 'hold', why: 'publishing is paused in this workspace' };
-    const [channel] = await tx.select().from(channels).where(and(eq(channels.id, target.channelId), eq(channels.workspaceId, target.workspaceId)));
-    const [post] = await tx.select().from(posts).where(eq(posts.id, target.postId));
-    const [variant] = await tx.select().from(postVariants).where(and(eq(postVariants.postId, target.postId), eq(postVariants.channelId, target.channelId)));
-    if (!channel || !post || !variant) return { kind: 'done' };
+    const [row] = await tx
+      .select({ channel: channels, post: posts, variant: postVariants, paused: publishingSettings.paused })
+      .from(posts)
+      .innerJoin(channels, and(eq(channels.id, target.channelId), eq(channels.workspaceId, target.workspaceId)))
+      .innerJoin(postVariants, and(eq(postVariants.postId, posts.id), eq(postVariants.channelId, target.channelId)))
+      .leftJoin(publishingSettings, eq(publishingSettings.workspaceId, target.workspaceId))
+      .where(eq(posts.id, target.postId));
+    if (!row) return { kind: 'done' };
+    if (row.paused) return { kind: 'hold', why: 'publishing is paused in this workspace' };
+    const { channel, post, variant } = row;
     const parts = partsOf(post, variant);
-    const quota = await reserveQuota(tx, { channelId: channel.id, channelName: channel.name, rules: quotas(channel.network), units: Math.max(1, parts.length - target.nextPart), now });
-    if (!quota.ok) return 'never' in quota ? { kind: 'refuse', target, why: quota.never } : { kind: 'later', at: quota.retryAt, why: quota.why };
-    const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
-    await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
-    return { kind: 'claimed', target: claimed!, post, variant, channel, parts, reservation: quota.reservation };
+    const open = await tx.select({ id: publishAttempts.id }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.partIndex, target.nextPart), eq(publishAttempts.outcome, 'unknown'))).limit(1);
+    const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + o.leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
+    if (post.status === 'scheduled') await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
+    let intentId: number | null = null;
+    if (!open.length && target.nextPart < parts.length) {
+      const i = target.nextPart;
+      const [intent] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: `${target.id}:${i}`, worker: o.worker, request: o.summary(parts, i) }).returning({ id: publishAttempts.id });
+      intentId = intent!.id;
+    }
+    // Quota last: it locks the channel row (claims on one channel take turns), held only until the commit.
+    // Not now: the exception rolls the lease and the intent back.
+    const quota = await reserveQuota(tx, { channelId: channel.id, channelName: channel.name, rules: o.quotas(channel.network), units: Math.max(1, parts.length - target.nextPart), now });
+    if (!quota.ok) throw new NotNow('never' in quota ? { kind: 'refuse', target, why: quota.never } : { kind: 'later', at: quota.retryAt, why: quota.why });
+    return { kind: 'claimed', target: claimed!, post, variant, channel, parts, reservation: quota.reservation, intentId };
+  }).catch((err: unknown) => {
+    if (err instanceof NotNow) return err.claim;
+    throw err;
   });
+}
+
+class NotNow extends Error {
+  constructor(readonly claim: Claim) {
+    super('not now');
+  }
 }

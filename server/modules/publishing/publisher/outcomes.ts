@@ -35,14 +35,24 @@ export async function renewLease(db: Db, targetId: string, held: Date, next: Dat
   return rows.length === 1;
 }
 
-/** One part is on the network: close its attempt(s), store the reference, advance (its quota was reserved at the claim). Returns the renewed lease. */
-export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number }): Promise<Date> {
+/**
+ * One part is on the network: close its attempt(s), store the reference, advance (its quota was
+ * reserved at the claim). The last part also settles the target as published, in the same
+ * transaction. Returns the renewed lease.
+ */
+export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; last: boolean }): Promise<Date> {
   // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
   const next = new Date(Date.now() + o.leaseMs);
+  const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
+  const progress = { remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1 };
+  const closeAttempts = (tx: Db) => tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
+  if (o.last) {
+    await settle(db, o.target, { state: 'published', publishedAt: new Date(), lastError: null, ...progress }, o.lease, closeAttempts);
+    return next;
+  }
   await db.transaction(async (tx) => {
-    if (!(await renewLease(tx, o.target.id, o.lease, next, { remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1 }))) throw new LeaseLost(o.target.id);
-    const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
-    await tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
+    if (!(await renewLease(tx, o.target.id, o.lease, next, progress))) throw new LeaseLost(o.target.id);
+    await closeAttempts(tx);
   });
   return next;
 }
@@ -99,7 +109,7 @@ export async function recordUnknown(svc: PublisherServices, o: { target: Target;
  * Sets the target's state (releasing the lease, which must still be this run's when `lease` is given)
  * and derives the post's status from all its targets; `also` runs in the same transaction.
  */
-export async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date }, lease?: Date, also?: (tx: Db) => Promise<unknown>) {
+export async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date; remoteRefs?: RemoteRef[]; nextPart?: number }, lease?: Date, also?: (tx: Db) => Promise<unknown>) {
   await db.transaction(async (tx) => {
     await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, target.postId)).for('update');
     const updated = await tx

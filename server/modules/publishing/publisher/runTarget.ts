@@ -40,7 +40,7 @@ export async function runTarget(svc: PublisherServices, targetId: string): Promi
 
 async function publishParts(svc: PublisherServices, targetId: string): Promise<void> {
   const { db, jobs, log } = svc;
-  const claim = await claimTarget(db, targetId, (network) => connectorFor(network).capabilities.quotas, svc.leaseMs);
+  const claim = await claimTarget(db, { targetId, quotas: (network) => connectorFor(network).capabilities.quotas, leaseMs: svc.leaseMs, worker: WORKER, summary: requestSummary });
   if (claim.kind === 'done' || claim.kind === 'hold') return;
   if (claim.kind === 'refuse') return settle(db, claim.target, { state: 'failed', lastError: claim.why });
   if (claim.kind === 'later') {
@@ -62,9 +62,12 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
   const refs: RemoteRef[] = [...target.remoteRefs];
   for (let i = target.nextPart; i < parts.length; i++) {
     const key = `${target.id}:${i}`;
-    let found: Awaited<ReturnType<typeof reconcile>>;
+    const last = i === parts.length - 1;
+    // The claim wrote the first part's intent when nothing was left to reconcile.
+    const claimedIntent = i === target.nextPart ? claim.intentId : null;
+    let found: Awaited<ReturnType<typeof reconcile>> = null;
     try {
-      found = await reconcile(db, connector, cctx, target.id, i, key, target.dueAt);
+      if (claimedIntent === null) found = await reconcile(db, connector, cctx, target.id, i, key, target.dueAt);
     } catch (err) {
       // Cannot tell yet whether the post exists: sending again could double it, so look again later.
       await recordUnknown(svc, { target, lease, message: `looking the post up failed: ${(err as Error).message}` });
@@ -73,17 +76,20 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     }
     if (found) {
       refs[i] = found.ref;
-      lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled' });
+      lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', last });
       continue;
     }
-    // The intent is written only while the lease is still ours, and renews it for the call.
-    const next = new Date(Date.now() + svc.leaseMs);
-    const intent = await db.transaction(async (tx) => {
-      if (!(await renewLease(tx, target.id, lease, next))) throw new LeaseLost(target.id);
-      const [row] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER, request: requestSummary(parts, i) }).returning({ id: publishAttempts.id });
-      return row!;
-    });
-    lease = next;
+    let intent = claimedIntent === null ? null : { id: claimedIntent };
+    if (!intent) {
+      // The intent is written only while the lease is still ours, and renews it for the call.
+      const next = new Date(Date.now() + svc.leaseMs);
+      intent = await db.transaction(async (tx) => {
+        if (!(await renewLease(tx, target.id, lease, next))) throw new LeaseLost(target.id);
+        const [row] = await tx.insert(publishAttempts).values({ workspaceId: target.workspaceId, targetId: target.id, partIndex: i, idempotencyKey: key, worker: WORKER, request: requestSummary(parts, i) }).returning({ id: publishAttempts.id });
+        return row!;
+      });
+      lease = next;
+    }
     const started = Date.now();
     let ref: RemoteRef;
     try {
@@ -104,9 +110,10 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
       return;
     }
     refs[i] = ref;
-    lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started });
+    lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, last });
   }
-  await finishTarget(db, target, lease);
+  // Nothing was left to publish (all parts were out before this run).
+  if (target.nextPart >= parts.length) await finishTarget(db, target, lease);
 }
 
 /** What a call sends, summarised for the attempt log: sizes and shape, never the text or credentials. */
