@@ -80,7 +80,7 @@ describe('posts journey: connect, compose within the limit, review, publish', { 
 
   test('the list shows the post as published', async () => {
     await step(page, 'list', async () => {
-      await page.goto(`${base}/calendar`);
+      await page.goto(`${base}/calendar/list`);
       const row = page.getByRole('row', { name: /Hello from the end-to-end journey/ });
       await row.getByText('Published', { exact: true }).waitFor();
       await row.getByText(SINK).waitFor();

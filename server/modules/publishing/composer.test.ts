@@ -142,3 +142,21 @@ describe('disconnecting a channel with planned posts', () => {
     expect((await owner.delete(`/api/workspaces/${ws}/channels/${c}`)).status).toBe(200);
   });
 });
+
+describe('review', () => {
+  it('approving a post planned for later schedules it; request-changes sends it back with a reason', async () => {
+    const a = await channel();
+    const later = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const planned = await draft({ text: 'Planned', channelIds: [a], scheduledAt: later });
+    await owner.post(`/api/workspaces/${ws}/posts/${planned.id}/submit`);
+    const approved = await owner.post(`/api/workspaces/${ws}/posts/${planned.id}/approve`);
+    expect(approved.body).toMatchObject({ status: 'scheduled', scheduledAt: later, targets: [{ channelId: a, state: 'pending', dueAt: later }] });
+
+    const unplanned = await draft({ text: 'Not planned', channelIds: [a] });
+    await owner.post(`/api/workspaces/${ws}/posts/${unplanned.id}/submit`);
+    expect((await owner.post(`/api/workspaces/${ws}/posts/${unplanned.id}/request-changes`, { reason: ' ' })).status).toBe(400);
+    const back = await owner.post(`/api/workspaces/${ws}/posts/${unplanned.id}/request-changes`, { reason: 'Add the opening hours' });
+    expect(back.body).toMatchObject({ status: 'draft', approvedBy: null });
+    expect((await owner.post(`/api/workspaces/${ws}/posts/${unplanned.id}/request-changes`, { reason: 'again' })).status).toBe(409);
+  });
+});

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconClockHour9 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -67,12 +68,12 @@ export function BestTimesPanel({ channelId, onPick, limit = 5 }: Props) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
 
 /** The structured `why` in words. */
-export function whyText(t: T, s: BestTime): string {
+export function whyText(t: TFunction, s: BestTime): string {
   const { why } = s;
-  if (why.basis === 'network') return why.totalPosts === 0 ? t('scheduling.bestTimes.why.networkOnly') : t('scheduling.bestTimes.why.network', { total: why.totalPosts });
+  if (why.basis === 'network' && why.totalPosts === 0) return t('scheduling.bestTimes.why.networkOnly');
+  if (why.basis === 'network') return t('scheduling.bestTimes.why.network', { total: why.totalPosts });
   const own = t('scheduling.bestTimes.why.history', { count: why.slotPosts, ratio: formatNumber(why.ratio ?? 1) });
   if (why.basis === 'blend') return `${own} ${t('scheduling.bestTimes.why.blend', { share: Math.round(why.priorShare * 100) })}`;
   return own;
