@@ -1,36 +1,22 @@
 import { Badge, Button, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del } from '../../../api/client';
-import type { Ok } from '../../../api/types';
 import { useWorkspace } from '../../../session/workspace';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { DataTable } from '../../../ui/DataTable';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
-import { notifySuccess } from '../../../ui/notify';
-import { useConfirmedMutation } from '../../../ui/useConfirmedMutation';
-import { channelsKey, useChannels, type Channel } from '../../posts/api';
+import { useChannels, type Channel } from '../../posts/api';
 import { EditChannelModal } from './EditChannelModal';
 import { ReconnectModal } from './ReconnectModal';
+import { DisconnectChannelDialog } from './DisconnectChannelDialog';
 
 export function ChannelsTable() {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const qc = useQueryClient();
   const channels = useChannels(ws.id);
   const canManage = ws.can('channels.manage');
-  const remove = useConfirmedMutation({
-    mutationFn: (c: Channel) => del<Ok>(`/api/workspaces/${ws.id}/channels/${c.id}`),
-    onSuccess: async (c) => {
-      notifySuccess(t('settings.channels.deleted', { name: c.name }));
-      await qc.invalidateQueries({ queryKey: channelsKey(ws.id) });
-    },
-    errorOverrides: { CONFLICT: t('settings.channels.deleteConflict') },
-  });
-  const removing = remove.target;
+  const [removing, setRemoving] = useState<Channel | null>(null);
   const [reconnecting, setReconnecting] = useState<Channel | null>(null);
   const [editing, setEditing] = useState<Channel | null>(null);
 
@@ -78,7 +64,7 @@ export function ChannelsTable() {
                         {t('settings.channels.reconnect')}
                       </Button>
                     )}
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.ask(c)} aria-label={t('settings.channels.deleteOf', { name: c.name })}>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(c)} aria-label={t('settings.channels.deleteOf', { name: c.name })}>
                       {t('settings.channels.delete')}
                     </Button>
                   </Group>
@@ -90,12 +76,7 @@ export function ChannelsTable() {
       )}
       <ReconnectModal channel={reconnecting} onClose={() => setReconnecting(null)} />
       <EditChannelModal channel={editing ? (channels.data?.find((x) => x.id === editing.id) ?? editing) : null} onClose={() => setEditing(null)} />
-      <ConfirmDialog
-        {...remove.dialog}
-        title={removing ? t('settings.channels.deleteOf', { name: removing.name }) : ''}
-        message={t('settings.channels.deleteConfirm')}
-        confirmLabel={t('settings.channels.delete')}
-      />
+      <DisconnectChannelDialog wid={ws.id} channel={removing} others={(channels.data ?? []).filter((c) => c.id !== removing?.id)} onClose={() => setRemoving(null)} />
     </Stack>
   );
 }
