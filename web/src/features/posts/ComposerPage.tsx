@@ -88,7 +88,7 @@ export default function ComposerPage() {
   );
 
   const act = useMutation({
-    mutationFn: async ({ action, scheduledAt }: { action: PostAction; scheduledAt?: string }): Promise<Post> => {
+    mutationFn: async ({ action, arg }: { action: PostAction; arg?: string }): Promise<Post> => {
       const sent = draft;
       if (!current) {
         const created = await postReq<Post>(base, { ...bodyOf(sent, 'create'), ...(at && { scheduledAt: new Date(at).toISOString() }) });
@@ -96,12 +96,12 @@ export default function ComposerPage() {
         return created;
       }
       let p = current;
-      if (editable && dirty && action !== 'cancel') {
+      if (editable && dirty && action !== 'cancel' && action !== 'request-changes') {
         p = await patch<Post>(`${base}/${p.id}`, { version: p.version, ...bodyOf(sent, 'update') });
         remember(p, sent);
       }
       if (action === 'save') return p;
-      return postReq<Post>(`${base}/${p.id}/${action}`, action === 'schedule' ? { scheduledAt } : {});
+      return postReq<Post>(`${base}/${p.id}/${action}`, action === 'schedule' ? { scheduledAt: arg } : action === 'request-changes' ? { reason: arg } : {});
     },
     onSuccess: async (p, { action }) => {
       notifySuccess(t(`posts.done.${action}`));
@@ -122,8 +122,8 @@ export default function ComposerPage() {
   // Drafts save themselves; a post in review or approved is saved on purpose (an edit sends it back to review).
   useAutosave({ enabled: current?.status === 'draft' && editable && draft.channelIds.length > 0 && !act.isPending, dirty, save: autosave.mutateAsync, stamp: JSON.stringify(draft) });
 
-  const onAction = (action: PostAction, scheduledAt?: string) => {
-    if (check({ channelIds: draft.channelIds.length === 0 && t('posts.pickChannel') })) act.mutate({ action, scheduledAt });
+  const onAction = (action: PostAction, arg?: string) => {
+    if (check({ channelIds: draft.channelIds.length === 0 && t('posts.pickChannel') })) act.mutate({ action, arg });
   };
 
   if (postId && existing.isPending) return <Loading />;

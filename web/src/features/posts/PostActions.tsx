@@ -1,16 +1,17 @@
-import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../session/workspace';
 import type { Post, PublishingSettings } from './api';
 
-export type PostAction = 'save' | 'submit' | 'approve' | 'schedule' | 'publish' | 'unschedule' | 'cancel';
+export type PostAction = 'save' | 'submit' | 'approve' | 'request-changes' | 'schedule' | 'publish' | 'unschedule' | 'cancel';
 
 interface Props {
   post: Post | undefined;
   settings: PublishingSettings | undefined;
   pending: PostAction | null;
-  onAction: (action: PostAction, scheduledAt?: string) => void;
+  /** `arg`: the ISO time for schedule, the reason for request-changes. */
+  onAction: (action: PostAction, arg?: string) => void;
   /** The time field's value (datetime-local, the viewer's zone), owned by the page so suggestions can fill it. */
   at: string;
   onAtChange: (value: string) => void;
@@ -26,6 +27,7 @@ export function PostActions({ post, settings, pending, onAction, at, onAtChange,
   const { t } = useTranslation();
   const ws = useWorkspace();
   const [pastAsked, setPastAsked] = useState(false);
+  const [reason, setReason] = useState<string | null>(null);
   const schedule = () => {
     const when = new Date(at);
     // A time that has passed is a question, not an error: publish now instead?
@@ -42,6 +44,7 @@ export function PostActions({ post, settings, pending, onAction, at, onAtChange,
     { action: 'save', label: post ? t('posts.actions.save') : t('posts.actions.saveDraft'), variant: 'filled', show: canWrite },
     { action: 'submit', label: t('posts.actions.submit'), variant: 'default', show: post !== undefined && status === 'draft' && ws.can('posts.write') },
     { action: 'approve', label: t('posts.actions.approve'), variant: 'filled', color: 'teal', show: post !== undefined && status === 'in_review' && ws.can('posts.approve') },
+    { action: 'request-changes', label: t('posts.actions.requestChanges'), variant: 'default', show: post !== undefined && status === 'in_review' && ws.can('posts.approve') },
     { action: 'publish', label: t('posts.actions.publishNow'), variant: 'default', show: canSchedule },
     { action: 'unschedule', label: t('posts.actions.unschedule'), variant: 'default', show: isScheduled && ws.can('posts.schedule') },
     { action: 'cancel', label: t('posts.actions.cancel'), variant: 'subtle', color: 'red', show: post !== undefined && CANCELLABLE.includes(status) && ws.can('posts.schedule') },
@@ -59,6 +62,23 @@ export function PostActions({ post, settings, pending, onAction, at, onAtChange,
           {extra}
         </>
       )}
+      <Modal opened={reason !== null} onClose={() => setReason(null)} title={t('posts.actions.requestChanges')} centered>
+        <Textarea label={t('posts.changesReason')} autosize minRows={3} maxLength={2000} value={reason ?? ''} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setReason(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            disabled={!reason?.trim()}
+            onClick={() => {
+              onAction('request-changes', reason ?? '');
+              setReason(null);
+            }}
+          >
+            {t('posts.actions.requestChanges')}
+          </Button>
+        </Group>
+      </Modal>
       <Modal opened={pastAsked} onClose={() => setPastAsked(false)} title={t('posts.past.title')} centered>
         <Text mb="lg">{t('posts.past.message')}</Text>
         <Group justify="flex-end">
@@ -78,7 +98,7 @@ export function PostActions({ post, settings, pending, onAction, at, onAtChange,
       {buttons
         .filter((b) => b.show)
         .map((b) => (
-          <Button key={b.action} variant={b.variant} color={b.color} loading={pending === b.action} disabled={busy(b.action)} onClick={() => onAction(b.action)}>
+          <Button key={b.action} variant={b.variant} color={b.color} loading={pending === b.action} disabled={busy(b.action)} onClick={() => (b.action === 'request-changes' ? setReason('') : onAction(b.action))}>
             {b.label}
           </Button>
         ))}
