@@ -122,6 +122,19 @@ export const sinkConnector: Connector = {
   },
 };
 
+/**
+ * A second local test network with X's counting rules (twitter-text v3 weighting, 280), sharing the
+ * sink's store: tests and browser journeys can use two networks that count the same text differently.
+ */
+export const sinkShortCapabilities: ChannelCapabilities = {
+  ...sinkCapabilities,
+  network: 'sink-x',
+  displayName: 'Local sink, X rules (tests)',
+  text: [{ unit: 'twitterWeighted', max: 280 }],
+};
+
+export const sinkShortConnector: Connector = { ...sinkConnector, capabilities: sinkShortCapabilities };
+
 function accountOf(ctx: ConnectorContext): string {
   const account = ctx.auth.account;
   if (!account) throw new PublishError('auth_expired', 'This sink channel has no account; reconnect it.');

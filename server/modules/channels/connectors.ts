@@ -1,11 +1,12 @@
 import type { Connector } from '../../../connectors/types';
 import { CONNECTORS } from '../../../connectors/registry';
-import { sinkConnector } from '../../../connectors/sink';
+import { sinkConnector, sinkShortConnector } from '../../../connectors/sink';
 import { AppError } from '../../errors';
 
 /**
  * The networks this server can publish to. The local sink is a real connector to an in-process
- * store, for tests and benchmarks; it is offered only when ENABLE_SINK_CONNECTOR allows it.
+ * store, for tests and benchmarks (with a second network, "sink-x", that counts text by X's rules);
+ * both are offered only when ENABLE_SINK_CONNECTOR allows it.
  * The real networks come from connectors/registry.ts.
  */
 const connectors = new Map<string, Connector>(Object.entries(CONNECTORS));
@@ -13,8 +14,10 @@ let sinkEnabled = false;
 
 export function configureConnectors(opts: { sink: boolean }) {
   sinkEnabled = opts.sink;
-  if (sinkEnabled) connectors.set('sink', sinkConnector);
-  else connectors.delete('sink');
+  for (const c of [sinkConnector, sinkShortConnector]) {
+    if (sinkEnabled) connectors.set(c.capabilities.network, c);
+    else connectors.delete(c.capabilities.network);
+  }
 }
 
 export function connectorFor(network: string): Connector {

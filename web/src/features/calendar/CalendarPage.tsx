@@ -24,7 +24,7 @@ import { browserTimeZone } from '../workspaces/TimeZoneSelect';
 import { useCalendarPosts, useCampaigns, useWorkspaceDetail, type CalendarFilters as Filters, type VisibleRange } from './api';
 import { CalendarFilters } from './CalendarFilters';
 import { CampaignsManager } from './CampaignsManager';
-import { canMove, newPostInstant, toEvent, type ColorBy, type PostEventProps } from './events';
+import { canMove, newPostInstant, selectionStart, toEvent, type ColorBy, type PostEventProps } from './events';
 import { Legend } from './Legend';
 import { useReschedule } from './useReschedule';
 import { useStoredState } from './useStoredState';
@@ -79,7 +79,7 @@ export default function CalendarPage() {
   };
   // a click on an empty slot is a one-slot selection: both plan a new post at the selection's start
   const onSelect = (arg: DateSelectArg) => {
-    void navigate(`${wsPath(ws.id, 'posts/new')}?at=${encodeURIComponent(newPostInstant(arg.start, arg.allDay, zone))}`);
+    void navigate(`${wsPath(ws.id, 'posts/new')}?at=${encodeURIComponent(newPostInstant(selectionStart(arg.start, arg.end, arg.allDay, zone), arg.allDay, zone))}`);
   };
   const onEventDrop = (arg: EventDropArg) => {
     const { post } = arg.event.extendedProps as PostEventProps;
@@ -136,6 +136,8 @@ export default function CalendarPage() {
             dayMaxEvents
             nowIndicator
             slotDuration="00:30:00"
+            // drops land on 5-minute steps in the time grids (10:35 is a fine time to post); slots stay 30 min
+            snapDuration="00:05:00"
             defaultTimedEventDuration="00:30:00"
             scrollTime="08:00:00"
             editable={false}

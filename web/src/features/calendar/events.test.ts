@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel, Post } from '../posts/api';
-import { canMove, excerpt, newPostInstant, toEvent } from './events';
+import { canMove, excerpt, newPostInstant, selectionStart, toEvent } from './events';
 
 const channel = (id: string, name: string, color: string) => ({ id, name, color }) as Channel;
 const post = (over: Partial<Post>) =>
@@ -45,5 +45,15 @@ describe('calendar events', () => {
     expect(newPostInstant(new Date('2031-03-28T23:00:00Z'), true, 'Europe/Rome')).toBe('2031-03-29T08:00:00Z');
     expect(newPostInstant(new Date('2031-03-30T22:00:00Z'), true, 'Europe/Rome')).toBe('2031-03-31T07:00:00Z');
     expect(newPostInstant(new Date('2031-03-31T04:00:00Z'), true, 'America/New_York')).toBe('2031-03-31T13:00:00Z');
+  });
+
+  it('starts a clicked slot at its start, a dragged selection where it snapped', () => {
+    const z = 'Asia/Kolkata'; // +05:30: the slot grid follows the wall clock of the zone shown
+    const at = (iso: string) => new Date(iso);
+    // a click at 18:45 (one 5-minute snap) means the 18:30 slot
+    expect(selectionStart(at('2031-03-30T13:15:00Z'), at('2031-03-30T13:20:00Z'), false, z).toISOString()).toBe('2031-03-30T13:00:00.000Z');
+    // a drag from 18:35 to 19:10 starts at 18:35
+    expect(selectionStart(at('2031-03-30T13:05:00Z'), at('2031-03-30T13:40:00Z'), false, z).toISOString()).toBe('2031-03-30T13:05:00.000Z');
+    expect(selectionStart(at('2031-03-30T00:00:00Z'), at('2031-03-31T00:00:00Z'), true, z).toISOString()).toBe('2031-03-30T00:00:00.000Z');
   });
 });

@@ -86,3 +86,13 @@ export function newPostInstant(date: Date, allDay: boolean, zone: string): strin
   const dt = DateTime.fromJSDate(date, { zone });
   return (allDay ? dt.set({ hour: 9, minute: 0, second: 0, millisecond: 0 }) : dt).toUTC().toISO({ suppressMilliseconds: true })!;
 }
+
+/**
+ * Where a selection starts. Drops and drag-selections snap to 5 minutes, but a plain click (a
+ * selection one snap long) means the 30-minute slot that was clicked, from its start.
+ */
+export function selectionStart(start: Date, end: Date, allDay: boolean, zone: string, snapMinutes = 5, slotMinutes = 30): Date {
+  if (allDay || end.getTime() - start.getTime() > snapMinutes * 60_000) return start;
+  const dt = DateTime.fromJSDate(start, { zone });
+  return dt.set({ minute: dt.minute - (dt.minute % slotMinutes), second: 0, millisecond: 0 }).toJSDate();
+}

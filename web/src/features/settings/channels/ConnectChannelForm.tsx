@@ -11,14 +11,17 @@ import { notifySuccess } from '../../../ui/notify';
 import { channelsKey, serverMessage, type Channel } from '../../posts/api';
 import { SettingsCard } from '../SettingsCard';
 import { CredentialFields, credentialChecks } from './CredentialFields';
-import { NETWORK_IDS } from './networks';
+import { networkLabel, useNetworkFields, useNetworks } from './networks';
 
 /** POST /api/workspaces/:id/channels {network, credentials, name?} */
 export function ConnectChannelForm() {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const qc = useQueryClient();
-  const [network, setNetwork] = useState(NETWORK_IDS[0]!);
+  const networks = useNetworks();
+  const [picked, setNetwork] = useState('');
+  const network = picked || networks.data?.[0]?.network || '';
+  const fields = useNetworkFields(network);
   const [name, setName] = useState('');
   const [creds, setCreds] = useState<Record<string, string>>({});
   const [clientErrors, check] = useClientErrors<string>();
@@ -33,13 +36,14 @@ export function ConnectChannelForm() {
   });
 
   const submit = () => {
-    const { checks, credentials } = credentialChecks(network, creds, t('validation.required'));
-    if (check(checks)) connect.mutate({ network, credentials, ...(name.trim() ? { name: name.trim() } : {}) });
+    const { checks, credentials } = credentialChecks(fields, creds, t('validation.required'));
+    if (network && check(checks)) connect.mutate({ network, credentials, ...(name.trim() ? { name: name.trim() } : {}) });
   };
 
   return (
     <SettingsCard title={t('settings.channels.connectTitle')} maw={720}>
       <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.connect')} pending={connect.isPending}>
+        {networks.error && <ErrorAlert error={networks.error} />}
         {connect.error && <ErrorAlert error={connect.error} overrides={serverMessage(connect.error)} />}
         <NativeSelect
           label={t('settings.channels.network')}
@@ -48,7 +52,8 @@ export function ConnectChannelForm() {
             setNetwork(e.currentTarget.value);
             setCreds({});
           }}
-          data={NETWORK_IDS.map((n) => ({ value: n, label: t(`settings.channels.networks.${n}` as 'settings.channels.networks.bluesky') }))}
+          disabled={!networks.data}
+          data={(networks.data ?? []).map((n) => ({ value: n.network, label: networkLabel(t, n.network, n.displayName) }))}
           maw={320}
         />
         <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />

@@ -1,7 +1,7 @@
 import { PasswordInput, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NETWORKS } from './networks';
+import { useNetworkFields, type NetworkField } from './networks';
 
 interface Props {
   network: string;
@@ -13,9 +13,10 @@ interface Props {
 /** The sign-in fields a network's connector reads (Bluesky: handle, app password, optional service). */
 export function CredentialFields({ network, values, onChange, errors }: Props) {
   const { t } = useTranslation();
+  const fields = useNetworkFields(network);
   return (
     <>
-      {(NETWORKS[network] ?? []).map((f) => {
+      {fields.map((f) => {
         const props = {
           label: t(`settings.channels.fields.${f.key}` as 'settings.channels.fields.identifier'),
           description: t(`settings.channels.fieldHelp.${f.key}` as 'settings.channels.fieldHelp.identifier'),
@@ -32,8 +33,7 @@ export function CredentialFields({ network, values, onChange, errors }: Props) {
 }
 
 /** Required-field checks, and the credentials to send (trimmed, empty ones left out). */
-export function credentialChecks(network: string, values: Record<string, string>, required: string) {
-  const fields = NETWORKS[network] ?? [];
+export function credentialChecks(fields: NetworkField[], values: Record<string, string>, required: string) {
   const checks = Object.fromEntries(fields.map((f) => [f.key, f.required && !values[f.key]?.trim() && required]));
   const credentials = Object.fromEntries(fields.filter((f) => values[f.key]?.trim()).map((f) => [f.key, values[f.key]!.trim()]));
   return { checks, credentials };

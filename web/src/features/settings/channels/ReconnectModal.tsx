@@ -10,6 +10,7 @@ import { SubmitForm } from '../../../ui/SubmitForm';
 import { useClientErrors } from '../../../ui/useClientErrors';
 import { channelsKey, serverMessage, type Channel } from '../../posts/api';
 import { CredentialFields, credentialChecks } from './CredentialFields';
+import { useNetworkFields } from './networks';
 
 /** POST …/channels/:id/reconnect {credentials}: sign in again (same account) after the network expired the session. */
 export function ReconnectModal({ channel, onClose }: { channel: Channel | null; onClose: () => void }) {
@@ -18,6 +19,7 @@ export function ReconnectModal({ channel, onClose }: { channel: Channel | null; 
   const qc = useQueryClient();
   const [creds, setCreds] = useState<Record<string, string>>({});
   const [clientErrors, check] = useClientErrors<string>();
+  const fields = useNetworkFields(channel?.network ?? '');
   const reconnect = useMutation({
     mutationFn: (body: { id: string; credentials: Record<string, string> }) => post<Channel>(`/api/workspaces/${ws.id}/channels/${body.id}/reconnect`, { credentials: body.credentials }),
     onSuccess: async (c) => {
@@ -34,7 +36,7 @@ export function ReconnectModal({ channel, onClose }: { channel: Channel | null; 
   };
   const submit = () => {
     if (!channel) return;
-    const { checks, credentials } = credentialChecks(channel.network, creds, t('validation.required'));
+    const { checks, credentials } = credentialChecks(fields, creds, t('validation.required'));
     if (check(checks)) reconnect.mutate({ id: channel.id, credentials });
   };
   return (

@@ -1,21 +1,21 @@
+import type { TFunction } from 'i18next';
+import { useNetworks, type Network } from '../../posts/api';
+
 /**
- * The networks the connect form offers, with the credentials each connector's `connect` reads.
- * The server has no route listing its connectors; it refuses a network it lacks and names the
- * available ones in its message (the sink is offered only when ENABLE_SINK_CONNECTOR is on).
+ * The networks the connect form offers come from GET /api/networks: each connector declares the
+ * credentials its `connect` reads (`connectFields`), so a network the server lacks (the test sinks
+ * without ENABLE_SINK_CONNECTOR) is never offered, and a new connector needs no change here.
  */
-export interface NetworkField {
-  key: string;
-  kind: 'text' | 'password' | 'url';
-  required: boolean;
+export type NetworkField = Network['connectFields'][number];
+
+export { useNetworks };
+
+/** The sign-in fields of one network (none until the list has loaded). */
+export function useNetworkFields(network: string): NetworkField[] {
+  return useNetworks().data?.find((n) => n.network === network)?.connectFields ?? [];
 }
 
-export const NETWORKS: Record<string, NetworkField[]> = {
-  bluesky: [
-    { key: 'identifier', kind: 'text', required: true },
-    { key: 'appPassword', kind: 'password', required: true },
-    { key: 'service', kind: 'url', required: false },
-  ],
-  sink: [{ key: 'account', kind: 'text', required: true }],
-};
-
-export const NETWORK_IDS = Object.keys(NETWORKS);
+/** A network's name in the viewer's language; the connector's own name for one we have no translation of. */
+export function networkLabel(t: TFunction, network: string, displayName?: string): string {
+  return t(`settings.channels.networks.${network}` as 'settings.channels.networks.bluesky', { defaultValue: displayName ?? network });
+}
