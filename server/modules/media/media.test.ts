@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalStorage } from '../../storage';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
-import { makeGif, makeJpeg, makeMp4, makeNoisePng, makePng } from './testMedia';
+import { ffmpegAvailable } from './ingest/ffmpeg';
+import { makeGif, makeJpeg, makeMp4, makeNoisePng, makePng, makeWebm } from './testMedia';
 
 /** The media library through HTTP: uploads, files, alt text, deletes, checks, workspace walls. */
 const MAX = 300_000;
@@ -87,11 +88,18 @@ describe('uploading', () => {
     expect((await sharp((await raw(gif.thumbnailUrl)).bytes).metadata()).format).toBe('webp');
   });
 
-  it('reads duration and frame size of an MP4 and a QuickTime video (no thumbnail without ffmpeg)', async () => {
+  it('reads duration and frame size of MP4, QuickTime and WebM videos', async () => {
     const mp4 = (await upload(makeMp4({ seconds: 12.5, width: 1280, height: 720 }), 'clip.mp4')).body;
     expect([mp4.kind, mp4.mimeType, mp4.durationMs, mp4.width, mp4.height]).toEqual(['video', 'video/mp4', 12_500, 1280, 720]);
     const mov = (await upload(makeMp4({ seconds: 3, width: 1920, height: 1080, brand: 'qt', rotate: true }), 'phone.mov')).body;
     expect([mov.kind, mov.mimeType, mov.durationMs, mov.width, mov.height]).toEqual(['video', 'video/quicktime', 3000, 1080, 1920]);
+    const webm = (await upload(makeWebm({ seconds: 7.5, width: 640, height: 480 }), 'loop.webm')).body;
+    expect([webm.kind, webm.mimeType, webm.durationMs, webm.width, webm.height]).toEqual(['video', 'video/webm', 7500, 640, 480]);
+    // Without ffmpeg (this machine) a video has no thumbnail: the web app shows an icon.
+    if (!(await ffmpegAvailable())) {
+      expect(mp4.thumbnailUrl).toBeNull();
+      expect((await raw(`/api/workspaces/${ws}/media/${mp4.id}/thumbnail`)).status).toBe(404);
+    }
   });
 
   it('refuses a text file named .png, whatever the client claims, and keeps nothing', async () => {

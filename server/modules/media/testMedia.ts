@@ -40,3 +40,26 @@ export function makeMp4(opts: { seconds: number; width: number; height: number; 
   const moov = box('moov', mvhd, box('trak', tkhd, box('mdia', mdhd, hdlr)));
   return Buffer.concat([ftyp, moov, box('mdat', Buffer.alloc(opts.mdatBytes ?? 1024, 7))]);
 }
+
+/** An EBML element: id bytes, the size as a 1- or 2-byte VINT, then the payload. */
+const ebml = (id: number[], ...payload: Buffer[]) => {
+  const body = Buffer.concat(payload);
+  const size = body.length < 127 ? Buffer.from([0x80 | body.length]) : Buffer.from([0x40 | (body.length >> 8), body.length & 0xff]);
+  return Buffer.concat([Buffer.from(id), size, body]);
+};
+const uint = (n: number, bytes = 4) => {
+  const b = Buffer.alloc(bytes);
+  b.writeUIntBE(n, 0, bytes);
+  return b;
+};
+
+/** A minimal WebM: EBML header, Segment with Info (duration) and one VP8 video track of the given size. */
+export function makeWebm(opts: { seconds: number; width: number; height: number }): Buffer {
+  const duration = Buffer.alloc(8);
+  duration.writeDoubleBE(opts.seconds * 1000);
+  const header = ebml([0x1a, 0x45, 0xdf, 0xa3], ebml([0x42, 0x82], Buffer.from('webm')), ebml([0x42, 0x87], uint(4, 1)), ebml([0x42, 0x85], uint(2, 1)));
+  const info = ebml([0x15, 0x49, 0xa9, 0x66], ebml([0x2a, 0xd7, 0xb1], uint(1_000_000)), ebml([0x44, 0x89], duration));
+  const video = ebml([0xe0], ebml([0xb0], uint(opts.width, 2)), ebml([0xba], uint(opts.height, 2)));
+  const track = ebml([0xae], ebml([0xd7], uint(1, 1)), ebml([0x83], uint(1, 1)), ebml([0x86], Buffer.from('V_VP8')), video);
+  return Buffer.concat([header, ebml([0x18, 0x53, 0x80, 0x67], info, ebml([0x16, 0x54, 0xae, 0x6b], track))]);
+}
