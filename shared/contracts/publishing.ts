@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../roles';
 import { Id } from './common';
 
-export const ChannelStatus = z.enum(['connected', 'needs_reconnect']);
+export const ChannelStatus = z.enum(['connected', 'needs_reconnect', 'disconnected']);
 export const Channel = z.object({
   id: Id,
   network: z.string(),

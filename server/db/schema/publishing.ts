@@ -16,7 +16,8 @@ export const channels = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     /** Mantine colour name used on the calendar. */
     color: text('color').notNull().default('blue'),
-    status: text('status').$type<'connected' | 'needs_reconnect'>().notNull().default('connected'),
+    /** `disconnected`: removed by a user; kept (without credentials) so published history stays. */
+    status: text('status').$type<'connected' | 'needs_reconnect' | 'disconnected'>().notNull().default('connected'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('channels_workspace_idx').on(t.workspaceId), uniqueIndex('channels_account_uq').on(t.workspaceId, t.network, t.accountId)],

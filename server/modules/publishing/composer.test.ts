@@ -160,3 +160,24 @@ describe('review', () => {
     expect((await owner.post(`/api/workspaces/${ws}/posts/${unplanned.id}/request-changes`, { reason: 'again' })).status).toBe(409);
   });
 });
+
+describe('published history outlives a disconnected channel', () => {
+  it('keeps the published post and its target; connecting the same account again brings the channel back', async () => {
+    const account = `hist${Math.random().toString(36).slice(2, 6)}`;
+    const d = (await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } })).body.id as string;
+    const p = await draft({ text: 'Goes out now', channelIds: [d] });
+    expect((await owner.post(`/api/workspaces/${ws}/posts/${p.id}/publish`)).status).toBe(200);
+    await until('published', async () => (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body.status === 'published');
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${d}`)).status).toBe(200);
+    expect((await owner.get(`/api/workspaces/${ws}/channels`)).body.channels.some((c: { id: string }) => c.id === d)).toBe(false);
+    const after = (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body;
+    expect(after).toMatchObject({ status: 'published', targets: [{ channelId: d, state: 'published' }] });
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${p.id}/attempts`)).body.attempts).toHaveLength(1);
+    // a disconnected channel takes no new posts, and cannot be disconnected twice
+    expect((await owner.post(`/api/workspaces/${ws}/posts`, { text: 'x', channelIds: [d] })).status).toBe(400);
+    expect((await owner.delete(`/api/workspaces/${ws}/channels/${d}`)).status).toBe(404);
+    const again = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: d, status: 'connected' });
+  });
+});

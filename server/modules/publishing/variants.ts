@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { campaigns, channels, postVariants, type PostPart } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -18,7 +18,7 @@ export interface VariantWrite {
  */
 export async function writeVariants(tx: Db, opts: { workspaceId: string; postId: string; channelIds: string[]; variants?: Record<string, VariantWrite | null> }) {
   const ids = [...new Set(opts.channelIds)];
-  const found = await tx.select({ id: channels.id, network: channels.network, name: channels.name }).from(channels).where(and(eq(channels.workspaceId, opts.workspaceId), inArray(channels.id, ids)));
+  const found = await tx.select({ id: channels.id, network: channels.network, name: channels.name }).from(channels).where(and(eq(channels.workspaceId, opts.workspaceId), inArray(channels.id, ids), ne(channels.status, 'disconnected')));
   if (found.length !== ids.length) throw new AppError('VALIDATION_FAILED', 'One of the channels does not exist in this workspace.', { channelIds: ids.filter((id) => !found.some((f) => f.id === id)) });
   const stray = Object.keys(opts.variants ?? {}).filter((id) => !ids.includes(id));
   if (stray.length) throw new AppError('VALIDATION_FAILED', 'A variant names a channel the post is not going to; add the channel or drop the variant.', { channelIds: stray });

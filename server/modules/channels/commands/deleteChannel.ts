@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../../context';
-import { channels, postTargets, postVariants, posts } from '../../../db/schema';
+import { channelSlots, channels, postTargets, postVariants, posts } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { recordAudit } from '../../audit';
 
@@ -10,14 +10,14 @@ export type PlannedPostsChoice = { scheduledPosts?: 'cancel' } | { scheduledPost
 const UNFINISHED = ['draft', 'in_review', 'approved', 'scheduled'] as const;
 
 /**
- * Disconnects a channel. Posts still planned on it are never dropped silently: without a choice the
+ * Disconnects a channel (its row stays, without credentials, for the published history). Posts still planned on it are never dropped silently: without a choice the
  * request is refused with their count; `cancel` takes the channel off them (a post left with no
  * channel is cancelled), `move` sends them to another channel of the workspace instead.
  */
 export async function deleteChannel({ ctx, actor, channelId, choice = {} }: { ctx: AppContext; actor: Actor; channelId: string; choice?: PlannedPostsChoice }) {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId))).for('update');
-    if (!row) throw notFound('That channel');
+    if (!row || row.status === 'disconnected') throw notFound('That channel');
     const busy = await tx.select({ id: postTargets.id }).from(postTargets).where(and(eq(postTargets.channelId, row.id), inArray(postTargets.state, ['publishing', 'unknown'])));
     if (busy.length) throw new AppError('CONFLICT', `${row.name} is publishing ${busy.length === 1 ? 'a post' : `${busy.length} posts`} right now (or waiting to confirm one). Try again when publishing has settled.`, { publishing: busy.length });
     const planned = await tx
@@ -33,19 +33,31 @@ export async function deleteChannel({ ctx, actor, channelId, choice = {} }: { ct
     const ids = planned.map((p) => p.postId);
     if (ids.length && choice.scheduledPosts === 'move') await movePlanned(tx, actor.workspaceId, row, choice.moveTo, ids);
     if (ids.length && choice.scheduledPosts === 'cancel') await cancelOnChannel(tx, row.id, ids);
-    await tx.delete(channels).where(eq(channels.id, row.id));
+    // Kept without credentials or queue, so posts already published there keep their record.
+    await tx.update(channels).set({ status: 'disconnected', authSealed: '' }).where(eq(channels.id, row.id));
+    await tx.delete(channelSlots).where(eq(channelSlots.channelId, row.id));
     await recordAudit({ db: tx, action: 'channel.deleted', workspaceId: actor.workspaceId, actor, target: { type: 'channel', id: row.id }, ip: actor.ip, data: { network: row.network, handle: row.accountHandle, plannedPosts: ids.length, ...(choice.scheduledPosts && { plannedPostsChoice: choice.scheduledPosts }) } });
   });
 }
 
 type Tx = Parameters<Parameters<AppContext['db']['transaction']>[0]>[0];
 
-/** Drops the channel from each post; posts with no channel left are cancelled (content kept). */
+/**
+ * Takes the channel off each post. A post that still goes elsewhere simply loses it; a post left with
+ * no channel is cancelled and keeps the channel, so it still shows where it was meant to go.
+ */
 async function cancelOnChannel(tx: Tx, channelId: string, postIds: string[]) {
-  await tx.update(postTargets).set({ state: 'cancelled', updatedAt: new Date() }).where(and(eq(postTargets.channelId, channelId), inArray(postTargets.postId, postIds), eq(postTargets.state, 'pending')));
   const others = await tx.select({ postId: postVariants.postId }).from(postVariants).where(and(inArray(postVariants.postId, postIds), ne(postVariants.channelId, channelId)));
   const orphaned = postIds.filter((id) => !others.some((o) => o.postId === id));
-  if (orphaned.length) await tx.update(posts).set({ status: 'cancelled', updatedAt: new Date() }).where(inArray(posts.id, orphaned));
+  const still = postIds.filter((id) => !orphaned.includes(id));
+  if (still.length) {
+    await tx.delete(postTargets).where(and(eq(postTargets.channelId, channelId), inArray(postTargets.postId, still), eq(postTargets.state, 'pending')));
+    await tx.delete(postVariants).where(and(eq(postVariants.channelId, channelId), inArray(postVariants.postId, still)));
+  }
+  if (orphaned.length) {
+    await tx.update(postTargets).set({ state: 'cancelled', updatedAt: new Date() }).where(and(eq(postTargets.channelId, channelId), inArray(postTargets.postId, orphaned), eq(postTargets.state, 'pending')));
+    await tx.update(posts).set({ status: 'cancelled', updatedAt: new Date() }).where(inArray(posts.id, orphaned));
+  }
 }
 
 /** Re-points variant and pending target at the other channel; a post already going there just loses this one. */
