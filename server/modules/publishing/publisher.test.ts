@@ -32,6 +32,17 @@ const settled = (id: string) => until(`post ${id} to settle`, async () => {
   return ['published', 'failed'].includes(p.status) && p;
 });
 
+/** Runs `fn` with the sink declaring these quota rules. */
+async function withSinkQuota(quotas: typeof sinkCapabilities.quotas, fn: () => Promise<void>) {
+  const saved = sinkCapabilities.quotas;
+  sinkCapabilities.quotas = quotas;
+  try {
+    await fn();
+  } finally {
+    sinkCapabilities.quotas = saved;
+  }
+}
+
 beforeAll(async () => {
   // A short lease, so a slow call can be overtaken within a test.
   t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', PUBLISH_LEASE_SECONDS: '5' });
@@ -151,9 +162,7 @@ describe('unknown outcomes and quotas', () => {
   });
 
   it('never exceeds the channel quota: the next post waits until the window frees', async () => {
-    const saved = sinkCapabilities.quotas;
-    sinkCapabilities.quotas = [{ windowSeconds: 3, limit: 1, cost: 1, action: 'create' }];
-    try {
+    await withSinkQuota([{ windowSeconds: 3, limit: 1, cost: 1, action: 'create' }], async () => {
       const c = await channel();
       const first = await publishNow({ text: 'First in the window', channelIds: [c.id] });
       await settled(first);
@@ -161,17 +170,13 @@ describe('unknown outcomes and quotas', () => {
       expect((await settled(second)).status).toBe('published');
       const [a, b] = sinkStore.forAccount(c.account);
       expect(b!.publishedAt.getTime() - a!.publishedAt.getTime()).toBeGreaterThanOrEqual(3000);
-    } finally {
-      sinkCapabilities.quotas = saved;
-    }
+    });
   });
 });
 
 describe('quota for a whole thread', () => {
   it('reserves every part of a thread at the claim: it waits for room for all of them instead of being cut mid-way', async () => {
-    const saved = sinkCapabilities.quotas;
-    sinkCapabilities.quotas = [{ windowSeconds: 4, limit: 3, cost: 1, action: 'create' }];
-    try {
+    await withSinkQuota([{ windowSeconds: 4, limit: 3, cost: 1, action: 'create' }], async () => {
       const c = await channel();
       const single = await publishNow({ text: 'Takes one of three', channelIds: [c.id] });
       await settled(single);
@@ -181,30 +186,22 @@ describe('quota for a whole thread', () => {
       expect(parts.map((p) => p.text)).toEqual(['one of three', 'two of three', 'three of three']);
       // Room for three was there only once the first post left the window: the thread did not start before.
       expect(parts[0]!.publishedAt.getTime() - a!.publishedAt.getTime()).toBeGreaterThanOrEqual(4000);
-    } finally {
-      sinkCapabilities.quotas = saved;
-    }
+    });
   });
 
   it('fails a thread that could never fit in the network’s window, saying so', async () => {
-    const saved = sinkCapabilities.quotas;
-    sinkCapabilities.quotas = [{ windowSeconds: 60, limit: 2, cost: 1, action: 'create' }];
-    try {
+    await withSinkQuota([{ windowSeconds: 60, limit: 2, cost: 1, action: 'create' }], async () => {
       const c = await channel();
       const id = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'a' }, { text: 'b' }, { text: 'c' }] } } });
       const done = await settled(id);
       expect(done.status).toBe('failed');
       expect(done.targets[0].lastError).toMatch(/needs 3 posts in a row .* more than the network allows in 60 s \(2\); split it into shorter threads/);
       expect(sinkStore.forAccount(c.account)).toHaveLength(0);
-    } finally {
-      sinkCapabilities.quotas = saved;
-    }
+    });
   });
 
   it('gives back the quota of parts that were not published', async () => {
-    const saved = sinkCapabilities.quotas;
-    sinkCapabilities.quotas = [{ windowSeconds: 60, limit: 3, cost: 1, action: 'create' }];
-    try {
+    await withSinkQuota([{ windowSeconds: 60, limit: 3, cost: 1, action: 'create' }], async () => {
       const c = await channel();
       sinkStore.failNext(1, { kind: 'rejected', message: 'sink: no threads today' });
       const refused = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'x' }, { text: 'y' }, { text: 'z' }] } } });
@@ -213,9 +210,7 @@ describe('quota for a whole thread', () => {
       const next = await publishNow({ text: 'base', channelIds: [c.id], variants: { [c.id]: { parts: [{ text: 'p' }, { text: 'q' }, { text: 'r' }] } } });
       expect((await settled(next)).status).toBe('published');
       expect(sinkStore.forAccount(c.account).map((p) => p.text)).toEqual(['p', 'q', 'r']);
-    } finally {
-      sinkCapabilities.quotas = saved;
-    }
+    });
   });
 });
 
