@@ -1,7 +1,8 @@
 /**
  * Journey: an owner opens the media library from the navigation, uploads an image with the button
  * and a GIF by dropping it, is told in words why a text file named .png is refused, writes the
- * image's alt text, sees it listed after a reload, and deletes the GIF after confirming.
+ * image's alt text, sees it listed after a reload, chooses it in the composer's media picker, and
+ * deletes the GIF after confirming.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -29,6 +30,7 @@ const card = (page: Page, name: string) => page.getByRole('article', { name, exa
 describe('media journey: upload, describe, list, refuse, delete', { skip: skip ?? false, timeout: 240_000 }, () => {
   const env = journey();
   let page: Page;
+  let base = '';
 
   before(async () => {
     page = (await newUser(env.browser)).page;
@@ -39,7 +41,7 @@ describe('media journey: upload, describe, list, refuse, delete', { skip: skip ?
       await page.goto(`${env.server.baseUrl}/signup`);
       await signUp(page, OWNER);
       await page.waitForURL(/\/workspaces\/new$/);
-      await createWorkspace(page, 'Pictures Co');
+      base = await createWorkspace(page, 'Pictures Co');
       await page.getByRole('link', { name: 'Media library' }).click();
       await page.waitForURL(/\/media$/);
       await page.getByRole('heading', { name: 'Media library', level: 1 }).waitFor();
@@ -91,6 +93,21 @@ describe('media journey: upload, describe, list, refuse, delete', { skip: skip ?
       await card(page, 'loop.gif').waitFor({ state: 'hidden' });
       await card(page, 'latte.png').waitFor();
       await page.getByRole('textbox', { name: 'Search' }).fill('');
+    });
+  });
+
+  test('the media picker of the composer chooses the described image from the library', async () => {
+    await step(page, 'picker', async () => {
+      await page.goto(`${base}/posts/new`);
+      const picker = page.getByTestId('media-picker').first();
+      await picker.getByRole('button', { name: 'Add media' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Choose media' });
+      await dialog.getByRole('checkbox', { name: 'Choose latte.png' }).check();
+      await dialog.getByRole('button', { name: 'Use 1 file' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await picker.getByRole('img', { name: 'A latte with a leaf drawn in the foam' }).waitFor();
+      await snapshot(page, 'media-picker-in-composer');
+      await page.goto(`${base}/media`);
     });
   });
 

@@ -9,7 +9,7 @@ export function formatBytes(n: number): string {
     v /= 1000;
     u++;
   }
-  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: units[u], unitDisplay: 'short', maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 }).format(v);
+  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: units[u], unitDisplay: u === 0 ? 'narrow' : 'short', maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 }).format(v);
 }
 
 export function formatDuration(ms: number): string {
