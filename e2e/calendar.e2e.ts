@@ -41,11 +41,14 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
     const col = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
     const lane = page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`);
     const slot = (await lane.boundingBox())!;
-    const start = { x: from.x + from.width / 2, y: from.y + 4 };
+    // drops snap to 5 minutes (six steps a slot): aim at the middle of the first step, and move
+    // sideways first, because the drag's origin is where the pointer is once it has moved a little
+    const snap = slot.height / 6;
+    const start = { x: from.x + from.width / 2, y: from.y + snap / 2 };
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
-    await page.mouse.move(start.x, start.y + 12, { steps: 4 });
-    await page.mouse.move(col.x + col.width / 2, slot.y + 4, { steps: 20 });
+    await page.mouse.move(start.x + 12, start.y, { steps: 4 });
+    await page.mouse.move(col.x + col.width / 2, slot.y + snap / 2, { steps: 20 });
     await page.mouse.up();
   }
 

@@ -35,14 +35,21 @@ export function usePost(wid: string, id: string | undefined) {
     queryFn: () => get<Post>(`/api/workspaces/${wid}/posts/${id}`),
     enabled: id !== undefined,
     // follow a post that is going out (or about to) until the publisher is done with it
-    refetchInterval: (q) => (goingOut(q.state.data) ? 2000 : false),
+    refetchInterval: (q) => followEvery(q.state.data),
   });
 }
 
-function goingOut(p: Post | undefined): boolean {
+/**
+ * How often an open post is re-read: every 2 s while it is publishing or due within the minute; a
+ * scheduled post further out is looked at again shortly before its last minute (at most every 30 s),
+ * so a composer left open sees it go out without a reload.
+ */
+function followEvery(p: Post | undefined): number | false {
   if (!p) return false;
-  if (p.status === 'publishing') return true;
-  return p.status === 'scheduled' && p.scheduledAt !== null && new Date(p.scheduledAt).getTime() < Date.now() + 60_000;
+  if (p.status === 'publishing') return 2000;
+  if (p.status !== 'scheduled' || p.scheduledAt === null) return false;
+  const dueIn = new Date(p.scheduledAt).getTime() - Date.now();
+  return Math.min(30_000, Math.max(2000, dueIn - 55_000));
 }
 
 /** `stamp` (the post's status and update time) refreshes the log when the post moves on. */
