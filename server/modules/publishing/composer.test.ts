@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sinkStore } from '../../../connectors/sink';
+import { makePng } from '../media/testMedia';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
@@ -179,5 +181,34 @@ describe('published history outlives a disconnected channel', () => {
     const again = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ id: d, status: 'connected' });
+  });
+});
+
+describe('what the publisher sends', () => {
+  it('publishes media with alt text, options, the link card, and the first comment as a reply', async () => {
+    const account = `pub${Math.random().toString(36).slice(2, 6)}`;
+    const ch = (await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } })).body.id as string;
+    const f = new FormData();
+    f.append('altText', 'Two cups on the counter');
+    f.append('file', new Blob([new Uint8Array(await makePng(80, 60))], { type: 'image/png' }), 'cups.png');
+    const asset = await owner.post(`/api/workspaces/${ws}/media`, f);
+    expect(asset.status).toBe(201);
+
+    const withMedia = await draft({ text: 'Two cups', media: [{ assetId: asset.body.id }], firstComment: 'Menu in the bio', channelIds: [ch], variants: { [ch]: { options: { pinned: true } } } });
+    const linkOnly = await draft({ text: `Read the menu ${pageUrl}/card`, channelIds: [ch] });
+    await until('the link card', async () => (await owner.get(`/api/workspaces/${ws}/posts/${linkOnly.id}`)).body.linkPreview);
+    for (const p of [withMedia, linkOnly]) expect((await owner.post(`/api/workspaces/${ws}/posts/${p.id}/publish`)).status).toBe(200);
+    for (const p of [withMedia, linkOnly]) await until('published', async () => (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body.status === 'published');
+
+    const sent = sinkStore.forAccount(account);
+    const main = sent.find((x) => x.text === 'Two cups')!;
+    expect(main).toMatchObject({ media: [{ mimeType: 'image/png', altText: 'Two cups on the counter' }], options: { pinned: true }, linkCard: undefined });
+    expect(sent.find((x) => x.text === 'Menu in the bio')).toMatchObject({ replyTo: main.ref.id, media: [] });
+    expect(sent.find((x) => x.text.startsWith('Read the menu'))).toMatchObject({ linkCard: `${pageUrl}/card`, media: [] });
+    const attempts = (await owner.get(`/api/workspaces/${ws}/posts/${withMedia.id}/attempts`)).body.attempts;
+    expect(attempts.map((a: { request: { mediaCount: number; reply: boolean } }) => [a.request.mediaCount, a.request.reply])).toEqual([
+      [1, false],
+      [0, true],
+    ]);
   });
 });

@@ -17,6 +17,6 @@ export const publishTarget = defineJob({
   // Most of a publish is waiting for the network: several at once (PUBLISH_CONCURRENCY).
   concurrency: (env) => env.PUBLISH_CONCURRENCY,
   async handler({ targetId }, ctx) {
-    await runTarget({ db: ctx.db, jobs: ctx.jobs, secrets: ctx.secrets, log: ctx.log, leaseMs: ctx.env.PUBLISH_LEASE_SECONDS * 1000 }, targetId);
+    await runTarget({ db: ctx.db, jobs: ctx.jobs, secrets: ctx.secrets, log: ctx.log, leaseMs: ctx.env.PUBLISH_LEASE_SECONDS * 1000, storage: ctx.storage }, targetId);
   },
 });

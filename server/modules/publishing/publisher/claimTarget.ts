@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { channels, postTargets, postVariants, posts, publishAttempts, publishingSettings } from '../../../db/schema';
 import type { QuotaRule } from '../../../../connectors/types';
-import { partsOf } from '../presenters';
+import { publishPartsOf } from '../presenters';
 import { reserveQuota, type Reservation } from './quota';
 
-type Parts = ReturnType<typeof partsOf>;
+type Parts = ReturnType<typeof publishPartsOf>;
 type Target = typeof postTargets.$inferSelect;
 
 export type Claim =
@@ -57,7 +57,7 @@ export async function claimTarget(db: Db, o: ClaimOptions): Promise<Claim> {
     if (!row) return { kind: 'done' };
     if (row.paused) return { kind: 'hold', why: 'publishing is paused in this workspace' };
     const { channel, post, variant } = row;
-    const parts = partsOf(post, variant);
+    const parts = publishPartsOf(post, variant);
     const open = await tx.select({ id: publishAttempts.id }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.partIndex, target.nextPart), eq(publishAttempts.outcome, 'unknown'))).limit(1);
     const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + o.leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
     if (post.status === 'scheduled') await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));

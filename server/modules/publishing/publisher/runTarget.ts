@@ -7,6 +7,9 @@ import { channels, publishAttempts } from '../../../db/schema';
 import type { JobQueue } from '../../../jobs/runtime';
 import type { Logger } from '../../../logger';
 import { connectorFor } from '../../channels';
+import { loadPublishMedia } from '../../media';
+import type { Storage } from '../../../storage';
+import { linkCardFor } from './linkCard';
 import { publishTarget } from '../jobs/publishTarget';
 import { claimTarget } from './claimTarget';
 import { finishTarget, LeaseLost, recordFailure, recordPart, recordUnknown, renewLease, settle } from './outcomes';
@@ -19,6 +22,8 @@ export interface PublisherServices {
   log: Logger;
   /** How long a claim holds the target (PUBLISH_LEASE_SECONDS); renewed before each call and with each part. */
   leaseMs: number;
+  /** Where the media library keeps the bytes; absent only where no post carries media (queue tests). */
+  storage?: Storage;
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
@@ -48,7 +53,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     await jobs.enqueue(db, publishTarget, { targetId }, { startAfter: claim.at, singletonKey: targetId });
     return;
   }
-  const { target, variant, channel, parts, reservation } = claim;
+  const { target, post, variant, channel, parts, reservation } = claim;
   let lease = target.leaseUntil!;
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
   const secrets = svc.secrets;
@@ -94,7 +99,10 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     let ref: RemoteRef;
     try {
       const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
-      ref = await connector.publish(cctx, { text: parts[i]!.text, media: [], replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options });
+      const media = await mediaFor(svc, target.workspaceId, parts[i]!.media);
+      // The first link's card goes with the first part when it has no media (networks show one or the other).
+      const linkCard = i === 0 && media.length === 0 ? await linkCardFor(post.linkPreview) : undefined;
+      ref = await connector.publish(cctx, { text: parts[i]!.text, media, replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options, linkCard });
     } catch (err) {
       const durationMs = Date.now() - started;
       if (err instanceof PublishError) {
@@ -134,4 +142,10 @@ async function reconcile(db: Db, connector: Connector, cctx: ConnectorContext, t
   if (ref) return { ref, attemptIds: open.map((a) => a.id) };
   await db.update(publishAttempts).set({ outcome: 'error', errorKind: 'not_found', message: 'Not on the network after an unknown outcome; publishing again with the same key.' }).where(inArray(publishAttempts.id, open.map((a) => a.id)));
   return null;
+}
+
+async function mediaFor(svc: PublisherServices, workspaceId: string, media: { assetId: string }[]) {
+  if (!media.length) return [];
+  if (!svc.storage) throw new Error('The publisher needs the media storage to publish media.');
+  return loadPublishMedia(svc.db, svc.storage, workspaceId, media.map((m) => m.assetId));
 }
