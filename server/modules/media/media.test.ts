@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sinkCapabilities } from '../../../connectors/sink';
 import { LocalStorage } from '../../storage';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { ffmpegAvailable } from './ingest/ffmpeg';
+import { checkMediaForNetwork, loadMediaForChecks, loadPublishMedia } from './index';
 import { makeGif, makeJpeg, makeMp4, makeNoisePng, makePng, makeWebm } from './testMedia';
 
 /** The media library through HTTP: uploads, files, alt text, deletes, checks, workspace walls. */
@@ -218,5 +220,23 @@ describe('the library', () => {
     const viaToken = await fetch(`${t.baseUrl}/api/workspaces/${theirs}/media/${a.id}/file`, { headers: { authorization: `Bearer ${theirToken}` } });
     expect(viaToken.status).toBe(404);
     expect((await owner.get(`/api/workspaces/${ws}/media/${a.id}`)).body.altText).toBe('');
+  });
+});
+
+describe('for the publisher', () => {
+  it('loadPublishMedia gives the bytes, type, alt text and size of each asset, in the order asked, only from the workspace', async () => {
+    const png = await makePng(64, 48);
+    const jpeg = await makeJpeg(120, 80);
+    const a = (await upload(png, 'first.png', 'image/png', 'First')).body;
+    const b = (await upload(jpeg, 'second.jpg', 'image/jpeg', 'Second')).body;
+    const media = await loadPublishMedia(t.database.db, t.ctx.storage, ws, [b.id, a.id]);
+    expect(media.map((m) => [m.mimeType, m.altText, m.width, m.height])).toEqual([['image/jpeg', 'Second', 120, 80], ['image/png', 'First', 64, 48]]);
+    expect(Buffer.from(media[1]!.bytes).equals(png)).toBe(true);
+    expect(sha(Buffer.from(media[0]!.bytes))).toBe(b.sha256);
+
+    const other = (await owner.post('/api/workspaces', { name: 'Elsewhere' })).body.id;
+    await expect(loadPublishMedia(t.database.db, t.ctx.storage, other, [a.id])).rejects.toMatchObject({ code: 'NOT_FOUND', details: { missing: [a.id] } });
+    const checkable = await loadMediaForChecks(t.database.db, ws, [a.id, b.id]);
+    expect(checkMediaForNetwork(checkable, sinkCapabilities.media, 'Local sink')).toEqual([]);
   });
 });
