@@ -91,6 +91,20 @@ describe.skipIf(!gate.run)('Bluesky connector on a local network', { timeout: 60
     expect(images[0]).toMatchObject({ alt: 'A single pixel', aspectRatio: { width: 1200, height: 800 } });
   });
 
+  it('publishes a link card with its thumbnail, the language and a content warning from the options', async () => {
+    const ref = await bluesky.publish(ctx(), post('Autumn menu: caffeaurora.it/menu', { options: { language: 'it', contentWarning: 'graphic-media' }, linkCard: { url: 'https://caffeaurora.it/menu', title: 'Autumn menu', description: 'Chestnut cappuccino', thumb: { bytes: PNG, mimeType: 'image/png', altText: '' } } }));
+    const { data } = await alice.agent.com.atproto.repo.getRecord({ repo: alice.did, collection: 'app.bsky.feed.post', rkey: ref.id.split('/').pop()! });
+    const record = data.value as AppBskyFeedPost.Record;
+    expect(record.langs).toEqual(['it']);
+    expect(record.labels).toMatchObject({ values: [{ val: 'graphic-media' }] });
+    expect(record.embed).toMatchObject({ $type: 'app.bsky.embed.external', external: { uri: 'https://caffeaurora.it/menu', title: 'Autumn menu', description: 'Chestnut cappuccino', thumb: { mimeType: 'image/png' } } });
+    // 'auto' and 'none' leave the record alone
+    const plain = await bluesky.publish(ctx(), post('No options', { options: { language: 'auto', contentWarning: 'none' } }));
+    const plainRecord = (await alice.agent.com.atproto.repo.getRecord({ repo: alice.did, collection: 'app.bsky.feed.post', rkey: plain.id.split('/').pop()! })).data.value as AppBskyFeedPost.Record;
+    expect(plainRecord.langs).toBeUndefined();
+    expect(plainRecord.labels).toBeUndefined();
+  });
+
   it('publishes a 3-part thread as chained replies', async () => {
     const first = await bluesky.publish(ctx(), post('thread 1/3'));
     const second = await bluesky.publish(ctx(), post('thread 2/3', { replyTo: { parent: first, root: first } }));
