@@ -29,7 +29,7 @@ const ROTATE_90 = u32(0, 0x10000, 0, 0xffff0000, 0, 0, 0, 0, 0x40000000);
  * A minimal MP4 (or QuickTime with brand `qt  `): ftyp, moov (mvhd, one video trak with tkhd, mdhd
  * and hdlr), and an mdat at the end. No frames: enough for type, duration and size detection.
  */
-export function makeMp4(opts: { seconds: number; width: number; height: number; brand?: string; rotate?: boolean; mdatBytes?: number }): Buffer {
+export function makeMp4(opts: { seconds: number; width: number; height: number; brand?: string; rotate?: boolean; mdatBytes?: number; moovLast?: boolean }): Buffer {
   const timescale = 1000;
   const duration = Math.round(opts.seconds * timescale);
   const ftyp = box('ftyp', Buffer.from((opts.brand ?? 'isom').padEnd(4, ' '), 'latin1'), u32(0x200), Buffer.from('isommp42', 'latin1'));
@@ -38,7 +38,8 @@ export function makeMp4(opts: { seconds: number; width: number; height: number; 
   const mdhd = box('mdhd', u32(0, 0, 0, timescale, duration), Buffer.from([0x55, 0xc4, 0, 0]));
   const hdlr = box('hdlr', u32(0, 0), Buffer.from('vide', 'latin1'), Buffer.alloc(12), Buffer.from('Video\0', 'latin1'));
   const moov = box('moov', mvhd, box('trak', tkhd, box('mdia', mdhd, hdlr)));
-  return Buffer.concat([ftyp, moov, box('mdat', Buffer.alloc(opts.mdatBytes ?? 1024, 7))]);
+  const mdat = box('mdat', Buffer.alloc(opts.mdatBytes ?? 1024, 7));
+  return Buffer.concat(opts.moovLast ? [ftyp, mdat, moov] : [ftyp, moov, mdat]);
 }
 
 /** An EBML element: id bytes, the size as a 1- or 2-byte VINT, then the payload. */
