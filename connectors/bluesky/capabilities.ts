@@ -7,7 +7,9 @@ import type { ChannelCapabilities } from '../types';
  *   in the lexicon (so no `altTextMax`).
  * - `app.bsky.embed.video`: one `video/mp4` blob, maxSize 100,000,000 B (the lexicon of @atproto/api 0.19.19;
  *   PLATFORMS.md cites a newer 300,000,000 B) and up to 3 minutes (Bluesky's announcement, March 2025).
- *   These are the media library's checks; the connector does not upload video yet (checkMedia refuses it).
+ *   The connector does not upload video yet (it needs Bluesky's video service), so it declares no video
+ *   types: the media library and scheduling then refuse a video for Bluesky up front instead of at publish
+ *   time. The limits above are what to declare once it does.
  * - Rate limits are points per DID: 5,000/hour and 35,000/day; create costs 3, delete costs 1.
  */
 const HOUR = 3600;
@@ -24,9 +26,8 @@ export const blueskyCapabilities: ChannelCapabilities = {
     maxItems: 4,
     imageTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     imageMaxBytes: 2_000_000,
-    videoTypes: ['video/mp4'],
-    videoMaxBytes: 100_000_000,
-    videoMaxDurationSeconds: 180,
+    videoTypes: [],
+    videoMaxBytes: 0,
     altTextRequired: true,
   },
   threads: true,

@@ -29,19 +29,27 @@ describe('checkAssetForNetwork with Bluesky limits', () => {
     expect(checkAssetForNetwork(image({ altText: '' }), bluesky, 'Bluesky')[0]!.message).toMatch(/^Bluesky requires alt text/);
   });
 
+  it('refuses video: the connector does not upload it yet, so Bluesky declares no video types', () => {
+    expect(rules(checkAssetForNetwork(video(), bluesky))).toEqual(['type']);
+  });
+});
+
+describe('video rules (a network that takes MP4 up to 100 MB and 180 s)', () => {
+  const withVideo: MediaRules = { ...bluesky, videoTypes: ['video/mp4'], videoMaxBytes: 100_000_000, videoMaxDurationSeconds: 180 };
+
   it('takes an MP4 up to 100 MB and 180 s, but no QuickTime or WebM video', () => {
-    expect(checkAssetForNetwork(video(), bluesky)).toEqual([]);
-    expect(checkAssetForNetwork(video({ durationMs: 180_000 }), bluesky)).toEqual([]);
-    const long = checkAssetForNetwork(video({ durationMs: 180_400 }), bluesky, 'Bluesky');
+    expect(checkAssetForNetwork(video(), withVideo)).toEqual([]);
+    expect(checkAssetForNetwork(video({ durationMs: 180_000 }), withVideo)).toEqual([]);
+    const long = checkAssetForNetwork(video({ durationMs: 180_400 }), withVideo, 'Bluesky');
     expect(long).toEqual([{ rule: 'duration', message: 'Bluesky takes videos up to 180 s; this one lasts 181 s.', params: { network: 'Bluesky', max: 180, actual: 181 } }]);
-    expect(rules(checkAssetForNetwork(video({ byteSize: 100_000_001 }), bluesky))).toEqual(['size']);
-    expect(rules(checkAssetForNetwork(video({ mimeType: 'video/quicktime' }), bluesky))).toEqual(['type']);
+    expect(rules(checkAssetForNetwork(video({ byteSize: 100_000_001 }), withVideo))).toEqual(['size']);
+    expect(rules(checkAssetForNetwork(video({ mimeType: 'video/quicktime' }), withVideo))).toEqual(['type']);
     // A refused type says nothing about size or length, but still asks for alt text.
-    expect(rules(checkAssetForNetwork(video({ mimeType: 'video/webm', durationMs: 999_000, altText: '' }), bluesky))).toEqual(['type', 'alt_text']);
+    expect(rules(checkAssetForNetwork(video({ mimeType: 'video/webm', durationMs: 999_000, altText: '' }), withVideo))).toEqual(['type', 'alt_text']);
   });
 
   it('skips the duration rule when the length of a video is unknown', () => {
-    expect(checkAssetForNetwork(video({ durationMs: null }), bluesky)).toEqual([]);
+    expect(checkAssetForNetwork(video({ durationMs: null }), withVideo)).toEqual([]);
   });
 });
 

@@ -4,18 +4,8 @@ import type { Channel, Post, PostStatus } from '../posts/api';
 
 export type ColorBy = 'channel' | 'status';
 
-/** Mantine colour per status, as the status badges use them. */
-export const STATUS_COLORS: Record<PostStatus, string> = {
-  draft: 'gray',
-  in_review: 'yellow',
-  approved: 'cyan',
-  scheduled: 'blue',
-  publishing: 'indigo',
-  published: 'teal',
-  failed: 'red',
-  unknown: 'orange',
-  cancelled: 'dark',
-};
+export { STATUS_COLORS } from '../posts/statusColors';
+import { STATUS_COLORS } from '../posts/statusColors';
 
 /** Statuses whose planned time may still change by dragging, and what the move needs. */
 const MOVABLE: Partial<Record<PostStatus, 'posts.schedule' | 'posts.write'>> = {
