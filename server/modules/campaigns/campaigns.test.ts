@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
-import { workspaceMembers } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
+import { addMember } from '../../test/workspaceMember';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 
 /** Campaigns through HTTP; both databases. */
@@ -11,11 +11,7 @@ let owner: ApiClient;
 let contributor: ApiClient;
 const path = (rest = '') => `/api/workspaces/${ws}/campaigns${rest}`;
 
-async function member(roles: Role[]) {
-  const u = await signUpUser(t.baseUrl, roles.join('+'));
-  await t.database.db.insert(workspaceMembers).values({ workspaceId: ws, userId: u.userId, roles, hat: roles[0]! });
-  return u.client;
-}
+const member = (roles: Role[]) => addMember(t, ws, roles);
 
 beforeAll(async () => {
   t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });

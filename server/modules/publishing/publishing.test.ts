@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sinkStore } from '../../../connectors/sink';
 import type { Role } from '../../../shared/roles';
-import { workspaceMembers } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
+import { addMember } from '../../test/workspaceMember';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
 
@@ -13,11 +13,7 @@ let owner: ApiClient;
 let smm: ApiClient;
 let client: ApiClient;
 
-async function member(roles: Role[]) {
-  const u = await signUpUser(t.baseUrl, roles.join('+'));
-  await t.database.db.insert(workspaceMembers).values({ workspaceId: ws, userId: u.userId, roles, hat: roles[0]! });
-  return u.client;
-}
+const member = (roles: Role[]) => addMember(t, ws, roles);
 
 
 let n = 0;

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
-import { postMetrics, posts, postTargets, postVariants, workspaceMembers } from '../../db/schema';
+import { postMetrics, posts, postTargets, postVariants } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
+import { addMember } from '../../test/workspaceMember';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { upcomingSlots } from './slots';
 
@@ -13,11 +14,7 @@ let owner: ApiClient;
 let smm: ApiClient;
 let client: ApiClient;
 
-async function member(roles: Role[]) {
-  const u = await signUpUser(t.baseUrl, roles.join('+'));
-  await t.database.db.insert(workspaceMembers).values({ workspaceId: ws, userId: u.userId, roles, hat: roles[0]! });
-  return u.client;
-}
+const member = (roles: Role[]) => addMember(t, ws, roles);
 let n = 0;
 async function channel(timeZone?: string): Promise<string> {
   const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `sched${++n}${Math.random().toString(36).slice(2, 6)}` }, ...(timeZone && { timeZone }) });
