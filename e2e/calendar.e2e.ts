@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
+import { dragEventTo, stepHeight } from './calendarDrag';
 import { createWorkspace, journey, signUp, skipReason, snapshot, step } from './harness';
 
 process.env.ENABLE_SINK_CONNECTOR = 'true';
@@ -33,23 +34,14 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
     return json;
   }
 
-  /** Press on the event's first slot, move in steps to the slot of `date` at `time`, release. */
+  /** Drag the event with the real mouse to the slot of `date` at `time` (see calendarDrag.ts). */
   async function drag(id: string, date: string, time: string) {
     const event = page.locator('.fc-timegrid-event', { has: page.getByTestId(`event-${id}`) });
     await event.scrollIntoViewIfNeeded();
-    const from = (await event.boundingBox())!;
     const col = (await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox())!;
-    const lane = page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`);
-    const slot = (await lane.boundingBox())!;
-    // drops snap to 5 minutes (six steps a slot): aim at the middle of the first step, and move
-    // sideways first, because the drag's origin is where the pointer is once it has moved a little
-    const snap = slot.height / 6;
-    const start = { x: from.x + from.width / 2, y: from.y + snap / 2 };
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(start.x + 12, start.y, { steps: 4 });
-    await page.mouse.move(col.x + col.width / 2, slot.y + snap / 2, { steps: 20 });
-    await page.mouse.up();
+    const slot = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox())!;
+    const snap = await stepHeight(page);
+    await dragEventTo(page, event, { x: col.x + col.width / 2, y: slot.y + snap / 2 }, snap);
   }
 
   before(async () => {
@@ -194,10 +186,11 @@ describe('calendar journey: week view, drag to reschedule, filters, month and li
       assert.equal(after.status, 'approved');
       await home.getByTestId(`event-${long}`).getByText('11:00', { exact: false }).waitFor();
 
-      // into the past: today at midnight, when today is in the week shown
+      // into the past: today at 01:00, when today is in the week shown (the pointer ends a little
+      // above the slot, see calendarDrag.ts, so not the grid's first slot)
       const today = zoneNow.toISODate()!;
-      if ((await page.locator(`td.fc-timegrid-col[data-date="${today}"]`).count()) && zoneNow.hour >= 1) {
-        await drag(postId, today, '00:00:00');
+      if ((await page.locator(`td.fc-timegrid-col[data-date="${today}"]`).count()) && zoneNow.hour >= 2) {
+        await drag(postId, today, '01:00:00');
         await page.getByText('That time has already passed').waitFor();
         const still = await api<{ scheduledAt: string }>('GET', `/api/workspaces/${wsId}/posts/${postId}`);
         assert.ok(new Date(still.scheduledAt).getTime() > Date.now(), 'the post keeps its future time');

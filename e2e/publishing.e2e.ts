@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
+import { dragEventTo, stepHeight } from './calendarDrag';
 import { createWorkspace, journey, signUp, skipReason, snapshot, step, textbox } from './harness';
 
 process.env.ENABLE_SINK_CONNECTOR = 'true';
@@ -169,29 +170,14 @@ describe('publishing journey: compose for two networks, drag on the calendar, ap
         t.skip(`too late in the day in ${ZONE} to drop the post on today's column`);
         return;
       }
-      const post = await api<{ scheduledAt: string }>(smm, 'GET', `/api/workspaces/${wsId}/posts/${postId}`);
-      const planned = DateTime.fromISO(post.scheduledAt).setZone(ZONE);
-
-      // the y of a wall time in today's column: its 30-minute slot, plus the share of the slot
+      // the middle of a wall time's 5-minute step in today's column: its 30-minute slot, plus the share of the slot
       const col = (await column.boundingBox())!;
-      async function yOf(at: DateTime): Promise<{ y: number; snap: number }> {
-        const slotStart = at.set({ minute: at.minute - (at.minute % 30) });
-        const lane = smm.locator(`td.fc-timegrid-slot-lane[data-time="${slotStart.toFormat('HH:mm')}:00"]`);
-        await lane.scrollIntoViewIfNeeded();
-        const box = (await lane.boundingBox())!;
-        const snap = box.height / 6; // 5-minute steps in a 30-minute slot
-        return { y: box.y + ((at.minute % 30) / 5) * snap + snap / 2, snap };
-      }
-      const from = await yOf(planned);
-      const to = await yOf(target);
-      const x = col.x + col.width / 2;
-      await smm.mouse.move(x, from.y);
-      await smm.mouse.down();
-      // sideways first: the drag's origin is where the pointer is once it has moved a few pixels,
-      // so it must still be on the planned time's 5-minute step
-      await smm.mouse.move(x + 12, from.y, { steps: 4 });
-      await smm.mouse.move(x, to.y, { steps: 20 });
-      await smm.mouse.up();
+      const snap = await stepHeight(smm);
+      const lane = smm.locator(`td.fc-timegrid-slot-lane[data-time="${target.set({ minute: target.minute - (target.minute % 30) }).toFormat('HH:mm')}:00"]`);
+      await lane.scrollIntoViewIfNeeded();
+      const slot = (await lane.boundingBox())!;
+      const event = smm.locator('.fc-timegrid-event', { has: smm.getByTestId(`event-${postId}`) });
+      await dragEventTo(smm, event, { x: col.x + col.width / 2, y: slot.y + ((target.minute % 30) / 5) * snap + snap / 2 }, snap);
       await smm.getByText('Post moved.').waitFor();
       const moved = await api<{ scheduledAt: string; status: string }>(smm, 'GET', `/api/workspaces/${wsId}/posts/${postId}`);
       assert.equal(moved.scheduledAt, target.toUTC().toISO(), `dropped on ${target.toFormat('HH:mm')} ${ZONE}, the post is planned for ${DateTime.fromISO(moved.scheduledAt).setZone(ZONE).toFormat('HH:mm')}`);
