@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { users, workspaceMembers } from '../db/schema';
 import { createUser } from '../modules/identity';
 import { createWorkspace } from '../modules/workspaces';
+import { seedDemoPublishing } from './demoPublishing';
 
 export const DEMO_PASSWORD = 'aurora-demo-2026';
 
@@ -31,6 +32,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (i === 0) continue;
       await tx.insert(workspaceMembers).values({ workspaceId: ws.id, userId: created[i]!.id, roles: p.roles, hat: p.roles[0]! });
     }
+    await seedDemoPublishing(tx, { workspaceId: ws.id, marta, luca: created[1]! });
   });
   return true;
 }

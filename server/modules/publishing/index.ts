@@ -7,3 +7,6 @@ export const publishingJobs = [publishTarget, sweepStranded, fetchLinkPreview];
 export { configureLinkPreviews } from './linkPreview/fetchPreview';
 /** Scheduling (queues) hands posts to the publisher through the same command as a hand-picked time. */
 export { schedulePost } from './commands/schedulePost';
+/** The demo seed writes published history in the shapes the publisher and the editor write. */
+export { snapshotOf } from './revisions';
+export { requestSummary } from './publisher/runTarget';
