@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../test/apiClient';
+import { ApiClient, signUpUser } from '../test/apiClient';
 import { testDbKind } from '../test/testDatabase';
 import { startTestTandem, type TestTandem } from '../test/testServer';
 import { DEMO_PASSWORD, seedDemo } from './demo';
+import { seedDemoPublishing } from './demoPublishing';
 
 /** Journey 2 in the demo workspace, read back through HTTP as Luca and Marta would; both databases. */
 let t: TestTandem;
@@ -22,10 +23,11 @@ const graphemes = (s: string) => [...new Intl.Segmenter().segment(s)].length;
 
 beforeAll(async () => {
   // DEMO=true seeds on start only into the embedded database; on PostgreSQL the seed is called as `tandem seed --demo` does.
+  // The sink connector stands in for the visitor's own account in the last test.
   if (testDbKind() === 'pglite') {
-    t = await startTestTandem({ DEMO: 'true' });
+    t = await startTestTandem({ DEMO: 'true', ENABLE_SINK_CONNECTOR: 'true' });
   } else {
-    t = await startTestTandem();
+    t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
     expect(await seedDemo(t.database.db)).toBe(true);
   }
   luca = await signIn('luca@caffeaurora.demo');
@@ -120,5 +122,34 @@ describe('demo workspace: one message, many networks', () => {
     const res = await luca.post(`/api/workspaces/${ws}/posts/${approved.id}/schedule`, { scheduledAt: approved.scheduledAt });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/reconnected/) });
+  });
+
+  it('lets the visitor publish from their own account: connect it, disconnect the demo channel moving its planned posts there', async () => {
+    const marta = await signIn('marta@caffeaurora.demo');
+    const own = await marta.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `visitor${Date.now()}` }, name: 'My account' });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    const moved = await marta.delete(`/api/workspaces/${ws}/channels/${channelId}?scheduledPosts=move&moveTo=${own.body.id}`);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const approved = posts.find((p) => p.status === 'approved');
+    const res = await luca.post(`/api/workspaces/${ws}/posts/${approved.id}/schedule`, { scheduledAt: approved.scheduledAt });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.targets).toMatchObject([{ channelId: own.body.id, state: 'pending' }]);
+    const published = (await luca.get(`/api/workspaces/${ws}/posts?status=published`)).body.posts;
+    expect(published.every((p: any) => p.targets[0].channelId === channelId && p.targets[0].state === 'published')).toBe(true);
+  });
+
+  it('dates everything from the seeding moment, in Rome time across a DST change: seeded on a Sunday night, the thread is for Monday 09:00', async () => {
+    const { client, userId } = await signUpUser(t.baseUrl, 'Late Seeder');
+    const other = (await client.post('/api/workspaces', { name: 'Seeded on Sunday', timeZone: 'Europe/Rome' })).body.id;
+    // Sunday 29 March 2026, 23:30 in Rome: summer time began that morning.
+    const now = new Date('2026-03-29T21:30:00Z');
+    await seedDemoPublishing(t.database.db, { workspaceId: other, marta: { id: userId, name: 'Late Seeder' }, luca: { id: userId, name: 'Late Seeder' } }, now);
+    const seeded = (await client.get(`/api/workspaces/${other}/posts`)).body.posts;
+    expect(seeded.find((p: any) => p.status === 'in_review').scheduledAt).toBe('2026-03-30T07:00:00.000Z');
+    for (const p of seeded.filter((x: any) => x.status === 'published')) {
+      const at = DateTime.fromISO(p.scheduledAt, { zone: 'Europe/Rome' });
+      expect(['08:30', '12:30', '10:00', '15:00', '17:00', '18:00', '19:30', '21:00']).toContain(at.toFormat('HH:mm'));
+      expect(at.toJSDate().getTime()).toBeLessThan(now.getTime());
+    }
   });
 });
