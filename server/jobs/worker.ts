@@ -37,11 +37,16 @@ export class QueueWorker {
   private idle: Array<() => void> = [];
   /** The earliest wake-up asked for while the loop was busy (not sleeping). */
   private wakeAt: number | null = null;
+  /** Fetched and not started yet (they count as running for the queue, so the buffer stays small). */
+  private buffer: PgBoss.Job<unknown>[] = [];
+  private readonly prefetch: number;
 
   constructor(
     private readonly boss: PgBoss,
     private readonly o: WorkerOptions,
-  ) {}
+  ) {
+    this.prefetch = Math.max(o.concurrency, Math.min(20, o.concurrency * 2));
+  }
 
   start() {
     this.loop = this.run();
@@ -64,16 +69,27 @@ export class QueueWorker {
   private async run() {
     const { o } = this;
     while (!this.stopping) {
-      const free = o.concurrency - this.active;
-      let fetched = 0;
+      let free = o.concurrency - this.active;
+      let short = false;
       try {
-        if (free > 0) {
-          const jobs = await this.boss.fetch<unknown>(o.queue, { batchSize: free });
-          fetched = jobs.length;
-          for (const j of jobs) this.launch(j);
+        // Fetch in batches (each fetch sorts the queue's due jobs): refill the local buffer once it
+        // runs low, and start buffered jobs as slots free.
+        if (free > 0 && this.buffer.length < free) {
+          const want = this.prefetch - this.buffer.length;
+          const jobs = await this.boss.fetch<unknown>(o.queue, { batchSize: want });
+          short = jobs.length < want;
+          this.buffer.push(...jobs);
         }
-        if (free > 0 && fetched === free) continue;
-        await this.sleep(free > fetched ? await this.untilNextDue() : o.pollingMs);
+        while (free > 0 && this.buffer.length) {
+          this.launch(this.buffer.shift()!);
+          free--;
+        }
+        if (free === 0 || (this.buffer.length && !short)) {
+          await this.sleep(o.pollingMs);
+          continue;
+        }
+        if (!short) continue;
+        await this.sleep(await this.untilNextDue());
       } catch (err) {
         o.log.warn({ err, queue: o.queue }, 'job worker: fetching failed; trying again after the polling interval');
         await this.sleep(o.pollingMs);
@@ -139,11 +155,12 @@ export class QueueWorker {
     return this.flushing;
   }
 
-  /** Stops fetching, waits (bounded) for running jobs, and writes the last completions. */
+  /** Stops fetching, runs what is buffered, waits (bounded) for running jobs, and writes the last completions. */
   async stop(timeoutMs: number) {
     this.stopping = true;
     this.wake();
     await this.loop;
+    for (const j of this.buffer.splice(0)) this.launch(j);
     if (this.active > 0) await Promise.race([new Promise<void>((r) => this.idle.push(r)), new Promise((r) => setTimeout(r, timeoutMs))]);
     await this.flush();
   }

@@ -99,9 +99,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     let ref: RemoteRef;
     try {
       const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
-      const media = await mediaFor(svc, target.workspaceId, parts[i]!.media);
-      // The first link's card goes with the first part when it has no media (networks show one or the other).
-      const linkCard = i === 0 && media.length === 0 ? await linkCardFor(post.linkPreview) : undefined;
+      const { media, linkCard } = await prepare(svc, post, target.workspaceId, parts[i]!.media, i);
       ref = await connector.publish(cctx, { text: parts[i]!.text, media, replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options, linkCard });
     } catch (err) {
       const durationMs = Date.now() - started;
@@ -142,6 +140,21 @@ async function reconcile(db: Db, connector: Connector, cctx: ConnectorContext, t
   if (ref) return { ref, attemptIds: open.map((a) => a.id) };
   await db.update(publishAttempts).set({ outcome: 'error', errorKind: 'not_found', message: 'Not on the network after an unknown outcome; publishing again with the same key.' }).where(inArray(publishAttempts.id, open.map((a) => a.id)));
   return null;
+}
+
+/**
+ * The media bytes and the link card of part `i`. Nothing has been sent yet, so a failure here is a
+ * (transient) failure to retry with backoff, not an unknown outcome to reconcile.
+ */
+async function prepare(svc: PublisherServices, post: { linkPreview: Parameters<typeof linkCardFor>[0] }, workspaceId: string, refs: { assetId: string }[], i: number) {
+  try {
+    const media = await mediaFor(svc, workspaceId, refs);
+    // The first link's card goes with the first part when it has no media (networks show one or the other).
+    const linkCard = i === 0 && media.length === 0 ? await linkCardFor(post.linkPreview) : undefined;
+    return { media, linkCard };
+  } catch (err) {
+    throw err instanceof PublishError ? err : new PublishError('transient', `preparing the post failed: ${(err as Error).message}`);
+  }
 }
 
 async function mediaFor(svc: PublisherServices, workspaceId: string, media: { assetId: string }[]) {
