@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sinkStore } from '../../../connectors/sink';
 import { makePng } from '../media/testMedia';
+import { eq } from 'drizzle-orm';
+import { channels } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
@@ -210,5 +212,21 @@ describe('what the publisher sends', () => {
       [1, false],
       [0, true],
     ]);
+  });
+});
+
+describe('a channel that needs reconnecting', () => {
+  it('fails its due posts with what to do, without calling the network', async () => {
+    const ch = await channel();
+    const p = await draft({ text: 'Due while signed out', channelIds: [ch] });
+    // Scheduled first, then the sign-in expires before the post is due.
+    await owner.post(`/api/workspaces/${ws}/posts/${p.id}/schedule`, { scheduledAt: new Date(Date.now() + 1500).toISOString() });
+    await t.database.db.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, ch));
+    const failed = await until('failed', async () => {
+      const got = (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body;
+      return got.status === 'failed' && got;
+    });
+    expect(failed.targets[0].lastError).toMatch(/reconnect it, then retry/);
+    expect((await owner.get(`/api/workspaces/${ws}/posts/${p.id}/attempts`)).body.attempts).toEqual([]);
   });
 });

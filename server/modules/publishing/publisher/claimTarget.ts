@@ -59,6 +59,11 @@ export async function claimTarget(db: Db, o: ClaimOptions): Promise<Claim> {
     const { channel, post, variant } = row;
     const parts = publishPartsOf(post, variant);
     const open = await tx.select({ id: publishAttempts.id }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.partIndex, target.nextPart), eq(publishAttempts.outcome, 'unknown'))).limit(1);
+    if (channel.status !== 'connected') {
+      // Without a sign-in nothing can be sent or looked up: an open intent waits for the reconnection, anything else fails with what to do.
+      if (open.length) return { kind: 'hold', why: 'the channel must be reconnected before the post can be looked up on the network' };
+      return { kind: 'refuse', target, why: channel.status === 'disconnected' ? 'The channel was disconnected before the post went out.' : "The channel's sign-in expired; reconnect it, then retry the post." };
+    }
     const [claimed] = await tx.update(postTargets).set({ state: 'publishing', leaseUntil: new Date(now.getTime() + o.leaseMs), updatedAt: now }).where(eq(postTargets.id, target.id)).returning();
     if (post.status === 'scheduled') await tx.update(posts).set({ status: 'publishing', updatedAt: now }).where(and(eq(posts.id, post.id), eq(posts.status, 'scheduled')));
     let intentId: number | null = null;
