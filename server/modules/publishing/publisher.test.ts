@@ -285,9 +285,10 @@ describe('a person retries one channel', () => {
     await t.database.db.execute(sql`UPDATE posts SET status = 'unknown' WHERE id = ${id}`);
     await t.database.db.execute(sql`INSERT INTO publish_attempts (workspace_id, target_id, part_index, idempotency_key, worker) VALUES (${ws}, ${target.id}, 0, ${key}, 'gone:1')`);
     if (onNetwork) sinkStore.publish(c.account, { text, media: [], idempotencyKey: key, scheduledAt: new Date(target.dueAt) });
-    await owner.post(`/api/workspaces/${ws}/publishing/resume`);
+    // Still paused: resuming now would let the publisher reconcile on its own before the person retries.
     return { c, id, target };
   }
+  const resume = () => owner.post(`/api/workspaces/${ws}/publishing/resume`);
 
   it('publishes a failed one again, and the attempt log summarises each request', async () => {
     const c = await channel();
@@ -321,6 +322,7 @@ describe('a person retries one channel', () => {
     expect((await get(id)).status).toBe('unknown');
     const calls = sinkStore.calls;
     expect((await retry(id, target.id)).status).toBe(200);
+    await resume();
     expect((await settled(id)).status).toBe('published');
     expect(sinkStore.forAccount(c.account)).toHaveLength(1);
     expect(sinkStore.calls).toBe(calls);
@@ -330,6 +332,7 @@ describe('a person retries one channel', () => {
   it('looks an unknown one up first: not on the network, it is published once with the same key', async () => {
     const { c, id, target } = await unknownTarget('Unknown and missing', false);
     expect((await retry(id, target.id)).status).toBe(200);
+    await resume();
     expect((await settled(id)).status).toBe('published');
     expect(sinkStore.forAccount(c.account)).toHaveLength(1);
     expect(sinkStore.forAccount(c.account)[0]!.idempotencyKey).toBe(`${target.id}:0`);
