@@ -11,8 +11,10 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Drags `event` (the `.fc-timegrid-event` element) so that it starts at the step whose middle is at `to`; `snap` is one step's height. */
 export async function dragEventTo(page: Page, event: Locator, to: { x: number; y: number }, snap: number): Promise<void> {
-  await event.scrollIntoViewIfNeeded();
-  const box = (await event.boundingBox())!;
+  // An event that crosses midnight is drawn as two segments: grab the first (its start).
+  const start = event.first();
+  await start.scrollIntoViewIfNeeded();
+  const box = (await start.boundingBox())!;
   // the middle of the event's first 5-minute step
   const grab = { x: box.x + box.width / 2, y: box.y + snap / 2 };
   const slat = await page.evaluate(({ x, y }) => {

@@ -8,7 +8,7 @@
  * later is then scheduled), and keeps the composer open until it shows the post published on both
  * channels; the API confirms one successful attempt per channel.
  *
- * The browsers run in a fixed zone: Europe/Rome, or — when less than 40 minutes of Rome's day are
+ * The browsers run in a fixed zone: Europe/Rome, or — when less than 70 minutes of Rome's day are
  * left (the post must be dropped on today's column) — America/New_York or Asia/Tokyo.
  * The server runs with ENABLE_SINK_CONNECTOR=true (the harness passes the env on).
  */
@@ -32,8 +32,8 @@ const SINK_NAME = 'Bakery sink';
 const LONG = `Launch day at the bakery! ${'🥐'.repeat(140)}`;
 const SHORT = 'Launch day at the bakery! 🥐🥐🥐 Fresh croissants from 7:00.';
 const FINAL = `${SHORT} See you there!`;
-/** Minutes of today that must be left in the chosen zone: planned +30 min, dropped ~3–8 min ahead. */
-const NEEDED_MINUTES = 40;
+/** Minutes of today that must be left in the chosen zone: planned +30 min and shown 30 min long, dropped ~3–8 min ahead. */
+const NEEDED_MINUTES = 70;
 /** The zones below have whole-hour offsets, so 5-minute steps of UTC are 5-minute steps of their wall clocks. */
 const FIVE_MINUTES = 5 * 60_000;
 const ZONE = ['Europe/Rome', 'America/New_York', 'Asia/Tokyo'].find((z) => DateTime.now().setZone(z).endOf('day').diffNow('minutes').minutes >= NEEDED_MINUTES)!;
