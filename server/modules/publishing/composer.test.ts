@@ -230,3 +230,17 @@ describe('a channel that needs reconnecting', () => {
     expect((await owner.get(`/api/workspaces/${ws}/posts/${p.id}/attempts`)).body.attempts).toEqual([]);
   });
 });
+
+describe('a failed publish', () => {
+  it('tells the author which channel failed and why', async () => {
+    const ch = await channel();
+    const p = await draft({ text: 'Refused by the network', channelIds: [ch] });
+    sinkStore.failNext(1, { kind: 'rejected', message: 'duplicate content' });
+    await owner.post(`/api/workspaces/${ws}/posts/${p.id}/publish`);
+    await until('failed', async () => (await owner.get(`/api/workspaces/${ws}/posts/${p.id}`)).body.status === 'failed');
+    const list = (await owner.get(`/api/workspaces/${ws}/notifications`)).body.notifications as { kind: string; payload: Record<string, string> }[];
+    const n = list.find((x) => x.kind === 'post.publish_failed' && x.payload.postId === p.id);
+    expect(n?.payload).toMatchObject({ message: 'The network refused the post: duplicate content' });
+    expect(n?.payload.channelName).toBeTruthy();
+  });
+});

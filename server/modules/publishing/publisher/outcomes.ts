@@ -4,6 +4,8 @@ import type { Db } from '../../../db/client';
 import { channels, postTargets, posts, publishAttempts, type PostStatus, type TargetState } from '../../../db/schema';
 import { publishTarget } from '../jobs/publishTarget';
 import type { PublisherServices } from './runTarget';
+import type { JobQueue } from '../../../jobs/runtime';
+import { notifyPostAuthor } from '../../collaboration';
 
 type Target = typeof postTargets.$inferSelect;
 
@@ -66,12 +68,16 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
   const { db, jobs } = svc;
   const { err, target, lease } = o;
   const closeAttempt = (tx: Db) => tx.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
-  if (err.kind === 'rejected') return settle(db, target, { state: 'failed', lastError: `The network refused the post: ${err.message}` }, lease, closeAttempt);
-  if (err.kind === 'auth_expired') {
-    return settle(db, target, { state: 'failed', lastError: `The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})` }, lease, async (tx) => {
+  // A failure is final for this channel: the author hears of it in the same transaction.
+  const fail = (lastError: string, also?: (tx: Db) => Promise<unknown>) =>
+    settle(db, target, { state: 'failed', lastError }, lease, async (tx) => {
       await closeAttempt(tx);
-      await tx.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId));
+      await also?.(tx);
+      await notifyFailed(tx, jobs, target, o.channelId, lastError);
     });
+  if (err.kind === 'rejected') return fail(`The network refused the post: ${err.message}`);
+  if (err.kind === 'auth_expired') {
+    return fail(`The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})`, (tx) => tx.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId)));
   }
   let at: Date;
   if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);
@@ -81,7 +87,7 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publishAttempts).where(and(eq(publishAttempts.targetId, target.id), eq(publishAttempts.errorKind, 'transient')));
     const total = Number(row?.n ?? 0) + 1;
     const n = ((total - 1) % TRANSIENT.maxAttempts) + 1;
-    if (n >= TRANSIENT.maxAttempts) return settle(db, target, { state: 'failed', lastError: `The network kept failing (${n} attempts in a row); last error: ${err.message}` }, lease, closeAttempt);
+    if (n >= TRANSIENT.maxAttempts) return fail(`The network kept failing (${n} attempts in a row); last error: ${err.message}`);
     const exp = Math.min(TRANSIENT.capMs, TRANSIENT.baseMs * 2 ** (n - 1));
     at = new Date(Date.now() + exp / 2 + Math.random() * (exp / 2));
   }
@@ -132,4 +138,10 @@ export function postStatusOf(states: TargetState[]): PostStatus {
   if (live.some((s) => s === 'unknown')) return 'unknown';
   if (live.some((s) => s === 'failed')) return 'failed';
   return 'published';
+}
+
+/** Tells the post's author that one channel failed, with the reason shown in the app. */
+async function notifyFailed(tx: Db, jobs: JobQueue, target: Target, channelId: string, message: string) {
+  const [channel] = await tx.select({ name: channels.name }).from(channels).where(eq(channels.id, channelId));
+  await notifyPostAuthor({ tx, ctx: { jobs }, workspaceId: target.workspaceId, postId: target.postId, kind: 'post.publish_failed', payload: { channelName: channel?.name ?? '', message: message.slice(0, 300) } });
 }
