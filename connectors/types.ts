@@ -35,9 +35,48 @@ export interface QuotaRule {
 /** A per-post option the network offers (shown in the composer, validated on save, applied by the connector). */
 export type NetworkOption = { key: string; kind: 'boolean'; default: boolean } | { key: string; kind: 'select'; choices: string[]; default: string };
 
+/** How a user connects an account: what `connect` (or the OAuth flow) expects. */
+export type AuthMethod = 'app_password' | 'oauth2' | 'oauth2_pkce' | 'access_token' | 'bot_token' | 'webhook_url';
+
+/** What a connector can do beyond publishing, as data (each true flag has its method on `Connector`). */
+export interface ChannelFeatures {
+  /** Comments and replies under our posts (`pullInbound`). */
+  readComments: boolean;
+  /** Mentions of the account elsewhere (`pullInbound`). */
+  readMentions: boolean;
+  /** Direct messages (`pullInbound`). */
+  readMessages: boolean;
+  /** Answer a comment, mention or message as the account (`reply`). */
+  reply: boolean;
+  /** Hide a comment under our post (`hideComment`). */
+  hideComments: boolean;
+  /** Delete a comment under our post (`deleteComment`). */
+  deleteComments: boolean;
+  /** Per-post counters (`fetchMetrics`). */
+  postMetrics: boolean;
+  /** Per-channel counters such as followers (`fetchChannelMetrics`). */
+  followerCounts: boolean;
+  /** The network pushes events to us (`verifyWebhook` + `parseWebhook`). */
+  webhooks: boolean;
+}
+
+/** OAuth 2 endpoints and scopes of a network; the server runs the flow (state, PKCE, callback route). */
+export interface OAuthSpec {
+  authorizeUrl: string;
+  tokenUrl: string;
+  scopes: string[];
+  pkce: boolean;
+  /** Extra query parameters the authorize URL needs (e.g. `duration=permanent`). */
+  extraAuthorizeParams?: Record<string, string>;
+}
+
 export interface ChannelCapabilities {
   network: string;
   displayName: string;
+  auth: AuthMethod;
+  /** Present for `oauth2`/`oauth2_pkce`. Endpoints are defaults; an instance-based network takes its base from the connect form. */
+  oauth?: OAuthSpec;
+  features: ChannelFeatures;
   text: TextRule[];
   media: MediaRules;
   threads: boolean;
@@ -107,14 +146,29 @@ export class PublishError extends Error {
 
 export interface ConnectorContext {
   auth: ChannelAuth;
+  /** Where the network's API answers; absent means the network's public address. Tests point it at recorded responses. */
+  baseUrl?: string;
   /** Called when the connector refreshed tokens, so the server can store the new ones. */
   onAuthRefreshed(auth: ChannelAuth): Promise<void>;
 }
 
+/** An account's own limits where they differ from the network's manifest (e.g. a Mastodon instance's). */
+export interface ChannelLimits {
+  text?: TextRule[];
+  media?: Partial<MediaRules>;
+}
+
+export interface ConnectedAccount {
+  auth: ChannelAuth;
+  account: { id: string; handle: string; displayName?: string };
+  /** Limits read from the account's server at connect time, stored with the channel. */
+  limits?: ChannelLimits;
+}
+
 export interface Connector {
   capabilities: ChannelCapabilities;
-  /** Sign in with what the user typed (handle + app password, OAuth code…); returns the auth to store. */
-  connect(input: Record<string, string>): Promise<{ auth: ChannelAuth; account: { id: string; handle: string; displayName?: string } }>;
+  /** Sign in with what the user typed (handle + app password, instance + token…); returns the auth to store. */
+  connect(input: Record<string, string>): Promise<ConnectedAccount>;
   publish(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef>;
   /** Reconciliation after an unknown outcome: the post published under this key, or null. */
   findPublished(ctx: ConnectorContext, idempotencyKey: string, scheduledAt: Date): Promise<RemoteRef | null>;
@@ -124,6 +178,84 @@ export interface Connector {
    * analytics and best-time suggestions. Posts the network no longer has are left out of the answer.
    */
   fetchMetrics?(ctx: ConnectorContext, refs: RemoteRef[]): Promise<PostMetrics[]>;
+  /** Counters of the account itself (followers…), now. */
+  fetchChannelMetrics?(ctx: ConnectorContext): Promise<ChannelMetrics>;
+  /**
+   * New comments, replies, mentions, quotes and messages since `cursor` (absent: the recent ones).
+   * Items carry the network's id, so pulling the same item twice is harmless.
+   */
+  pullInbound?(ctx: ConnectorContext, opts: { cursor?: string; ourPosts?: RemoteRef[] }): Promise<{ items: InboundItem[]; cursor?: string }>;
+  /** Answer an inbound item as the account. */
+  reply?(ctx: ConnectorContext, to: InboundRef, input: { text: string; idempotencyKey: string }): Promise<RemoteRef>;
+  /** Hide a comment under one of our posts (it stays on the network but readers no longer see it by default). */
+  hideComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
+  /** Remove a comment under one of our posts. */
+  deleteComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
+  /** Exchange an OAuth authorization code for auth (the server built the authorize URL from `capabilities.oauth`). */
+  completeOAuth?(input: OAuthCompletion): Promise<ConnectedAccount>;
+  /** New tokens before the current ones expire (`auth.expiresAt`, ISO 8601); a refused refresh is `auth_expired`. */
+  refreshAuth?(ctx: ConnectorContext): Promise<ChannelAuth>;
+  /** Whether a pushed request really comes from the network (signature over the raw body). */
+  verifyWebhook?(req: WebhookRequest, secret: string): boolean;
+  /** The inbound items a verified pushed request carries. */
+  parseWebhook?(req: WebhookRequest): InboundItem[];
+}
+
+export interface OAuthCompletion {
+  code: string;
+  redirectUri: string;
+  clientId: string;
+  clientSecret: string;
+  /** PKCE verifier, when the spec asks for PKCE. */
+  codeVerifier?: string;
+  /** Overrides the spec's token URL (instance-based networks). */
+  baseUrl?: string;
+}
+
+export interface WebhookRequest {
+  headers: Record<string, string | undefined>;
+  rawBody: Buffer;
+  query: Record<string, string | undefined>;
+}
+
+/** What the publisher needs to answer or moderate an inbound item. */
+export interface InboundRef extends RemoteRef {
+  kind: InboundKind;
+  /** Our post the item sits under, when there is one. */
+  root?: RemoteRef;
+  /** The conversation or chat id, for messages. */
+  conversationId?: string;
+}
+
+export type InboundKind = 'comment' | 'reply' | 'mention' | 'quote' | 'message';
+
+/** A comment, reply, mention, quote or direct message, normalized across networks. */
+export interface InboundItem {
+  /** The network's id of the item: the idempotency key of inbound storage. */
+  networkId: string;
+  kind: InboundKind;
+  author: { id: string; handle: string; displayName?: string; avatarUrl?: string; url?: string };
+  text: string;
+  /** BCP 47 language tag, when the network gives one. */
+  language?: string;
+  /** What it answers: a post or another item (network id). */
+  parentId?: string;
+  /** Our post it sits under, when there is one (network id). */
+  rootId?: string;
+  conversationId?: string;
+  url?: string;
+  createdAt: Date;
+  /** Extra references needed to reply or moderate (e.g. Bluesky's CID). */
+  meta?: Record<string, string>;
+}
+
+/** Counters of an account, as the network reports them now. */
+export interface ChannelMetrics {
+  followers: number;
+  following?: number;
+  posts?: number;
+  /** Every counter under the network's own name. */
+  raw: Record<string, number>;
 }
 
 /** Engagement counters of one published post, as the network reports them now. */
@@ -136,4 +268,10 @@ export interface PostMetrics {
   quotes: number;
   /** Views, where the network reports them. */
   impressions?: number;
+  reach?: number;
+  saves?: number;
+  clicks?: number;
+  videoViews?: number;
+  /** Every counter under the network's own name (kept as-is in the time series). */
+  raw?: Record<string, number>;
 }

@@ -1,5 +1,5 @@
 import type { Connector } from '../types';
-import { blueskyCapabilities } from './capabilities';
+import { blueskyCapabilities } from './manifest';
 import { connectAccount } from './connect';
 import { fetchPostMetrics } from './metrics';
 import { findPublishedPost, publishPost } from './publish';

@@ -1,6 +1,6 @@
 import type { Agent, AppBskyFeedPost } from '@atproto/api';
 import { PublishError, type ConnectorContext, type PublishInput, type RemoteRef } from '../types';
-import { blueskyCapabilities } from './capabilities';
+import { blueskyCapabilities } from './manifest';
 import { isAuthError } from './errors';
 import { checkMedia, externalEmbed, uploadImages } from './media';
 import { getPost, POST_COLLECTION, replyRefs, toRemoteRef } from './records';

@@ -89,6 +89,18 @@ export const sinkStore = new SinkStore();
 export const sinkCapabilities: ChannelCapabilities = {
   network: 'sink',
   displayName: 'Local sink (tests)',
+  auth: 'access_token',
+  features: {
+    readComments: false,
+    readMentions: false,
+    readMessages: false,
+    reply: false,
+    hideComments: false,
+    deleteComments: false,
+    postMetrics: false,
+    followerCounts: false,
+    webhooks: false,
+  },
   text: [{ unit: 'graphemes', max: 300 }],
   media: { maxItems: 4, imageTypes: ['image/png', 'image/jpeg'], imageMaxBytes: 1_000_000, videoTypes: [], videoMaxBytes: 0, altTextRequired: false },
   threads: true,

@@ -6,3 +6,4 @@ export * from './media';
 export * from './calendar';
 export * from './collaboration';
 export * from './metrics';
+export * from './inbound';

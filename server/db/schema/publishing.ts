@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ChannelLimits } from '../../../connectors/types';
 import { users } from './identity';
 import { workspaces } from './workspaces';
 
@@ -18,6 +19,16 @@ export const channels = pgTable(
     color: text('color').notNull().default('blue'),
     /** `disconnected`: removed by a user; kept (without credentials) so published history stays. */
     status: text('status').$type<'connected' | 'needs_reconnect' | 'disconnected'>().notNull().default('connected'),
+    /** Health, for the channel view: the last failure the network reported (verbatim) and when. */
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    /** The network asked us to wait until then (rate limit); publishing and pulls hold until it. */
+    rateLimitedUntil: timestamp('rate_limited_until', { withTimezone: true }),
+    /** When the stored access token expires (refreshed before by the token job); null when it does not. */
+    authExpiresAt: timestamp('auth_expires_at', { withTimezone: true }),
+    lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+    /** This account's own limits where they differ from the network's (a Mastodon instance's), read at connect. */
+    limits: jsonb('limits').$type<ChannelLimits>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('channels_workspace_idx').on(t.workspaceId), uniqueIndex('channels_account_uq').on(t.workspaceId, t.network, t.accountId)],

@@ -18,6 +18,18 @@ const DAY = 86_400;
 export const blueskyCapabilities: ChannelCapabilities = {
   network: 'bluesky',
   displayName: 'Bluesky',
+  auth: 'app_password',
+  features: {
+    readComments: false,
+    readMentions: false,
+    readMessages: false,
+    reply: false,
+    hideComments: false,
+    deleteComments: false,
+    postMetrics: true,
+    followerCounts: false,
+    webhooks: false,
+  },
   text: [
     { unit: 'graphemes', max: 300 },
     { unit: 'utf8Bytes', max: 3000 },
