@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blueskyCapabilities } from '../../../connectors/bluesky/capabilities';
+import { blueskyCapabilities } from '../../../connectors/bluesky/manifest';
 import type { MediaRules } from '../../../connectors/types';
 import { checkAssetForNetwork, checkMediaForNetwork, type CheckableAsset } from './checks';
 
