@@ -100,6 +100,14 @@ export interface MediaInput {
   altText: string;
   width?: number;
   height?: number;
+  /** Seconds, for videos (networks that check duration before upload). */
+  durationSeconds?: number;
+  /**
+   * A signed, time-limited URL where the network can fetch the file itself (networks that pull media
+   * instead of taking an upload, e.g. Instagram, Threads, Pinterest). Present when the server has a
+   * public address; a connector that needs it fails `rejected` with an explanation when it is absent.
+   */
+  publicUrl?: string;
 }
 
 /** A post (or one part of a thread) as published on the network. */
