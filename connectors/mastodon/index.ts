@@ -1,0 +1,20 @@
+import type { Connector } from '../types';
+import { connectAccount } from './connect';
+import { pullInbound } from './inbound';
+import { mastodonCapabilities } from './manifest';
+import { fetchChannelMetrics, fetchPostMetrics } from './metrics';
+import { deleteRef, findPublishedStatus, publishStatus } from './publish';
+import { replyTo } from './reply';
+
+/** Mastodon (and API-compatible servers) through masto, with a per-instance access token. */
+export const mastodonConnector: Connector = {
+  capabilities: mastodonCapabilities,
+  connect: connectAccount,
+  publish: publishStatus,
+  findPublished: findPublishedStatus,
+  delete: deleteRef,
+  fetchMetrics: fetchPostMetrics,
+  fetchChannelMetrics,
+  pullInbound,
+  reply: replyTo,
+};
