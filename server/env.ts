@@ -30,6 +30,10 @@ const Schema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (generate one with: openssl rand -hex 32)')
     .optional(),
+  SECRET_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters: the key SECRET_KEY replaces, while `tandem rotate-key` re-seals secrets')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Tandem <no-reply@localhost>'),
@@ -50,11 +54,54 @@ const Schema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PUBLISH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
   LINK_PREVIEW_PRIVATE_HOSTS: bool.default(false),
 });
 
-export type Env = z.infer<typeof Schema>;
+/** The variables of the schema above. */
+export type EnvVars = z.infer<typeof Schema>;
+
+/**
+ * Per-network credentials of this server, named after the network id in upper snake case (sink-x →
+ * SINK_X): the OAuth app of a network (`OAUTH_<NETWORK>_CLIENT_ID` / `_CLIENT_SECRET`) and the
+ * secret a network signs its webhooks with (`WEBHOOK_<NETWORK>_SECRET`).
+ */
+export interface NetworkSecrets {
+  oauth: Record<string, { clientId?: string; clientSecret?: string }>;
+  webhooks: Record<string, string>;
+}
+
+export type Env = EnvVars & { networks: NetworkSecrets };
+
+/** Command-line overrides by variable name (per-network variables included). */
+export type EnvOverrides = Partial<Record<keyof EnvVars, string>> & Record<string, string | undefined>;
+
+/** SINK_X for the network id sink-x. */
+export function networkEnvName(network: string): string {
+  return network.toUpperCase().replace(/-/g, '_');
+}
+
+const OAUTH_VAR = /^OAUTH_([A-Z][A-Z0-9_]*)_CLIENT_(ID|SECRET)$/;
+const WEBHOOK_VAR = /^WEBHOOK_([A-Z][A-Z0-9_]*)_SECRET$/;
+
+function readNetworkSecrets(vars: Record<string, string | undefined>): NetworkSecrets {
+  const out: NetworkSecrets = { oauth: {}, webhooks: {} };
+  // Network ids are lower-case letters, digits and dashes: the upper snake name maps back one way only.
+  const idOf = (name: string) => name.toLowerCase().replace(/_/g, '-');
+  for (const [key, raw] of Object.entries(vars)) {
+    const value = emptyToUndefined(raw);
+    if (!value) continue;
+    const o = OAUTH_VAR.exec(key);
+    if (o) {
+      const client = (out.oauth[idOf(o[1]!)] ??= {});
+      if (o[2] === 'ID') client.clientId = value;
+      else client.clientSecret = value;
+    }
+    const w = WEBHOOK_VAR.exec(key);
+    if (w) out.webhooks[idOf(w[1]!)] = value;
+  }
+  return out;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -63,14 +110,14 @@ export class EnvError extends Error {
 }
 
 /** Validate the environment (plus command-line overrides, which win). */
-export function readEnv(overrides: Partial<Record<keyof Env, string>> = {}, source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(overrides: EnvOverrides = {}, source: NodeJS.ProcessEnv = process.env): Env {
   const raw: Record<string, string | undefined> = {};
-  for (const key of Object.keys(Schema.shape)) raw[key] = overrides[key as keyof Env] ?? emptyToUndefined(source[key]);
+  for (const key of Object.keys(Schema.shape)) raw[key] = overrides[key] ?? emptyToUndefined(source[key]);
   const parsed = Schema.safeParse(raw);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(raw[String(i.path[0])])})`));
   }
-  return parsed.data;
+  return { ...parsed.data, networks: readNetworkSecrets({ ...source, ...overrides }) };
 }
 
 function emptyToUndefined(v: string | undefined) {
@@ -93,7 +140,7 @@ export function testEnv() {
   };
 }
 
-export const ENV_DOCS: Record<keyof Env, string> = {
+export const ENV_DOCS: Record<keyof EnvVars, string> = {
   PORT: 'HTTP port (CLI: --port).',
   HOST: 'Interface to listen on; 0.0.0.0 to accept connections from other machines.',
   DATA_DIR: 'Folder for the embedded database, mail outbox and generated secret (CLI: --data-dir).',
@@ -101,6 +148,7 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   TANDEM_ROLES: 'Comma list of web, worker, scheduler (CLI: --roles). Default: all three in one process.',
   PUBLIC_URL: 'The address users reach Tandem at, used in emails and to decide on secure cookies. Default http://localhost:PORT.',
   SECRET_KEY: '64 hex characters; encrypts secrets at rest. Embedded mode generates one in DATA_DIR; required with DATABASE_URL.',
+  SECRET_KEY_PREVIOUS: 'The key SECRET_KEY replaces, while rotating: secrets sealed with it stay readable until `tandem rotate-key` has sealed them again with SECRET_KEY; then remove it.',
   LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent.',
   SMTP_URL: 'smtp(s)://user:pass@host:port to send email. Without it, emails go to DATA_DIR/outbox and /dev/outbox.',
   MAIL_FROM: 'Sender of outgoing email.',
@@ -123,4 +171,11 @@ export const ENV_DOCS: Record<keyof Env, string> = {
   PUBLISH_JOB_EXPIRE_SECONDS: 'How long a publish job may stay running before the queue gives it to another worker (a killed worker\'s jobs come back after this, plus up to half of it).',
   PUBLISH_CONCURRENCY: 'Posts one worker process publishes at the same time (posts on one channel still take their turn for its quota).',
   LINK_PREVIEW_PRIVATE_HOSTS: 'Let link previews fetch pages on private and loopback addresses (true/false). Tests only: otherwise a post could make the server probe your internal network.',
+};
+
+/** Variables whose name carries a network id (upper snake case: sink-x → SINK_X). */
+export const ENV_PATTERN_DOCS: Record<string, string> = {
+  OAUTH_NETWORK_CLIENT_ID: 'OAUTH_<NETWORK>_CLIENT_ID: the client id of the app registered with that network, for its "Connect with …" button (e.g. OAUTH_X_CLIENT_ID). Register the redirect URI PUBLIC_URL/api/oauth/callback with the network.',
+  OAUTH_NETWORK_CLIENT_SECRET: 'OAUTH_<NETWORK>_CLIENT_SECRET: that app\'s client secret (may be absent for a public PKCE client).',
+  WEBHOOK_NETWORK_SECRET: 'WEBHOOK_<NETWORK>_SECRET: the secret the network signs its webhook requests to PUBLIC_URL/api/webhooks/<channel id> with, when it is one per app rather than per channel.',
 };

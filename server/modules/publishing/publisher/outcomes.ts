@@ -1,11 +1,13 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { PublishError, RemoteRef } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
-import { channels, postTargets, posts, publishAttempts, type PostStatus, type TargetState } from '../../../db/schema';
+import { channels, postTargets, posts, publishAttempts, type TargetState } from '../../../db/schema';
 import { publishTarget } from '../jobs/publishTarget';
 import type { PublisherServices } from './runTarget';
 import type { JobQueue } from '../../../jobs/runtime';
 import { notifyPostAuthor } from '../../collaboration';
+import { postStatusOf } from './postStatus';
+import { settlePublished } from './settlePublished';
 
 type Target = typeof postTargets.$inferSelect;
 
@@ -45,16 +47,16 @@ export async function renewLease(db: Db, targetId: string, held: Date, next: Dat
 export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; attemptIds: number[]; target: Target; partIndex: number; ref: RemoteRef; refs: RemoteRef[]; outcome: 'success' | 'reconciled'; durationMs?: number; last: boolean }): Promise<Date> {
   // Each confirmed part renews the lease, so a long thread is not taken over mid-way.
   const next = new Date(Date.now() + o.leaseMs);
-  const set = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
+  const attempt = o.outcome === 'success' ? { outcome: 'success' as const, remoteId: o.ref.id, durationMs: o.durationMs ?? null } : { outcome: 'reconciled' as const, remoteId: o.ref.id, message: 'Found on the network after an unknown outcome.' };
   const progress = { remoteRefs: o.refs.slice(0, o.partIndex + 1), nextPart: o.partIndex + 1 };
-  const closeAttempts = (tx: Db) => tx.update(publishAttempts).set(set).where(inArray(publishAttempts.id, o.attemptIds));
   if (o.last) {
-    await settle(db, o.target, { state: 'published', publishedAt: new Date(), lastError: null, ...progress }, o.lease, closeAttempts);
+    // The common end of a publish, batched with the others finishing now (one transaction for many).
+    if (!(await settlePublished(db, { targetId: o.target.id, postId: o.target.postId, lease: o.lease, refs: progress.remoteRefs, nextPart: progress.nextPart, attemptIds: o.attemptIds, attempt }))) throw new LeaseLost(o.target.id);
     return next;
   }
   await db.transaction(async (tx) => {
     if (!(await renewLease(tx, o.target.id, o.lease, next, progress))) throw new LeaseLost(o.target.id);
-    await closeAttempts(tx);
+    await tx.update(publishAttempts).set(attempt).where(inArray(publishAttempts.id, o.attemptIds));
   });
   return next;
 }
@@ -128,16 +130,6 @@ export async function settle(db: Db, target: Target, set: { state: TargetState; 
     const states = (await tx.select({ state: postTargets.state }).from(postTargets).where(eq(postTargets.postId, target.postId))).map((r) => r.state);
     await tx.update(posts).set({ status: postStatusOf(states), updatedAt: new Date() }).where(eq(posts.id, target.postId));
   });
-}
-
-export function postStatusOf(states: TargetState[]): PostStatus {
-  const live = states.filter((s) => s !== 'cancelled');
-  if (!live.length) return 'cancelled';
-  if (live.some((s) => s === 'publishing') || (live.some((s) => s === 'pending') && live.some((s) => s !== 'pending'))) return 'publishing';
-  if (live.every((s) => s === 'pending')) return 'scheduled';
-  if (live.some((s) => s === 'unknown')) return 'unknown';
-  if (live.some((s) => s === 'failed')) return 'failed';
-  return 'published';
 }
 
 /** Tells the post's author that one channel failed, with the reason shown in the app. */

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { QuotaRule } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
 import { channels, quotaLedger } from '../../../db/schema';
@@ -27,35 +27,49 @@ function bucketEnd(rules: QuotaRule[], now: number): Date {
 }
 
 /**
- * Reserves `units` posts (all the parts a thread still has to publish, so it is never cut mid-way)
- * on the channel. Call inside the claim's transaction: the channel row is locked so concurrent
- * claims on one channel take their turns, and reservations are visible to the next claim at once.
+ * Reserves, for each claim on one channel in order, `units` posts (all the parts a thread still has
+ * to publish, so it is never cut mid-way): each gets its answer, and what fits is added to the ledger
+ * in one write. Call inside the claim's transaction: the channel row is locked so concurrent claims on
+ * one channel take their turns, and reservations are visible to the next claim at once.
  */
-export async function reserveQuota(tx: Db, o: { channelId: string; channelName: string; rules: QuotaRule[]; units: number; now: Date }): Promise<QuotaAnswer> {
+export async function reserveQuotaMany(tx: Db, o: { channelId: string; channelName: string; rules: QuotaRule[]; units: number[]; now: Date; locked?: boolean }): Promise<QuotaAnswer[]> {
   const rules = o.rules.filter((r) => r.action === 'create');
-  if (!rules.length) return { ok: true, reservation: null };
-  for (const r of rules) {
-    if (o.units * r.cost > r.limit) return { ok: false, never: `This needs ${o.units} posts in a row on ${o.channelName}, more than the network allows in ${r.windowSeconds} s (${Math.floor(r.limit / r.cost)}); split it into shorter threads.` };
-  }
-  await tx.select({ id: channels.id }).from(channels).where(eq(channels.id, o.channelId)).for('update');
+  if (!rules.length) return o.units.map(() => ({ ok: true, reservation: null }));
+  if (!o.locked) await lockChannels(tx, [o.channelId]);
+  const used: { n: number; oldest: Date }[] = [];
   for (const r of rules) {
     const since = new Date(o.now.getTime() - r.windowSeconds * 1000);
-    const [used] = await tx.select({ n: sql<number>`coalesce(sum(${quotaLedger.cost}), 0)::int`, oldest: sql<string | null>`min(${quotaLedger.at})` }).from(quotaLedger).where(and(eq(quotaLedger.channelId, o.channelId), eq(quotaLedger.action, 'create'), gt(quotaLedger.at, since)));
-    if ((Number(used?.n ?? 0) + o.units) * r.cost > r.limit) {
-      const oldest = used?.oldest ? new Date(used.oldest) : o.now;
-      return { ok: false, retryAt: new Date(oldest.getTime() + r.windowSeconds * 1000 + 1000), why: `quota of ${r.limit} per ${r.windowSeconds}s reached on ${o.channelName}` };
-    }
+    const [row] = await tx.select({ n: sql<number>`coalesce(sum(${quotaLedger.cost}), 0)::int`, oldest: sql<string | null>`min(${quotaLedger.at})` }).from(quotaLedger).where(and(eq(quotaLedger.channelId, o.channelId), eq(quotaLedger.action, 'create'), gt(quotaLedger.at, since)));
+    used.push({ n: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : o.now });
   }
   const at = bucketEnd(rules, o.now.getTime());
-  await addUnits(tx, o.channelId, at, o.units);
-  return { ok: true, reservation: { at, units: o.units } };
+  let taken = 0;
+  const answers = o.units.map((units): QuotaAnswer => {
+    const never = rules.find((r) => units * r.cost > r.limit);
+    if (never) return { ok: false, never: `This needs ${units} posts in a row on ${o.channelName}, more than the network allows in ${never.windowSeconds} s (${Math.floor(never.limit / never.cost)}); split it into shorter threads.` };
+    const full = rules.findIndex((r, i) => (used[i]!.n + taken + units) * r.cost > r.limit);
+    if (full >= 0) {
+      const r = rules[full]!;
+      return { ok: false, retryAt: new Date(used[full]!.oldest.getTime() + r.windowSeconds * 1000 + 1000), why: `quota of ${r.limit} per ${r.windowSeconds}s reached on ${o.channelName}` };
+    }
+    taken += units;
+    return { ok: true, reservation: { at, units } };
+  });
+  if (taken > 0) await addUnits(tx, o.channelId, at, taken);
+  return answers;
+}
+
+/** Channel rows locked in id order, so batches that share channels never deadlock. */
+export async function lockChannels(tx: Db, channelIds: string[]) {
+  if (!channelIds.length) return;
+  await tx.select({ id: channels.id }).from(channels).where(inArray(channels.id, channelIds)).orderBy(channels.id).for('update');
 }
 
 /** Gives back reserved units that were not published (a refused or failed call). */
 export async function refundQuota(db: Db, channelId: string, reservation: Reservation | null, units: number) {
   if (!reservation || units <= 0) return;
   await db.transaction(async (tx) => {
-    await tx.select({ id: channels.id }).from(channels).where(eq(channels.id, channelId)).for('update');
+    await lockChannels(tx, [channelId]);
     await addUnits(tx, channelId, reservation.at, -Math.min(units, reservation.units));
   });
 }
