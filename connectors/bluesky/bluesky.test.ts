@@ -1,7 +1,7 @@
-import { AppBskyEmbedImages, AppBskyFeedPost, AppBskyRichtextFacet } from '@atproto/api';
+import { AppBskyEmbedImages, AppBskyFeedPost, AppBskyRichtextFacet, AtUri, RichText } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blueskyNetworkGate, startBlueskyNetwork, type BlueskyTestNetwork, type TestAccount } from '../test/blueskyNetwork';
-import { PublishError, type ChannelAuth, type ConnectorContext, type PublishInput, type RemoteRef } from '../types';
+import { PublishError, type ChannelAuth, type ConnectorContext, type InboundItem, type InboundRef, type PublishInput, type RemoteRef } from '../types';
 import { blueskyConnector as bluesky } from './index';
 
 /** The Bluesky connector against a real local network (PLC, PDS, AppView, Ozone from @atproto/dev-env). */
@@ -203,6 +203,172 @@ describe.skipIf(!gate.run)('Bluesky connector on a local network', { timeout: 60
     await bluesky.delete(ctx(), gone);
     await net.sync();
     const metrics = await bluesky.fetchMetrics!(ctx(), [ref, gone, { id: 'sink://not-bluesky/1' }]);
-    expect(metrics).toEqual([{ id: ref.id, likes: 1, reposts: 1, replies: 1, quotes: 0 }]);
+    expect(metrics).toEqual([{ id: ref.id, likes: 1, reposts: 1, replies: 1, quotes: 0, raw: expect.objectContaining({ likeCount: 1, repostCount: 1, replyCount: 1, quoteCount: 0 }) }]);
+  });
+
+  // --- inbound, answers, moderation, account counters ---
+
+  const strong = (r: RemoteRef) => ({ uri: r.id, cid: r.meta!.cid! });
+  const toRef = (item: InboundItem): InboundRef => ({ id: item.networkId, kind: item.kind, url: item.url, meta: item.meta, ...(item.rootId ? { root: { id: item.rootId } } : {}) });
+  /** Bob writes, then the AppView catches up (a reply indexed before its parent gets no notification). */
+  const bobPost = async (record: Partial<AppBskyFeedPost.Record> & { text: string }) => {
+    const { uri, cid } = await bob.agent.post(record);
+    await net.sync();
+    return { uri, cid };
+  };
+  const bobMentioning = async (text: string, extra: Partial<AppBskyFeedPost.Record> = {}) => {
+    const rt = new RichText({ text });
+    await rt.detectFacets(bob.agent);
+    return bobPost({ text: rt.text, facets: rt.facets, ...extra });
+  };
+  const published = async (text: string) => {
+    const ref = await bluesky.publish(ctx(), post(text));
+    await net.sync();
+    return ref;
+  };
+  const pull = (opts: { cursor?: string; ourPosts?: RemoteRef[] } = {}) => bluesky.pullInbound!(ctx(), opts);
+  const uris = (items: InboundItem[]) => items.map((i) => i.networkId);
+  const record = async (uri: string) => {
+    const u = new AtUri(uri);
+    return (await alice.agent.com.atproto.repo.getRecord({ repo: u.host, collection: u.collection, rkey: u.rkey })).data.value as Record<string, any>;
+  };
+
+  it('pullInbound finds replies (also those 5 levels down that no notification covers), mentions and quotes', async () => {
+    const root = await published('Our autumn menu is out');
+    const chain: { uri: string; cid: string }[] = [];
+    for (let level = 1; level <= 5; level++) {
+      const parent = chain.at(-1) ?? strong(root);
+      chain.push(await bobPost({ text: `level ${level}`, ...(level === 1 ? { langs: ['it'] } : {}), reply: { root: strong(root), parent } }));
+    }
+    const mention = await bobMentioning(`Ask @${alice.handle} about the menu`);
+    const replyMentioning = await bobMentioning(`@${alice.handle} is there oat milk?`, { reply: { root: strong(root), parent: strong(root) } });
+    const quote = await bobPost({ text: 'Look at this', embed: { $type: 'app.bsky.embed.record', record: strong(root) } });
+
+    const viaNotifications = await pull();
+    expect(uris(viaNotifications.items)).toEqual(expect.arrayContaining([...chain.slice(0, 4).map((c) => c.uri), mention.uri, replyMentioning.uri, quote.uri]));
+    // The AppView notifies a reply only up to 4 levels below our post (bsky REPLY_NOTIF_DEPTH = 5).
+    expect(uris(viaNotifications.items)).not.toContain(chain[4]!.uri);
+    const { items } = await pull({ ourPosts: [root] });
+    expect(uris(items)).toContain(chain[4]!.uri);
+    expect(new Set(uris(items)).size).toBe(items.length);
+    const byUri = (u: string) => items.find((i) => i.networkId === u)!;
+
+    const first = byUri(chain[0]!.uri);
+    expect(first).toMatchObject({
+      kind: 'reply',
+      author: { id: bob.did, handle: bob.handle, url: `https://bsky.app/profile/${bob.handle}` },
+      text: 'level 1',
+      language: 'it',
+      parentId: root.id,
+      rootId: root.id,
+      url: `https://bsky.app/profile/${bob.handle}/post/${new AtUri(chain[0]!.uri).rkey}`,
+      meta: { cid: chain[0]!.cid, rootUri: root.id, rootCid: root.meta!.cid },
+    });
+    expect(Math.abs(first.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(byUri(chain[4]!.uri)).toMatchObject({ kind: 'reply', parentId: chain[3]!.uri, rootId: root.id });
+    expect(byUri(mention.uri)).toMatchObject({ kind: 'mention', text: `Ask @${alice.handle} about the menu` });
+    expect(byUri(mention.uri).rootId).toBeUndefined();
+    // The AppView files it as a mention (one notification per post); it is a reply under our post.
+    expect(byUri(replyMentioning.uri)).toMatchObject({ kind: 'reply', rootId: root.id });
+    expect(byUri(quote.uri)).toMatchObject({ kind: 'quote', parentId: root.id, rootId: root.id });
+  });
+
+  it('the cursor returns only newer items, and once an older-dated one indexed late (inside the overlap)', async () => {
+    const root = await published('Cursor check');
+    await bobPost({ text: 'before the first pull', reply: { root: strong(root), parent: strong(root) } });
+    const first = await pull({ ourPosts: [root] });
+    expect(first.items.length).toBeGreaterThan(0);
+    const again = await pull({ cursor: first.cursor, ourPosts: [root] });
+    expect(again.items).toEqual([]);
+    const fresh = await bobPost({ text: 'after the first pull', reply: { root: strong(root), parent: strong(root) } });
+    // Dated 5 minutes ago: it sorts below items the first pull already returned.
+    const late = await bobPost({ text: 'written earlier, indexed now', createdAt: new Date(Date.now() - 5 * 60_000).toISOString(), reply: { root: strong(root), parent: strong(root) } });
+    const third = await pull({ cursor: again.cursor, ourPosts: [root] });
+    expect(uris(third.items).sort()).toEqual([fresh.uri, late.uri].sort());
+    expect((await pull({ cursor: third.cursor, ourPosts: [root] })).items).toEqual([]);
+    expect((await pull({ cursor: third.cursor })).items).toEqual([]);
+  });
+
+  it('reply answers in the item\'s own thread, exactly once per key, also when two attempts race', async () => {
+    const root = await published('Ask us anything');
+    const r1 = await bobPost({ text: 'first', reply: { root: strong(root), parent: strong(root) } });
+    const r2 = await bobPost({ text: 'second, deeper', reply: { root: strong(root), parent: r1 } });
+    const mention = await bobMentioning(`Hey @${alice.handle}, open on Sunday?`);
+    const { items } = await pull({ ourPosts: [root] });
+    const deep = items.find((i) => i.networkId === r2.uri)!;
+
+    const text = `Thanks @${bob.handle}! ${Date.now()}`;
+    const k = key('answer');
+    const a = await bluesky.reply!(ctx(), toRef(deep), { text, idempotencyKey: k });
+    expect(await bluesky.reply!(ctx(), toRef(deep), { text, idempotencyKey: k })).toEqual(a);
+    const raceText = `Racing answer ${Date.now()}`;
+    const k2 = key('answer');
+    const [c, d] = await Promise.all([bluesky.reply!(ctx(), toRef(deep), { text: raceText, idempotencyKey: k2 }), bluesky.reply!(ctx(), toRef(deep), { text: raceText, idempotencyKey: k2 })]);
+    expect(c).toEqual(d);
+    expect(await postsWithText(text)).toHaveLength(1);
+    expect(await postsWithText(raceText)).toHaveLength(1);
+    const answer = await record(a.id);
+    expect(answer.reply).toEqual({ root: strong(root), parent: r2 });
+    expect(answer.facets?.[0]?.features?.[0]).toMatchObject({ did: bob.did });
+
+    // A mention is its own thread's root; without meta (e.g. stored by hand) the AppView is asked.
+    const m = await bluesky.reply!(ctx(), { id: mention.uri, kind: 'mention' }, { text: 'Yes, 8 to 13!', idempotencyKey: key('answer') });
+    expect((await record(m.id)).reply).toEqual({ root: mention, parent: mention });
+    await net.sync();
+    const thread = await alice.agent.app.bsky.feed.getPostThread({ uri: mention.uri });
+    expect((thread.data.thread as any).replies.map((r: any) => r.post.uri)).toContain(m.id);
+  });
+
+  it('hideComment adds the reply to the root\'s threadgate, keeping its reply rules and hidden replies; detaches a quote', async () => {
+    const root = await published('Hide check');
+    const r1 = await bobPost({ text: 'hidden earlier in the app', reply: { root: strong(root), parent: strong(root) } });
+    const r2 = await bobPost({ text: 'spam', reply: { root: strong(root), parent: strong(root) } });
+    const rkey = new AtUri(root.id).rkey;
+    const gate = { $type: 'app.bsky.feed.threadgate', post: root.id, createdAt: '2026-11-01T00:00:00.000Z', allow: [{ $type: 'app.bsky.feed.threadgate#mentionRule' }], hiddenReplies: [r1.uri] };
+    await alice.agent.com.atproto.repo.createRecord({ repo: alice.did, collection: 'app.bsky.feed.threadgate', rkey, record: gate });
+    await net.sync();
+    const { items } = await pull({ ourPosts: [root] });
+    const spam = toRef(items.find((i) => i.networkId === r2.uri)!);
+    expect(spam.root?.id).toBe(root.id);
+    await bluesky.hideComment!(ctx(), spam);
+    await bluesky.hideComment!(ctx(), spam);
+    const after = (await alice.agent.com.atproto.repo.getRecord({ repo: alice.did, collection: 'app.bsky.feed.threadgate', rkey })).data.value;
+    expect(after).toEqual({ ...gate, hiddenReplies: [r1.uri, r2.uri] });
+    await net.sync();
+    const thread = (await alice.agent.app.bsky.feed.getPostThread({ uri: root.id })).data.thread as any;
+    expect(thread.post.threadgate.record.hiddenReplies).toEqual([r1.uri, r2.uri]);
+
+    // No threadgate yet: one is created with no `allow`, so everyone may still reply.
+    const open = await published('Open thread');
+    const r3 = await bobPost({ text: 'rude', reply: { root: strong(open), parent: strong(open) } });
+    const quote = await bobPost({ text: 'look at them', embed: { $type: 'app.bsky.embed.record', record: strong(open) } });
+    const latest = await pull({ ourPosts: [open] });
+    await bluesky.hideComment!(ctx(), toRef(latest.items.find((i) => i.networkId === r3.uri)!));
+    const created = await record(`at://${alice.did}/app.bsky.feed.threadgate/${new AtUri(open.id).rkey}`);
+    expect(created).toMatchObject({ post: open.id, hiddenReplies: [r3.uri] });
+    expect(created.allow).toBeUndefined();
+    const stillOpen = await bobPost({ text: 'can I still reply?', reply: { root: strong(open), parent: strong(open) } });
+    expect((await alice.agent.app.bsky.feed.getPosts({ uris: [stillOpen.uri] })).data.posts).toHaveLength(1);
+
+    // A quote: detached through the quoted post's postgate.
+    await bluesky.hideComment!(ctx(), toRef(latest.items.find((i) => i.networkId === quote.uri)!));
+    expect(await record(`at://${alice.did}/app.bsky.feed.postgate/${new AtUri(open.id).rkey}`)).toMatchObject({ post: open.id, detachedEmbeddingUris: [quote.uri] });
+    await net.sync();
+    const quoteView = (await alice.agent.app.bsky.feed.getPosts({ uris: [quote.uri] })).data.posts[0]!;
+    expect((quoteView.embed as any).record.$type).toBe('app.bsky.embed.record#viewDetached');
+
+    // Outside our threads there is nothing we may hide.
+    const elsewhere = await bobMentioning(`@${alice.handle} over here`);
+    const err = await bluesky.hideComment!(ctx(), { id: elsewhere.uri, kind: 'mention' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('fetchChannelMetrics reads followers, follows and posts from the profile', async () => {
+    await bob.agent.follow(alice.did);
+    await net.sync();
+    const m = await bluesky.fetchChannelMetrics!(ctx());
+    const profile = (await bob.agent.getProfile({ actor: alice.did })).data;
+    expect(m).toMatchObject({ followers: 1, following: 0, posts: profile.postsCount, raw: { followersCount: 1, followsCount: 0, postsCount: profile.postsCount } });
+    expect(m.posts).toBeGreaterThan(10);
   });
 });

@@ -1,9 +1,12 @@
 import type { Connector } from '../types';
 import { blueskyCapabilities } from './manifest';
 import { connectAccount } from './connect';
-import { fetchPostMetrics } from './metrics';
+import { hideComment } from './hide';
+import { pullInbound } from './inbound';
+import { fetchChannelMetrics, fetchPostMetrics } from './metrics';
 import { findPublishedPost, publishPost } from './publish';
 import { deletePost } from './records';
+import { replyToItem } from './reply';
 import { withSession } from './session';
 
 /** Bluesky (AT Protocol) through @atproto/api, signed in with an app password. */
@@ -14,4 +17,8 @@ export const blueskyConnector: Connector = {
   findPublished: findPublishedPost,
   delete: (ctx, ref) => withSession(ctx, (agent, did) => deletePost(agent, did, ref)),
   fetchMetrics: fetchPostMetrics,
+  fetchChannelMetrics,
+  pullInbound,
+  reply: replyToItem,
+  hideComment,
 };

@@ -20,14 +20,24 @@ export const blueskyCapabilities: ChannelCapabilities = {
   displayName: 'Bluesky',
   auth: 'app_password',
   features: {
-    readComments: false,
-    readMentions: false,
+    // Replies to our posts: notifications (reason reply) plus a walk of our posts' threads.
+    readComments: true,
+    // Mentions and quotes of the account (notifications, reasons mention and quote).
+    readMentions: true,
+    // Direct messages live in Bluesky's chat service (chat.bsky.*, reached through the PDS with a
+    // service proxy header). It is not open source and @atproto/dev-env does not run it, so we have
+    // no network to test against; not implemented.
     readMessages: false,
-    reply: false,
-    hideComments: false,
+    reply: true,
+    // A reply: threadgate hiddenReplies on our thread's root; a quote: postgate detachedEmbeddingUris.
+    hideComments: true,
+    // A Bluesky account can delete only records in its own repository, never another account's post;
+    // hiding is what the thread's author can do.
     deleteComments: false,
     postMetrics: true,
-    followerCounts: false,
+    followerCounts: true,
+    // Bluesky pushes nothing to third parties over HTTP; events come from the firehose/Jetstream
+    // (a websocket of the whole network), not per-account webhooks. We poll notifications instead.
     webhooks: false,
   },
   text: [

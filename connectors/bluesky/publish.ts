@@ -1,34 +1,22 @@
 import type { Agent, AppBskyFeedPost } from '@atproto/api';
 import { PublishError, type ConnectorContext, type PublishInput, type RemoteRef } from '../types';
 import { blueskyCapabilities } from './manifest';
-import { isAuthError } from './errors';
 import { checkMedia, externalEmbed, uploadImages } from './media';
-import { getPost, POST_COLLECTION, replyRefs, toRemoteRef } from './records';
+import { createPostOnce, getPost, POST_COLLECTION, replyRefs } from './records';
 import { recordKeyFor } from './recordKey';
 import { detectFacets } from './richText';
 import { withSession } from './session';
 
 /**
  * Publishes one post (or one part of a thread) exactly once: the record key is derived from the
- * idempotency key, so a second attempt targets the same record. On the PDS (0.4.x, measured on the
- * local network) creating a record whose key exists fails with HTTP 500 `InternalServerError`
- * ("There is already a value at key" inside the repo); whatever the error, when the record is
- * there afterwards we return it instead of failing.
+ * idempotency key, so a second attempt targets the same record (see `createPostOnce`).
  */
 export async function publishPost(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
   checkMedia(input.media, blueskyCapabilities.media);
   const rkey = recordKeyFor(input.idempotencyKey, input.scheduledAt);
   return withSession(ctx, async (agent, did) => {
     const record = await buildRecord(agent, input);
-    try {
-      const { data } = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST_COLLECTION, rkey, record });
-      return toRemoteRef(data.uri, data.cid);
-    } catch (err) {
-      if (isAuthError(err)) throw err;
-      const existing = await getPost(agent, did, rkey).catch(() => null);
-      if (existing) return existing;
-      throw err;
-    }
+    return createPostOnce(agent, did, rkey, record);
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PublishError } from '../types';
-import { recordKeyFor, TID_PATTERN, tidFromParts } from './recordKey';
+import { recordKeyFor, TID_PATTERN, tidFromParts, tidTime } from './recordKey';
 
 describe('Bluesky record keys', () => {
   it('encodes TIDs exactly as @atproto/common-web does', () => {
@@ -30,5 +30,15 @@ describe('Bluesky record keys', () => {
   it('refuses an invalid time or an empty key', () => {
     expect(() => recordKeyFor('k', new Date('nope'))).toThrow(PublishError);
     expect(() => recordKeyFor('', new Date())).toThrow(PublishError);
+  });
+});
+
+describe('tidTime', () => {
+  it('reads back the time a TID encodes, null for other keys', () => {
+    const at = new Date('2026-11-22T18:00:00.000Z');
+    expect(tidTime(recordKeyFor('k', at))!.getTime() - at.getTime()).toBeLessThan(1000);
+    expect(tidTime(recordKeyFor('k', at))!.getTime()).toBeGreaterThanOrEqual(at.getTime());
+    expect(tidTime(tidFromParts(1795365910594123n, 7))!.getTime()).toBe(1795365910594);
+    expect(tidTime('self')).toBeNull();
   });
 });

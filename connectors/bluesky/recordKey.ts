@@ -38,3 +38,11 @@ export function recordKeyFor(idempotencyKey: string, scheduledAt: Date): string 
   const micros = BigInt(Math.floor(ms / 1000)) * 1_000_000n + subSecond;
   return tidFromParts(micros, clockId);
 }
+
+/** The time a TID record key encodes (to the millisecond), or null when the key is not a TID. */
+export function tidTime(rkey: string): Date | null {
+  if (!TID_PATTERN.test(rkey)) return null;
+  let micros = 0n;
+  for (const ch of rkey.slice(0, 11)) micros = (micros << 5n) | BigInt(S32.indexOf(ch));
+  return new Date(Number(micros / 1000n));
+}

@@ -1,5 +1,6 @@
 import { AtUri, XRPCError, type Agent, type AppBskyFeedPost } from '@atproto/api';
 import { PublishError, type RemoteRef } from '../types';
+import { isAuthError } from './errors';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 
@@ -20,7 +21,25 @@ export async function getPost(agent: Agent, did: string, rkey: string): Promise<
   }
 }
 
-function parsePostUri(ref: RemoteRef): AtUri {
+/**
+ * Creates the post at a fixed record key, exactly once. On the PDS (0.4.x, measured on the local
+ * network) creating a record whose key exists fails with HTTP 500 `InternalServerError` ("There is
+ * already a value at key" inside the repo); whatever the error, when the record is there afterwards
+ * we return it instead of failing.
+ */
+export async function createPostOnce(agent: Agent, did: string, rkey: string, record: AppBskyFeedPost.Record): Promise<RemoteRef> {
+  try {
+    const { data } = await agent.com.atproto.repo.createRecord({ repo: did, collection: POST_COLLECTION, rkey, record });
+    return toRemoteRef(data.uri, data.cid);
+  } catch (err) {
+    if (isAuthError(err)) throw err;
+    const existing = await getPost(agent, did, rkey).catch(() => null);
+    if (existing) return existing;
+    throw err;
+  }
+}
+
+export function parsePostUri(ref: RemoteRef): AtUri {
   let at: AtUri;
   try {
     at = new AtUri(ref.id);
