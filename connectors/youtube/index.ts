@@ -1,0 +1,25 @@
+import { PublishError, type Connector } from '../types';
+import { deleteYoutubeComment, hideYoutubeComment, pullYoutubeComments, replyOnYoutube } from './inbound';
+import { youtubeCapabilities } from './manifest';
+import { fetchYoutubeChannelMetrics, fetchYoutubeMetrics } from './metrics';
+import { completeYoutubeOAuth, refreshYoutubeAuth } from './oauth';
+import { deleteYoutubeVideo, findYoutubeVideo, publishYoutubeVideo } from './publish';
+
+/** YouTube Data API v3 through @googleapis/youtube; uploads through the resumable protocol. */
+export const youtubeConnector: Connector = {
+  capabilities: youtubeCapabilities,
+  connect: async () => {
+    throw new PublishError('rejected', 'YouTube connects through Google sign-in (OAuth), not a form');
+  },
+  completeOAuth: completeYoutubeOAuth,
+  refreshAuth: refreshYoutubeAuth,
+  publish: publishYoutubeVideo,
+  findPublished: findYoutubeVideo,
+  delete: deleteYoutubeVideo,
+  pullInbound: pullYoutubeComments,
+  reply: replyOnYoutube,
+  hideComment: hideYoutubeComment,
+  deleteComment: deleteYoutubeComment,
+  fetchMetrics: fetchYoutubeMetrics,
+  fetchChannelMetrics: fetchYoutubeChannelMetrics,
+};
