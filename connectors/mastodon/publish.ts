@@ -42,7 +42,8 @@ export function nativeScheduleAt(scheduledAt: Date, now = Date.now()): Date | nu
  * Mastodon answers a repeated request with the status it created the first time, so a retry after a
  * lost answer does not post twice. A post due 5 minutes or more ahead is handed to the instance's
  * scheduler (`scheduled_at`) and comes back as `scheduled:<id>`; replies are never scheduled natively,
- * because the post they answer must exist first.
+ * because the post they answer must exist first. `input.linkCard` is not sent: Mastodon builds the
+ * card of the first link itself.
  */
 export async function publishStatus(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
   if (input.text.trim() === '' && input.media.length === 0) throw new PublishError('rejected', 'a post needs text or media');
