@@ -1,0 +1,23 @@
+import type { Connector } from '../types';
+import { connectReddit } from './connect';
+import { deleteRedditComment, pullRedditComments, replyOnReddit } from './inbound';
+import { redditCapabilities } from './manifest';
+import { fetchRedditChannelMetrics, fetchRedditMetrics } from './metrics';
+import { completeRedditOAuth, refreshRedditAuth } from './oauth';
+import { deleteRedditThing, findRedditPost, publishRedditPost } from './publish';
+
+/** Reddit over its OAuth API with plain fetch (there is no official Node client). */
+export const redditConnector: Connector = {
+  capabilities: redditCapabilities,
+  connect: connectReddit,
+  completeOAuth: completeRedditOAuth,
+  refreshAuth: refreshRedditAuth,
+  publish: publishRedditPost,
+  findPublished: findRedditPost,
+  delete: deleteRedditThing,
+  pullInbound: pullRedditComments,
+  reply: replyOnReddit,
+  deleteComment: deleteRedditComment,
+  fetchMetrics: fetchRedditMetrics,
+  fetchChannelMetrics: fetchRedditChannelMetrics,
+};
