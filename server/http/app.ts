@@ -20,6 +20,7 @@ import { mediaRoutes } from '../modules/media';
 import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
+import { feedRoutes } from '../modules/feeds';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
@@ -93,6 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(collaborationRoutes);
   await app.register(schedulingRoutes);
   await app.register(campaignRoutes);
+  await app.register(feedRoutes);
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;

@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../shared/roles';
 import { workspaceMembers } from '../db/schema';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { startTestTandem, type TestTandem } from '../test/testServer';
+import { startFeedSite } from '../modules/feeds/testFeedSite';
 
 /**
  * Walks every workspace route as every role, as a member of another workspace and with another
@@ -130,7 +131,16 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns', body: { name: `Walk ${Math.random().toString(36).slice(2)}` } }),
   'PATCH /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}`, body: { color: 'teal' } }),
   'DELETE /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}` }),
+  'GET /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds' }),
+  'POST /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds', body: { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] } }),
+  'DELETE /api/workspaces/:workspaceId/feeds/:feedId': async () => ({ path: `/feeds/${await newFeed()}` }),
+  'POST /api/workspaces/:workspaceId/feeds/:feedId/fetch': async () => ({ path: `/feeds/${await newFeed()}/fetch` }),
 };
+
+let feedSite: Awaited<ReturnType<typeof startFeedSite>>;
+async function newFeed(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/feeds`, { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] })).body.id;
+}
 
 async function newChannel(): Promise<string> {
   const res = await owner.post(`/api/workspaces/${workspaceId}/channels`, { network: 'sink', credentials: { account: `walk${Math.random().toString(36).slice(2)}` } });
@@ -160,7 +170,9 @@ let assetForReads: string | undefined;
 const sharedAsset = async () => (assetForReads ??= await newAsset());
 
 beforeAll(async () => {
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  // Feeds are read from a loopback site, reachable only with private hosts allowed.
+  feedSite = await startFeedSite();
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
   routes.push(...(t.app!.routeTable as typeof routes));
   const o = await signUpUser(t.baseUrl, 'Owner');
   owner = o.client;
@@ -173,7 +185,10 @@ beforeAll(async () => {
   outsiderToken = new ApiClient(t.baseUrl);
   outsiderToken.bearer = tok.body.token;
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  await t?.stop();
+  await feedSite?.close();
+});
 
 describe('the permission matrix, walked over every route', () => {
   it('knows every workspace route and the action it needs', () => {

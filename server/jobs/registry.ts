@@ -2,6 +2,7 @@ import type { JobDefinition } from './defineJob';
 import { systemJobs } from '../modules/system';
 import { publishingJobs } from '../modules/publishing';
 import { schedulingJobs } from '../modules/scheduling';
+import { feedJobs } from '../modules/feeds';
 
 /** Every job type the workers know; modules export theirs from index.ts. */
-export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs, ...schedulingJobs];
+export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs, ...schedulingJobs, ...feedJobs];

@@ -10,3 +10,6 @@ export { schedulePost } from './commands/schedulePost';
 /** The demo seed writes published history in the shapes the publisher and the editor write. */
 export { snapshotOf } from './revisions';
 export { requestSummary } from './publisher/runTarget';
+/** Feeds (curation) make their drafts through the composer's own command, and check feed addresses with the link previews' SSRF guard. */
+export { createPost } from './commands/createPost';
+export { isPublicHost } from './linkPreview/fetchPreview';
