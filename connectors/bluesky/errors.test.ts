@@ -81,6 +81,35 @@ describe('Bluesky error classification', () => {
     expect((await publishError(ctx(`http://127.0.0.1:${port}`))).kind).toBe('transient');
   });
 
+  it('inbound, answers, hiding and counters classify the same way', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 300);
+    answer = () => ({ status: 429, body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' }, headers: { 'ratelimit-reset': reset } });
+    const limited = await blueskyConnector.pullInbound!(ctx(), {}).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ kind: 'rate_limited', opts: { retryAfter: new Date(Number(reset) * 1000) } });
+    // The PDS proxies app.bsky.* reads to the AppView and answers 502 UpstreamFailure when that is down.
+    answer = () => ({ status: 502, body: { error: 'UpstreamFailure', message: 'Upstream Failure' } });
+    expect(await blueskyConnector.fetchChannelMetrics!(ctx()).catch((e: unknown) => e)).toMatchObject({ kind: 'transient' });
+    const to = { id: 'at://did:plc:bob/app.bsky.feed.post/3lbobpost2222', kind: 'reply' as const };
+    expect(await blueskyConnector.reply!(ctx(), to, { text: 'hi', idempotencyKey: 'r1' }).catch((e: unknown) => e)).toMatchObject({ kind: 'transient' });
+  });
+
+  it('hiding gives up after three compare-and-swap losses with the PDS message', async () => {
+    seen.length = 0;
+    answer = (path) =>
+      path.endsWith('getRecord')
+        ? { status: 200, body: { uri: 'at://did:plc:abc/app.bsky.feed.threadgate/3lroot2222222', cid: 'bafyreiegmclpqrkq23y6hsp2sz42j5lhkkjgegrlvi2wxedonllgicw6pe', value: { $type: 'app.bsky.feed.threadgate', post: 'at://did:plc:abc/app.bsky.feed.post/3lroot2222222', createdAt: '2026-11-01T00:00:00.000Z' } } }
+        : { status: 400, body: { error: 'InvalidSwap', message: 'Record was at bafynew' } };
+    const item = { id: 'at://did:plc:bob/app.bsky.feed.post/3lbobpost2222', kind: 'reply' as const, root: { id: 'at://did:plc:abc/app.bsky.feed.post/3lroot2222222' } };
+    const err = await blueskyConnector.hideComment!(ctx(), item).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'rejected', message: 'Record was at bafynew', opts: { networkCode: 'InvalidSwap' } });
+    expect(seen.filter((p) => p.endsWith('putRecord'))).toHaveLength(3);
+    // Someone else's thread: refused before any request.
+    seen.length = 0;
+    const foreign = await blueskyConnector.hideComment!(ctx(), { ...item, root: { id: 'at://did:plc:carol/app.bsky.feed.post/3lroot2222222' } }).catch((e: unknown) => e);
+    expect(foreign).toMatchObject({ kind: 'rejected' });
+    expect(seen).toEqual([]);
+  });
+
   it('an expired token whose refresh fails → auth_expired, nothing stored', async () => {
     seen.length = 0;
     answer = () => ({ status: 400, body: { error: 'ExpiredToken', message: 'Token has expired' } });
