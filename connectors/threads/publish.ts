@@ -1,0 +1,129 @@
+import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
+import { threadsApi, userIdOf } from './api';
+import { waitForContainer } from './containers';
+import { Journal, sameText } from './journal';
+import { threadsCapabilities } from './manifest';
+import { checkQuota } from './quota';
+
+const journal = new Journal();
+/** How far before the planned time a post may have gone out (clock skew, early runs). */
+const LOOKBACK_S = 600;
+
+type Created = { id: string };
+
+export async function publishPost(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
+  const replyControl = input.options?.replyControl;
+  return publishPart(ctx, {
+    text: input.text,
+    media: input.media,
+    replyToId: input.replyTo?.parent.id,
+    key: input.idempotencyKey,
+    since: input.scheduledAt,
+    replyControl: typeof replyControl === 'string' && replyControl !== 'everyone' ? replyControl : undefined,
+  });
+}
+
+export interface Part {
+  text: string;
+  media: MediaInput[];
+  replyToId?: string;
+  key: string;
+  since: Date;
+  replyControl?: string;
+}
+
+/**
+ * Container → status → `threads_publish`, once per key in this process: a retry resumes on the
+ * container it made (published already → the post is looked up by its text).
+ */
+export async function publishPart(ctx: ConnectorContext, part: Part): Promise<RemoteRef> {
+  checkPart(part);
+  const uid = userIdOf(ctx);
+  let containerId = journal.get(part.key)?.containerId;
+  if (containerId) {
+    const state = await waitForContainer(() => readStatus(ctx, containerId!), 'Threads').catch((err: PublishError) => {
+      if (err.opts.networkCode === 'EXPIRED') return 'EXPIRED' as const;
+      throw err;
+    });
+    if (state === 'PUBLISHED') {
+      const found = await findByText(ctx, part.text, part.since);
+      if (found) return found;
+      // Out already, but not found again: a second container would post it twice.
+      throw new PublishError('rejected', 'Threads already published this post, and it could not be found among the account\'s recent posts.', { networkCode: 'PUBLISHED' });
+    }
+    if (state !== 'FINISHED') containerId = undefined;
+  }
+  if (!containerId) {
+    await checkQuota(ctx, part.replyToId ? 'reply' : 'post');
+    containerId = await createContainer(ctx, uid, part);
+    journal.set(part.key, { containerId, text: part.text });
+    await waitForContainer(() => readStatus(ctx, containerId!), 'Threads');
+  }
+  const { id } = await threadsApi<Created>(ctx, 'POST', `${uid}/threads_publish`, { creation_id: containerId });
+  return { id, url: await permalink(ctx, id) };
+}
+
+function checkPart(part: Part) {
+  const rules = threadsCapabilities.media;
+  if (part.text.trim() === '' && part.media.length === 0) throw new PublishError('rejected', 'A Threads post needs text or media.');
+  if (part.media.length > rules.maxItems) throw new PublishError('rejected', `Threads takes at most ${rules.maxItems} media items in a post (got ${part.media.length}).`);
+  for (const m of part.media) {
+    if (!m.publicUrl) throw new PublishError('rejected', 'Threads fetches media from a public address, and this server has none: set the public URL in the server settings so Threads can download the files.');
+    if (![...rules.imageTypes, ...rules.videoTypes].includes(m.mimeType)) throw new PublishError('rejected', `Threads does not take ${m.mimeType} files.`);
+  }
+}
+
+function mediaParams(m: MediaInput) {
+  const video = m.mimeType.startsWith('video/');
+  return { media_type: video ? 'VIDEO' : 'IMAGE', [video ? 'video_url' : 'image_url']: m.publicUrl, alt_text: m.altText.trim() || undefined };
+}
+
+async function createContainer(ctx: ConnectorContext, uid: string, part: Part): Promise<string> {
+  const common = { text: part.text || undefined, reply_to_id: part.replyToId, reply_control: part.replyControl };
+  if (part.media.length <= 1) {
+    const params = part.media[0] ? { ...mediaParams(part.media[0]), ...common } : { media_type: 'TEXT', ...common };
+    return (await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, params)).id;
+  }
+  const children: string[] = [];
+  for (const m of part.media) {
+    const item = await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, { ...mediaParams(m), is_carousel_item: true });
+    await waitForContainer(() => readStatus(ctx, item.id), 'Threads');
+    children.push(item.id);
+  }
+  return (await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, { media_type: 'CAROUSEL', children: children.join(','), ...common })).id;
+}
+
+async function readStatus(ctx: ConnectorContext, containerId: string) {
+  const c = await threadsApi<{ status: string; error_message?: string }>(ctx, 'GET', containerId, { fields: 'status,error_message' });
+  return { state: c.status, detail: c.error_message };
+}
+
+/** The post's address; the post is out already, so a failure here only leaves the URL out. */
+async function permalink(ctx: ConnectorContext, id: string): Promise<string | undefined> {
+  try {
+    return (await threadsApi<{ permalink?: string }>(ctx, 'GET', id, { fields: 'permalink' })).permalink;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
+  const entry = journal.get(key);
+  return entry ? findByText(ctx, entry.text, scheduledAt) : null;
+}
+
+/** The account's own post (or reply) with this text since `since`. */
+async function findByText(ctx: ConnectorContext, text: string, since: Date): Promise<RemoteRef | null> {
+  const params = { fields: 'id,text,timestamp,permalink', since: Math.floor(since.getTime() / 1000) - LOOKBACK_S, limit: 100 };
+  const uid = userIdOf(ctx);
+  for (const edge of ['threads', 'replies']) {
+    const res = await threadsApi<{ data?: { id: string; text?: string; permalink?: string }[] }>(ctx, 'GET', `${uid}/${edge}`, params);
+    const hit = (res.data ?? []).find((p) => sameText(p.text, text));
+    if (hit) return { id: hit.id, url: hit.permalink };
+  }
+  return null;
+}
+
+export async function deletePost(ctx: ConnectorContext, ref: RemoteRef): Promise<void> {
+  await threadsApi<{ success: boolean }>(ctx, 'DELETE', ref.id);
+}
