@@ -22,6 +22,9 @@ export type Params = Record<string, string | number | boolean | undefined>;
 
 /** Throttling codes: 4 app, 17 user, 32 page, 613 custom rate limit; 80001–80014 business use case limits. */
 const RATE_CODES = new Set([4, 17, 32, 613]);
+/** Instagram content publishing subcodes: 2207042 the publishing limit is spent; 2207027 the media is not ready yet. */
+const IG_QUOTA_SPENT = 2207042;
+const IG_NOT_READY = 2207027;
 /** Platform rate limits count calls over a rolling hour: when Meta gives no estimate, wait that long. */
 export const DEFAULT_RETRY_MS = 60 * 60_000;
 
@@ -64,10 +67,10 @@ export function classifyGraph(status: number, error: GraphError | undefined, hea
   const networkCode = code === undefined ? String(status) : error?.error_subcode ? `${code}/${error.error_subcode}` : String(code);
   const message = messageOf(status, error);
   if (code === 190 || code === 102) return new PublishError('auth_expired', message, { networkCode });
-  if (status === 429 || (code !== undefined && (RATE_CODES.has(code) || (code >= 80001 && code <= 80014)))) {
+  if (status === 429 || error?.error_subcode === IG_QUOTA_SPENT || (code !== undefined && (RATE_CODES.has(code) || (code >= 80001 && code <= 80014)))) {
     return new PublishError('rate_limited', message, { networkCode, retryAfter: retryAfterOf(headers, now) });
   }
-  if (error?.is_transient || code === 1 || code === 2 || status >= 500 || status === 0) return new PublishError('transient', message, { networkCode });
+  if (error?.is_transient || error?.error_subcode === IG_NOT_READY || code === 1 || code === 2 || status >= 500 || status === 0) return new PublishError('transient', message, { networkCode });
   return new PublishError('rejected', message, { networkCode });
 }
 
