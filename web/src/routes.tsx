@@ -24,6 +24,7 @@ const MediaLibraryPage = lazy(() => import('./features/media/MediaLibraryPage'))
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage'));
 const ComposerPage = lazy(() => import('./features/posts/ComposerPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
+const FeedsPage = lazy(() => import('./features/feeds/FeedsPage'));
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -47,6 +48,7 @@ export function AppRoutes() {
           <Route path="posts/new" element={lazyEl(<ComposerPage key="new" />)} />
           <Route path="posts/:postId" element={lazyEl(<ComposerPage />)} />
           <Route path="media" element={lazyEl(<MediaLibraryPage />)} />
+          <Route path="feeds" element={lazyEl(<FeedsPage />)} />
           <Route path="inbox" element={<AreaPage area="inbox" />} />
           <Route path="community" element={<AreaPage area="community" />} />
           <Route path="members" element={<AreaPage area="members" />} />

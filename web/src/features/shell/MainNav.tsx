@@ -4,7 +4,7 @@ import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { AREAS } from '../../../../shared/roles';
 import { useWorkspace, wsPath } from '../../session/workspace';
 import { AREA_ICONS } from '../../ui/areaIcons';
-import { IconPhoto } from '@tabler/icons-react';
+import { IconPhoto, IconRss } from '@tabler/icons-react';
 
 export function MainNav() {
   const { t } = useTranslation();
@@ -39,6 +39,18 @@ export function MainNav() {
           leftSection={<IconPhoto size={18} stroke={1.6} aria-hidden />}
           active={pathname.startsWith(wsPath(ws.id, 'media'))}
           aria-current={pathname.startsWith(wsPath(ws.id, 'media')) ? 'page' : undefined}
+          style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+        />
+      </li>
+      {/* Feeds bring drafts into the calendar: also beside it. */}
+      <li>
+        <NavLink
+          component={RouterNavLink}
+          to={wsPath(ws.id, 'feeds')}
+          label={t('feeds.nav')}
+          leftSection={<IconRss size={18} stroke={1.6} aria-hidden />}
+          active={pathname.startsWith(wsPath(ws.id, 'feeds'))}
+          aria-current={pathname.startsWith(wsPath(ws.id, 'feeds')) ? 'page' : undefined}
           style={{ borderRadius: 'var(--mantine-radius-sm)' }}
         />
       </li>
