@@ -6,9 +6,10 @@ import { seedCommand } from './commands/seed';
 import { userCommand } from './commands/user';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
+import { rotateKeyCommand } from './commands/rotateKey';
 
 const program = new Command('tandem').description('Tandem: social media and community management side by side.').showHelpAfterError();
-for (const add of [startCommand, migrateCommand, seedCommand, userCommand, backupCommand, restoreCommand, doctorCommand]) add(program);
+for (const add of [startCommand, migrateCommand, seedCommand, userCommand, backupCommand, restoreCommand, doctorCommand, rotateKeyCommand]) add(program);
 
 try {
   await program.parseAsync(process.argv);

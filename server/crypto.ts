@@ -16,12 +16,17 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Secrets at rest (TOTP seeds, network tokens): AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>`. */
+/**
+ * Secrets at rest (TOTP seeds, network tokens, OAuth verifiers): AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>`.
+ * Previous keys (SECRET_KEY_PREVIOUS) only open: during a key rotation values sealed with the old key stay
+ * readable until `tandem rotate-key` has sealed them all again with the current one.
+ */
 export class SecretBox {
   private readonly key: Buffer;
-  constructor(hexKey: string) {
-    this.key = Buffer.from(hexKey, 'hex');
-    if (this.key.length !== 32) throw new Error('SECRET_KEY must be 32 bytes (64 hex characters).');
+  private readonly previous: Buffer[];
+  constructor(hexKey: string, previousHexKeys: readonly string[] = []) {
+    this.key = keyOf(hexKey, 'SECRET_KEY');
+    this.previous = previousHexKeys.map((k) => keyOf(k, 'SECRET_KEY_PREVIOUS')).filter((k) => !k.equals(this.key));
   }
 
   seal(plaintext: string): string {
@@ -32,10 +37,41 @@ export class SecretBox {
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unreadable sealed secret.');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    try {
+      return openWith(this.key, sealed);
+    } catch (err) {
+      for (const key of this.previous) {
+        try {
+          return openWith(key, sealed);
+        } catch {
+          /* not this one either */
+        }
+      }
+      throw err;
+    }
   }
+
+  /** Whether the current key opens it (rotation leaves those alone). */
+  isCurrent(sealed: string): boolean {
+    try {
+      openWith(this.key, sealed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function keyOf(hexKey: string, name: string): Buffer {
+  const key = Buffer.from(hexKey, 'hex');
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes (64 hex characters).`);
+  return key;
+}
+
+function openWith(key: Buffer, sealed: string): string {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unreadable sealed secret.');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }

@@ -34,6 +34,12 @@ export const ACTIONS = {
   'calendar.subscribe': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.read': { scope: 'posts:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
   'campaigns.manage': { scope: 'campaigns:write', roles: ['owner', 'marketing_manager', 'social_media_manager'] },
+  /** Comments, mentions and messages that reached the channels (the inbox). */
+  'inbox.read': { scope: 'inbox:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
+  /** Answer them as the brand's account. */
+  'inbox.reply': { scope: 'inbox:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
+  /** Hide or delete comments under the brand's posts on the network. */
+  'inbox.moderate': { scope: 'inbox:write', roles: ['owner', 'marketing_manager', 'community_manager'] },
 } as const satisfies Record<string, { scope: string; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACTIONS;

@@ -6,6 +6,8 @@ import { ROLES, type Role } from '../../shared/roles';
 import { workspaceMembers } from '../db/schema';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { startTestTandem, type TestTandem } from '../test/testServer';
+import { sinkStore } from '../../connectors/sink';
+import { inboundItems } from '../db/schema';
 import { startFeedSite } from '../modules/feeds/testFeedSite';
 
 /**
@@ -131,6 +133,12 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/campaigns': async () => ({ path: '/campaigns', body: { name: `Walk ${Math.random().toString(36).slice(2)}` } }),
   'PATCH /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}`, body: { color: 'teal' } }),
   'DELETE /api/workspaces/:workspaceId/campaigns/:campaignId': async () => ({ path: `/campaigns/${await newCampaign()}` }),
+  'POST /api/workspaces/:workspaceId/channels/oauth/:network/start': async () => ({ path: '/channels/oauth/sink-oauth/start', body: { baseUrl: 'http://127.0.0.1:9' } }),
+  'GET /api/workspaces/:workspaceId/channels/:channelId/metrics': async () => ({ path: `/channels/${await sharedChannel()}/metrics` }),
+  'GET /api/workspaces/:workspaceId/inbound': async () => ({ path: '/inbound' }),
+  'POST /api/workspaces/:workspaceId/inbound/:itemId/reply': async () => ({ path: `/inbound/${await newInboundItem()}/reply`, body: { text: `Thanks ${Math.random().toString(36).slice(2)}` } }),
+  'POST /api/workspaces/:workspaceId/inbound/:itemId/hide': async () => ({ path: `/inbound/${await newInboundItem()}/hide` }),
+  'POST /api/workspaces/:workspaceId/inbound/:itemId/delete': async () => ({ path: `/inbound/${await newInboundItem()}/delete` }),
   'GET /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds' }),
   'POST /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds', body: { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] } }),
   'DELETE /api/workspaces/:workspaceId/feeds/:feedId': async () => ({ path: `/feeds/${await newFeed()}` }),
@@ -140,6 +148,15 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
 let feedSite: Awaited<ReturnType<typeof startFeedSite>>;
 async function newFeed(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/feeds`, { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] })).body.id;
+}
+
+/** A comment someone left on a sink account of the workspace, as the inbound pull stores it. */
+async function newInboundItem(): Promise<string> {
+  const account = `walkin${Math.random().toString(36).slice(2)}`;
+  const ch = await owner.post(`/api/workspaces/${workspaceId}/channels`, { network: 'sink', credentials: { account } });
+  const item = sinkStore.addInbound(account, { text: 'Walk comment' });
+  const [row] = await t.database.db.insert(inboundItems).values({ workspaceId, channelId: ch.body.id, kind: item.kind, networkId: item.networkId, authorId: item.author.id, authorHandle: item.author.handle, text: item.text, createdAt: item.createdAt }).returning();
+  return row!.id;
 }
 
 async function newChannel(): Promise<string> {
@@ -172,7 +189,7 @@ const sharedAsset = async () => (assetForReads ??= await newAsset());
 beforeAll(async () => {
   // Feeds are read from a loopback site, reachable only with private hosts allowed.
   feedSite = await startFeedSite();
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', OAUTH_SINK_OAUTH_CLIENT_ID: 'walk', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
   routes.push(...(t.app!.routeTable as typeof routes));
   const o = await signUpUser(t.baseUrl, 'Owner');
   owner = o.client;

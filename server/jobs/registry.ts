@@ -2,7 +2,8 @@ import type { JobDefinition } from './defineJob';
 import { systemJobs } from '../modules/system';
 import { publishingJobs } from '../modules/publishing';
 import { schedulingJobs } from '../modules/scheduling';
+import { channelJobs } from '../modules/channels';
 import { feedJobs } from '../modules/feeds';
 
 /** Every job type the workers know; modules export theirs from index.ts. */
-export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs, ...schedulingJobs, ...feedJobs];
+export const allJobs: JobDefinition[] = [...systemJobs, ...publishingJobs, ...schedulingJobs, ...channelJobs, ...feedJobs];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readEnv, type Env } from '../env';
+import { readEnv, type EnvOverrides } from '../env';
 import { startTandem, type Tandem } from '../main';
 import { createPostgresDatabase, testDbKind } from './testDatabase';
 
@@ -9,7 +9,7 @@ export interface TestTandem extends Tandem {
 }
 
 /** A real Tandem on a free port and a fresh database of the kind this run targets. */
-export async function startTestTandem(overrides: Partial<Record<keyof Env, string>> = {}, opts: { webDist?: string } = {}): Promise<TestTandem> {
+export async function startTestTandem(overrides: EnvOverrides = {}, opts: { webDist?: string } = {}): Promise<TestTandem> {
   const pgDb = testDbKind() === 'postgres' ? await createPostgresDatabase() : null;
   const env = readEnv(
     {

@@ -34,13 +34,15 @@ export const NOTIFICATION_KINDS = [
   'post.publish_failed',
   'post.comment',
   'post.mention',
+  'channel.needs_reconnect',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /**
  * Strings a notification carries for its text: usually postId, postExcerpt, actorName, and per kind
- * commentExcerpt (comment, mention), channelName and message (publish_failed).
+ * commentExcerpt (comment, mention), channelName and message (publish_failed), channelId, channelName
+ * and message (channel.needs_reconnect).
  */
 export const NotificationPayload = z.record(z.string(), z.string());
 

@@ -3,6 +3,19 @@ import { ROLES } from '../roles';
 import { Id } from './common';
 
 export const ChannelStatus = z.enum(['connected', 'needs_reconnect', 'disconnected']);
+const TextRules = z.array(z.object({ unit: z.enum(['graphemes', 'utf8Bytes', 'utf16', 'twitterWeighted', 'mastodon']), max: z.number(), urlLength: z.number().optional() }));
+/** What media a network (or one account on it) takes. */
+export const MediaRules = z.object({
+  maxItems: z.number(),
+  imageTypes: z.array(z.string()),
+  imageMaxBytes: z.number(),
+  videoTypes: z.array(z.string()),
+  videoMaxBytes: z.number(),
+  videoMaxDurationSeconds: z.number().optional(),
+  altTextRequired: z.boolean(),
+  altTextMax: z.number().optional(),
+  aspectRatio: z.object({ min: z.number(), max: z.number() }).optional(),
+});
 export const Channel = z.object({
   id: Id,
   network: z.string(),
@@ -13,8 +26,19 @@ export const Channel = z.object({
   /** Mantine colour name for the calendar. */
   color: z.string(),
   status: ChannelStatus,
-  /** The network's text limits (all must pass), for the composer's live counters. */
-  textRules: z.array(z.object({ unit: z.enum(['graphemes', 'utf8Bytes', 'utf16', 'twitterWeighted', 'mastodon']), max: z.number(), urlLength: z.number().optional() })),
+  /** The text limits of this account (all must pass: its own where its server has some, else the network's), for the composer's live counters. */
+  textRules: TextRules,
+  /** The media this account takes (its own limits over the network's). */
+  media: MediaRules.optional(),
+  /** Health: the last failure the network reported, verbatim, and when. */
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  /** The network asked us to wait until then; publishing and pulls hold until it. */
+  rateLimitedUntil: z.string().nullable(),
+  /** When the stored sign-in expires (Tandem renews it before); null when it does not expire. */
+  authExpiresAt: z.string().nullable(),
+  /** The last time the network answered a call of ours. */
+  lastOkAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Channel = z.infer<typeof Channel>;
@@ -179,22 +203,17 @@ export const Network = z.object({
   network: z.string(),
   displayName: z.string(),
   text: Channel.shape.textRules,
-  media: z.object({
-    maxItems: z.number(),
-    imageTypes: z.array(z.string()),
-    imageMaxBytes: z.number(),
-    videoTypes: z.array(z.string()),
-    videoMaxBytes: z.number(),
-    videoMaxDurationSeconds: z.number().optional(),
-    altTextRequired: z.boolean(),
-    altTextMax: z.number().optional(),
-    aspectRatio: z.object({ min: z.number(), max: z.number() }).optional(),
-  }),
+  media: MediaRules,
   threads: z.boolean(),
   firstComment: z.boolean(),
   maxHashtags: z.number().optional(),
   options: z.array(z.union([z.object({ key: z.string(), kind: z.literal('boolean'), default: z.boolean() }), z.object({ key: z.string(), kind: z.literal('select'), choices: z.array(z.string()), default: z.string() })])),
-  /** The fields a user types to connect an account (e.g. handle and app password). */
+  /** The fields a user types to connect an account (e.g. handle and app password); for OAuth networks, the server address of instance-based ones. */
   connectFields: z.array(z.object({ key: z.string(), kind: z.enum(['text', 'password', 'url']), required: z.boolean() })),
+  auth: z.enum(['app_password', 'oauth2', 'oauth2_pkce', 'access_token', 'bot_token', 'webhook_url']).optional(),
+  /** OAuth networks: whether this server has the network's app credentials; if not, the variables the operator must set. */
+  oauth: z.object({ configured: z.boolean(), missing: z.array(z.string()) }).nullable().optional(),
+  /** What the network lets Tandem do beyond publishing (inbox, moderation, metrics, webhooks). */
+  features: z.record(z.string(), z.boolean()).optional(),
 });
 export type Network = z.infer<typeof Network>;

@@ -1,3 +1,13 @@
+import { pullInbound } from './jobs/pullInbound';
+import { refreshTokens } from './jobs/refreshTokens';
+
 export { channelRoutes } from './routes';
-export { configureConnectors, connectorFor, availableNetworks } from './connectors';
+export { configureConnectors, connectorFor, maybeConnectorFor, availableNetworks } from './connectors';
 export { canonicalZone } from './commands/updateChannel';
+/** Every call to a network reports the channel's health here (publisher, jobs). */
+export { recordChannelOk, recordChannelError, markChannelNeedsReconnect } from './commands/channelHealth';
+/** A channel's limits over its network's, for validation and counters. */
+export { effectiveCapabilities } from './limits';
+/** Opening a channel's credentials for a connector call, storing renewed tokens with their expiry. */
+export { connectorContext, storeAuth } from './channelAuth';
+export const channelJobs = [refreshTokens, pullInbound];

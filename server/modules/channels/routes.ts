@@ -10,12 +10,21 @@ import { reconnectChannel } from './commands/reconnectChannel';
 import { updateChannel } from './commands/updateChannel';
 import { listChannels } from './queries/listChannels';
 import { listNetworks } from './queries/listNetworks';
+import { channelMetricSeries } from './queries/channelMetricSeries';
+import { ChannelMetricSeries, ChannelMetricsQuery } from '../../../shared/contracts/channels';
+import { inboundRoutes } from './inboundRoutes';
+import { oauthRoutes } from './oauthRoutes';
+import { webhookRoutes } from './webhookRoutes';
 
 const tags = ['channels'];
 const ChannelParams = WorkspaceParams.extend({ channelId: z.uuid() });
 
 export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/networks', { schema: { tags, summary: 'The networks this server can publish to, with their limits and options', response: { 200: z.object({ networks: z.array(Network) }) } } }, async (req) => {
+  await app.register(oauthRoutes);
+  await app.register(inboundRoutes);
+  await app.register(webhookRoutes);
+
+  app.get('/api/networks', { schema: { tags, summary: 'The networks this server can publish to, with their limits, options, features and how accounts connect', response: { 200: z.object({ networks: z.array(Network) }) } } }, async (req) => {
     req.requireAuth();
     return { networks: listNetworks() };
   });
@@ -41,4 +50,8 @@ export const channelRoutes: FastifyPluginAsyncZod = async (app) => {
     await deleteChannel({ ctx: req.ctx, actor: req.actor, channelId: req.params.channelId, choice: scheduledPosts === 'move' ? { scheduledPosts, moveTo: moveTo! } : { scheduledPosts } });
     return { ok: true as const };
   });
+
+  app.get('/api/workspaces/:workspaceId/channels/:channelId/metrics', { config: { action: 'channels.read' }, schema: { tags, summary: 'A channel\'s follower counts over time', params: ChannelParams, querystring: ChannelMetricsQuery, response: { 200: ChannelMetricSeries } } }, async (req) =>
+    channelMetricSeries(req.ctx.db, req.actor.workspaceId, req.params.channelId, req.query.days),
+  );
 };

@@ -17,7 +17,7 @@ export interface NotifyOptions {
   workspaceId: string;
   userIds: readonly string[];
   kind: NotificationKind;
-  /** Strings for the texts: postId (makes the link), postExcerpt, actorName, commentExcerpt, channelName, message… */
+  /** Strings for the texts: postId (makes the link; channelId links to the channels page), postExcerpt, actorName, commentExcerpt, channelName, message… */
   payload: Record<string, string>;
 }
 
@@ -37,7 +37,8 @@ export async function notify({ db, jobs, publicUrl, workspaceId, userIds, kind, 
   if (recipients.length === 0) return [];
   const [w] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
   await db.insert(notifications).values(recipients.map((r) => ({ workspaceId, userId: r.userId, kind, payload })));
-  const link = publicUrl ? (payload.postId ? `${publicUrl}/w/${workspaceId}/posts/${payload.postId}` : `${publicUrl}/w/${workspaceId}/home`) : '';
+  const page = payload.postId ? `posts/${payload.postId}` : payload.channelId ? 'settings/channels' : 'home';
+  const link = publicUrl ? `${publicUrl}/w/${workspaceId}/${page}` : '';
   for (const r of recipients) {
     const locale: Locale = (LOCALES as readonly string[]).includes(r.locale) ? (r.locale as Locale) : 'en';
     const vars = { actorName: '', postExcerpt: '', commentExcerpt: '', channelName: '', message: '', ...payload, name: r.name, workspace: w?.name ?? '', link };

@@ -3,7 +3,7 @@ import type { MediaRules } from '../../../../connectors/types';
 import type { MediaChannelCheck } from '../../../../shared/contracts/media';
 import type { Db } from '../../../db/client';
 import { channels } from '../../../db/schema';
-import { availableNetworks, connectorFor } from '../../channels';
+import { availableNetworks, effectiveCapabilities } from '../../channels';
 import { checkAssetForNetwork, type CheckableAsset } from '../checks';
 
 export interface ChannelRules {
@@ -16,12 +16,13 @@ export interface ChannelRules {
 
 /** The media rules of every channel of the workspace whose network this server can publish to. */
 export async function channelRules(db: Db, workspaceId: string): Promise<ChannelRules[]> {
-  const rows = await db.select({ id: channels.id, name: channels.name, network: channels.network }).from(channels).where(eq(channels.workspaceId, workspaceId)).orderBy(asc(channels.createdAt));
+  const rows = await db.select({ id: channels.id, name: channels.name, network: channels.network, limits: channels.limits }).from(channels).where(eq(channels.workspaceId, workspaceId)).orderBy(asc(channels.createdAt));
   const networks = new Set(availableNetworks());
   return rows
     .filter((c) => networks.has(c.network))
     .map((c) => {
-      const caps = connectorFor(c.network).capabilities;
+      // The account's own limits over the network's.
+      const caps = effectiveCapabilities(c)!;
       return { channelId: c.id, channelName: c.name, network: c.network, displayName: caps.displayName, rules: caps.media };
     });
 }

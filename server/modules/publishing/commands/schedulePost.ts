@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../../../context';
 import { channels, postTargets, posts } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
-import { connectorFor } from '../../channels';
+import { connectorFor, effectiveCapabilities } from '../../channels';
 import { checkMediaForNetwork, loadMediaForChecks } from '../../media';
 import { publishTarget } from '../jobs/publishTarget';
 import { assertStatus } from '../policies';
@@ -44,7 +44,8 @@ export async function schedulePost({ ctx, actor, postId, scheduledAt }: Schedule
       const [channel] = await tx.select().from(channels).where(eq(channels.id, v.channelId));
       if (!channel) continue;
       if (channel.status !== 'connected') throw new AppError('CONFLICT', `The channel ${channel.name} needs to be reconnected before posts can be scheduled on it.`, { channelId: channel.id });
-      const caps = connectorFor(channel.network).capabilities;
+      // The account's own limits (read from its server at connect) over the network's.
+      const caps = effectiveCapabilities(channel) ?? connectorFor(channel.network).capabilities;
       const parts = partsOf(post, v);
       assertFits(caps, channel.name, parts, caps.threads);
       for (const [i, part] of parts.entries()) {

@@ -6,6 +6,7 @@ import { publishTarget } from '../jobs/publishTarget';
 import type { PublisherServices } from './runTarget';
 import type { JobQueue } from '../../../jobs/runtime';
 import { notifyPostAuthor } from '../../collaboration';
+import { markChannelNeedsReconnect, recordChannelError, recordChannelOk } from '../../channels';
 import { postStatusOf } from './postStatus';
 import { settlePublished } from './settlePublished';
 
@@ -52,6 +53,7 @@ export async function recordPart(db: Db, o: { lease: Date; leaseMs: number; atte
   if (o.last) {
     // The common end of a publish, batched with the others finishing now (one transaction for many).
     if (!(await settlePublished(db, { targetId: o.target.id, postId: o.target.postId, lease: o.lease, refs: progress.remoteRefs, nextPart: progress.nextPart, attemptIds: o.attemptIds, attempt }))) throw new LeaseLost(o.target.id);
+    await recordChannelOk(db, o.target.channelId);
     return next;
   }
   await db.transaction(async (tx) => {
@@ -69,6 +71,8 @@ export async function finishTarget(db: Db, target: Target, lease: Date) {
 export async function recordFailure(svc: PublisherServices, o: { attemptId: number; target: Target; channelId: string; err: PublishError; durationMs: number; lease: Date }) {
   const { db, jobs } = svc;
   const { err, target, lease } = o;
+  // Channel health: a rate limit or a transient error is recorded (the channel stays connected).
+  if (err.kind !== 'auth_expired') await recordChannelError(svc, o.channelId, err);
   const closeAttempt = (tx: Db) => tx.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
   // A failure is final for this channel: the author hears of it in the same transaction.
   const fail = (lastError: string, also?: (tx: Db) => Promise<unknown>) =>
@@ -79,7 +83,7 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
     });
   if (err.kind === 'rejected') return fail(`The network refused the post: ${err.message}`);
   if (err.kind === 'auth_expired') {
-    return fail(`The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})`, (tx) => tx.update(channels).set({ status: 'needs_reconnect' }).where(eq(channels.id, o.channelId)));
+    return fail(`The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})`, (tx) => markChannelNeedsReconnect(tx, jobs, o.channelId, err.message));
   }
   let at: Date;
   if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);

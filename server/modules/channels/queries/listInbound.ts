@@ -1,0 +1,34 @@
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { inboundItems } from '../../../db/schema';
+import { AppError } from '../../../errors';
+import { presentInboundItem } from '../presenters';
+
+type Kind = (typeof inboundItems.$inferSelect)['kind'];
+
+/** The workspace's inbound items, newest first, a page at a time (the cursor names the last item seen). */
+export async function listInbound(db: Db, workspaceId: string, q: { channelId?: string; kind?: Kind; limit: number; cursor?: string }) {
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const where: (SQL | undefined)[] = [eq(inboundItems.workspaceId, workspaceId), q.channelId ? eq(inboundItems.channelId, q.channelId) : undefined, q.kind ? eq(inboundItems.kind, q.kind) : undefined];
+  if (after) where.push(or(lt(inboundItems.createdAt, after.at), and(eq(inboundItems.createdAt, after.at), lt(inboundItems.id, after.id))));
+  const rows = await db
+    .select()
+    .from(inboundItems)
+    .where(and(...where))
+    .orderBy(desc(inboundItems.createdAt), desc(inboundItems.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page.map(presentInboundItem), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+function encodeCursor(at: Date, id: string) {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(iso ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', 'Pass the nextCursor of the previous page as cursor.', { fields: { cursor: 'Use the nextCursor of the previous page.' } });
+  return { at, id };
+}
