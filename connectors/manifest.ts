@@ -22,6 +22,7 @@ export function manifestProblems(m: ChannelCapabilities): string[] {
   if (media.imageTypes.length > 0 && !(media.imageMaxBytes > 0)) problems.push('image types without imageMaxBytes');
   if (media.videoTypes.length > 0 && !(media.videoMaxBytes > 0)) problems.push('video types without videoMaxBytes');
   if (media.aspectRatio && !(media.aspectRatio.min > 0 && media.aspectRatio.min <= media.aspectRatio.max)) problems.push('media.aspectRatio min/max out of order');
+  if (m.mediaRequired && media.imageTypes.length + media.videoTypes.length === 0) problems.push('mediaRequired without any image or video type');
   for (const q of m.quotas) if (!(q.windowSeconds > 0 && q.limit > 0 && q.cost > 0)) problems.push(`quota for ${q.action} must have positive window, limit and cost`);
   const optionKeys = (m.options ?? []).map((o) => o.key);
   if (new Set(optionKeys).size !== optionKeys.length) problems.push('options repeat a key');

@@ -68,6 +68,12 @@ export interface OAuthSpec {
   pkce: boolean;
   /** Extra query parameters the authorize URL needs (e.g. `duration=permanent`). */
   extraAuthorizeParams?: Record<string, string>;
+  /** The authorize URL's name for the client id (default `client_id`; TikTok: `client_key`). */
+  clientIdParam?: string;
+  /** How scopes are joined in the authorize URL (default a space; TikTok: a comma). */
+  scopeSeparator?: string;
+  /** How the PKCE S256 challenge is encoded (default base64url, RFC 7636; TikTok documents hex). */
+  pkceChallengeEncoding?: 'base64url' | 'hex';
 }
 
 export interface ChannelCapabilities {
@@ -87,7 +93,11 @@ export interface ChannelCapabilities {
   options?: NetworkOption[];
   /** More hashtags than this and the network penalises or refuses the post (a composer warning). */
   maxHashtags?: number;
-  /** What a user types to connect an account; `connect` receives them by key. */
+  /** The network takes no post without an image or a video (Instagram, YouTube, TikTok, Pinterest). */
+  mediaRequired?: boolean;
+  /** False when the network's API cannot delete a published post (`delete` then refuses, saying so). */
+  canDelete?: boolean;
+  /** What a user types to connect an account; `connect` (or, for OAuth networks, `completeOAuth`) receives them by key. */
   connectFields: { key: string; kind: 'text' | 'password' | 'url'; required: boolean }[];
 }
 
@@ -156,6 +166,8 @@ export interface ConnectorContext {
   auth: ChannelAuth;
   /** Where the network's API answers; absent means the network's public address. Tests point it at recorded responses. */
   baseUrl?: string;
+  /** The operator's OAuth app for this network (from configuration), for token refresh; never stored per channel. */
+  oauthClient?: { clientId: string; clientSecret: string };
   /** Called when the connector refreshed tokens, so the server can store the new ones. */
   onAuthRefreshed(auth: ChannelAuth): Promise<void>;
 }
@@ -218,6 +230,8 @@ export interface OAuthCompletion {
   codeVerifier?: string;
   /** Overrides the spec's token URL (instance-based networks). */
   baseUrl?: string;
+  /** What the user typed in the connect form besides the OAuth grant (a subreddit, a board, a page…). */
+  fields?: Record<string, string>;
 }
 
 export interface WebhookRequest {

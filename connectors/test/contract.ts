@@ -56,6 +56,10 @@ function supported(c: Connector, s: Scenario): boolean {
       return Boolean(cap.oauth);
     case 'refresh_auth':
       return Boolean(c.refreshAuth);
+    case 'publish_text':
+      return !cap.mediaRequired;
+    case 'delete':
+      return cap.canDelete !== false;
     case 'publish_image':
       return cap.media.imageTypes.length > 0;
     case 'publish_video':
@@ -93,9 +97,9 @@ const FEATURE_METHODS: [keyof Connector['capabilities']['features'], keyof Conne
 ];
 
 const PNG_1x1 = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
-const image: MediaInput = { bytes: PNG_1x1, mimeType: 'image/png', altText: 'A single pixel of Caffè Aurora orange', width: 1, height: 1 };
+const image: MediaInput = { bytes: PNG_1x1, mimeType: 'image/png', altText: 'A single pixel of Caffè Aurora orange', width: 1, height: 1, publicUrl: 'https://media.tandem.example/m/pixel.png?sig=contract' };
 const MP4_BYTES = Uint8Array.from(Buffer.from('AAAAIGZ0eXBpc29tAAACAGlzb21pc28yYXZjMW1wNDE=', 'base64'));
-const video: MediaInput = { bytes: MP4_BYTES, mimeType: 'video/mp4', altText: 'A short clip of the espresso bar', width: 1280, height: 720 };
+const video: MediaInput = { bytes: MP4_BYTES, mimeType: 'video/mp4', altText: 'A short clip of the espresso bar', width: 1280, height: 720, durationSeconds: 5, publicUrl: 'https://media.tandem.example/m/clip.mp4?sig=contract' };
 const TEXT = 'Caffè Aurora opens its autumn roastery tour on Saturday ☕ #coffee';
 const scheduledAt = new Date('2026-11-23T09:00:00Z');
 
@@ -184,7 +188,9 @@ export function connectorContract(harness: ContractHarness) {
 
     const failure = (s: Scenario, kind: PublishErrorKind) =>
       scenario(s, async (env) => {
-        const err = await c.publish(env.ctx, { text: TEXT, media: [], idempotencyKey: `contract-${s}`, scheduledAt }).then(
+        // Networks that take no text-only post fail on their first media-carrying call instead.
+        const media = c.capabilities.mediaRequired ? [c.capabilities.media.imageTypes.length ? image : video] : [];
+        const err = await c.publish(env.ctx, { text: TEXT, media, idempotencyKey: `contract-${s}`, scheduledAt }).then(
           () => null,
           (e: unknown) => e,
         );
