@@ -4,7 +4,7 @@ import { Id } from './common';
 /** RSS/Atom curation (P7, C6): a feed's new items become draft posts for its channels. */
 export const FeedDraft = z.object({
   postId: Id,
-  /** The draft's text as it was made (title and link); the post may have been edited since. */
+  /** The post's current text (made as title and link; it may have been edited since). */
   text: z.string(),
   createdAt: z.string(),
 });
