@@ -13,7 +13,7 @@ import type { ChannelCapabilities } from '../types';
  * - threads false: Instagram has no reply chains of posts. firstComment false: not wired here.
  * - readMentions false: mentions arrive through webhooks or `mentioned_media`, neither wired here.
  * - webhooks false: comments are polled from our posts.
- * - Deleting a published post is not offered by the Instagram API with Instagram Login: `delete` refuses.
+ * - canDelete false: the Instagram API with Instagram Login cannot delete a published post (`delete` refuses).
  */
 export const instagramCapabilities: ChannelCapabilities = {
   network: 'instagram',
@@ -52,5 +52,7 @@ export const instagramCapabilities: ChannelCapabilities = {
   firstComment: false,
   nativeScheduling: false,
   quotas: [{ windowSeconds: 86_400, limit: 50, cost: 1, action: 'create' }],
+  mediaRequired: true,
+  canDelete: false,
   connectFields: [],
 };

@@ -48,6 +48,8 @@ export const pinterestCapabilities: ChannelCapabilities = {
   firstComment: false,
   // The API has no publish time for organic Pins (PLATFORMS.md §4: assume at-time).
   nativeScheduling: false,
+  // Every Pin is an image (or a video, not done here): no text-only Pins.
+  mediaRequired: true,
   // The board the channel pins to (its id, from the board's URL or GET /v5/boards).
   connectFields: [{ key: 'boardId', kind: 'text', required: true }],
   // Standard access: pins/create is in the "pins_write" category; Pinterest does not publish a per-day

@@ -57,6 +57,10 @@ export const tiktokCapabilities: ChannelCapabilities = {
     { key: 'allowDuet', kind: 'boolean', default: false },
     { key: 'allowStitch', kind: 'boolean', default: false },
   ],
+  // Every TikTok post is a video (photo posts are not done here).
+  mediaRequired: true,
+  // Neither the Content Posting API nor any other public TikTok API deletes a post (`delete` refuses).
+  canDelete: false,
   connectFields: [],
   // Init endpoints: 6 requests per minute per access token.
   quotas: [{ windowSeconds: 60, limit: 6, cost: 1, action: 'create' }],

@@ -118,8 +118,9 @@ describe('TikTok: errors, tokens, ids, reconciliation', () => {
 
   it('the recorded direct post returns the exact public post id and its URL', async () => {
     const rec = (await import('./recordings/publish_video.json')).default as { exchanges: RecordedExchange[] };
-    const ref = await tiktok.publish(on(rec.exchanges), post('Caffè Aurora opens its autumn roastery tour on Saturday ☕ #coffee'));
-    expect(ref).toEqual({ id: '7440123999999999987', url: 'https://www.tiktok.com/@caffeaurora/video/7440123999999999987', meta: { publishId: 'v_pub_file~v2-1.7440123456789012345', status: 'PUBLISH_COMPLETE' } });
+    const media = [{ ...clip, publicUrl: 'https://media.tandem.example/m/clip.mp4?sig=contract' }];
+    const ref = await tiktok.publish(on(rec.exchanges), post('Caffè Aurora opens its autumn roastery tour on Saturday ☕ #coffee', { media }));
+    expect(ref).toEqual({ id: '7440123999999999987', url: 'https://www.tiktok.com/@caffeaurora/video/7440123999999999987', meta: { publishId: 'v_pub_url~v2-1.7440123456789012345', status: 'PUBLISH_COMPLETE' } });
   });
 
   it('refreshes a token about to expire and reports it; a token error sent with HTTP 200 is still a refusal', async () => {

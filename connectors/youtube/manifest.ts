@@ -56,6 +56,8 @@ export const youtubeCapabilities: ChannelCapabilities = {
     // Required by COPPA for every upload; YouTube asks in the uploader when it is absent.
     { key: 'madeForKids', kind: 'boolean', default: false },
   ],
+  // Every upload is a video: YouTube has no text-only posts (community posts have no public API).
+  mediaRequired: true,
   connectFields: [],
   // The newer quota doc lists a "video uploads" bucket of 100 calls per day (PLATFORMS.md §1).
   quotas: [{ windowSeconds: 86_400, limit: 100, cost: 1, action: 'create' }],
