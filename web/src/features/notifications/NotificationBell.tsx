@@ -85,9 +85,11 @@ function NotificationItem({ n, workspaceId, onOpen }: { n: Notification; workspa
     </Stack>
   );
   const style = { display: 'block', padding: 'var(--mantine-spacing-xs) var(--mantine-spacing-sm)', background: n.readAt ? undefined : 'var(--mantine-color-blue-light)' };
-  if (n.payload.postId) {
+  // A post's notification opens the post; a channel's opens the channels settings (to reconnect it).
+  const target = n.payload.postId ? `posts/${n.payload.postId}` : n.payload.channelId ? 'settings/channels' : null;
+  if (target) {
     return (
-      <Anchor component={Link} to={wsPath(workspaceId, `posts/${n.payload.postId}`)} onClick={onOpen} underline="never" c="inherit" style={style}>
+      <Anchor component={Link} to={wsPath(workspaceId, target)} onClick={onOpen} underline="never" c="inherit" style={style}>
         {body}
       </Anchor>
     );

@@ -134,7 +134,8 @@ export default function ComposerPage() {
   const networkOf = (network: string) => networks.data?.find((n) => n.network === network);
   const anyFirstComment = selected.some((c) => networkOf(c.network)?.firstComment);
   // The strictest selected network decides how many items the picker takes.
-  const maxMedia = Math.min(...selected.map((c) => networkOf(c.network)?.media.maxItems ?? 10), 10);
+  // Each channel's own limit (an account's server may allow fewer than its network).
+  const maxMedia = Math.min(...selected.map((c) => c.media?.maxItems ?? networkOf(c.network)?.media.maxItems ?? 10), 10);
   const mediaField = (value: PartDraft['media'], onChange: (m: PartDraft['media']) => void) => <MediaField value={value} onChange={onChange} readOnly={!editable} max={maxMedia} />;
   const warnings = selected.flatMap((c) =>
     warningsFor({ network: networkOf(c.network), parts: effectiveParts(draft, c.id), firstComment: effectiveFirstComment(draft, c.id), altTextOf: assets.altTextOf, saved: current }).map((warning) => ({ channel: c.name, warning })),

@@ -4,6 +4,7 @@ import { useWorkspace } from '../../../session/workspace';
 import { SectionTitle } from '../SectionTitle';
 import { ChannelsTable } from './ChannelsTable';
 import { ConnectChannelForm } from './ConnectChannelForm';
+import { OAuthOutcome } from './OAuthOutcome';
 
 export default function ChannelsSettings() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export default function ChannelsSettings() {
           {t('settings.channels.intro')}
         </Text>
       </Stack>
+      <OAuthOutcome />
       {canManage && <ConnectChannelForm />}
       <ChannelsTable />
     </Stack>

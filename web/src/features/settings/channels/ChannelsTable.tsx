@@ -1,4 +1,4 @@
-import { Badge, Button, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, ColorSwatch, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../../session/workspace';
@@ -10,6 +10,7 @@ import { useChannels, type Channel } from '../../posts/api';
 import { EditChannelModal } from './EditChannelModal';
 import { ReconnectModal } from './ReconnectModal';
 import { DisconnectChannelDialog } from './DisconnectChannelDialog';
+import { ChannelHealth } from './ChannelHealth';
 
 export function ChannelsTable() {
   const { t } = useTranslation();
@@ -30,11 +31,11 @@ export function ChannelsTable() {
       {channels.data?.length === 0 && <Text c="dimmed">{t('settings.channels.empty')}</Text>}
       {channels.data && channels.data.length > 0 && (
         <DataTable
-          minWidth={860}
+          minWidth={1040}
           verticalSpacing="sm"
           striped
           data-testid="channels-table"
-          columns={[t('settings.channels.colName'), t('settings.channels.colNetwork'), t('settings.channels.colAccount'), t('scheduling.channel.timeZone'), t('settings.channels.colStatus'), t('settings.channels.colCreated'), t('common.actions')]}
+          columns={[t('settings.channels.colName'), t('settings.channels.colNetwork'), t('settings.channels.colAccount'), t('scheduling.channel.timeZone'), t('settings.channels.colHealth'), t('settings.channels.colCreated'), t('common.actions')]}
         >
           {channels.data.map((c) => (
             <Table.Tr key={c.id}>
@@ -48,9 +49,7 @@ export function ChannelsTable() {
               <Table.Td>{c.accountHandle}</Table.Td>
               <Table.Td>{c.timeZone}</Table.Td>
               <Table.Td>
-                <Badge color={c.status === 'connected' ? 'teal' : 'orange'} variant="light" tt="none">
-                  {c.status === 'connected' ? t('settings.channels.statusConnected') : t('settings.channels.statusNeedsReconnect')}
-                </Badge>
+                <ChannelHealth channel={c} />
               </Table.Td>
               <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
               <Table.Td>

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,10 @@ import { channelsKey, serverMessage, type Channel } from '../../posts/api';
 import { SettingsCard } from '../SettingsCard';
 import { CredentialFields, credentialChecks } from './CredentialFields';
 import { networkLabel, useNetworkFields, useNetworks } from './networks';
+import { OAuthConnect } from './OAuthConnect';
+import { isOAuth } from './oauth';
 
-/** POST /api/workspaces/:id/channels {network, credentials, name?} */
+/** POST /api/workspaces/:id/channels {network, credentials, name?}; OAuth networks sign in on their own page instead. */
 export function ConnectChannelForm() {
   const { t } = useTranslation();
   const ws = useWorkspace();
@@ -40,25 +42,37 @@ export function ConnectChannelForm() {
     if (network && check(checks)) connect.mutate({ network, credentials, ...(name.trim() ? { name: name.trim() } : {}) });
   };
 
+  const picker = (
+    <NativeSelect
+      label={t('settings.channels.network')}
+      value={network}
+      onChange={(e) => {
+        setNetwork(e.currentTarget.value);
+        setCreds({});
+      }}
+      disabled={!networks.data}
+      data={(networks.data ?? []).map((n) => ({ value: n.network, label: networkLabel(t, n.network, n.displayName) }))}
+      maw={320}
+    />
+  );
+  const chosen = networks.data?.find((n) => n.network === network);
+
   return (
     <SettingsCard title={t('settings.channels.connectTitle')} maw={720}>
-      <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.connect')} pending={connect.isPending}>
-        {networks.error && <ErrorAlert error={networks.error} />}
-        {connect.error && <ErrorAlert error={connect.error} overrides={serverMessage(connect.error)} />}
-        <NativeSelect
-          label={t('settings.channels.network')}
-          value={network}
-          onChange={(e) => {
-            setNetwork(e.currentTarget.value);
-            setCreds({});
-          }}
-          disabled={!networks.data}
-          data={(networks.data ?? []).map((n) => ({ value: n.network, label: networkLabel(t, n.network, n.displayName) }))}
-          maw={320}
-        />
-        <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />
-        <TextInput label={t('settings.channels.name')} description={t('settings.channels.nameHelp')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-      </SubmitForm>
+      {chosen && isOAuth(chosen) ? (
+        <Stack gap="md">
+          {picker}
+          <OAuthConnect key={chosen.network} network={chosen} />
+        </Stack>
+      ) : (
+        <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.connect')} pending={connect.isPending}>
+          {networks.error && <ErrorAlert error={networks.error} />}
+          {connect.error && <ErrorAlert error={connect.error} overrides={serverMessage(connect.error)} />}
+          {picker}
+          <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />
+          <TextInput label={t('settings.channels.name')} description={t('settings.channels.nameHelp')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        </SubmitForm>
+      )}
     </SettingsCard>
   );
 }

@@ -10,9 +10,14 @@ import { SubmitForm } from '../../../ui/SubmitForm';
 import { useClientErrors } from '../../../ui/useClientErrors';
 import { channelsKey, serverMessage, type Channel } from '../../posts/api';
 import { CredentialFields, credentialChecks } from './CredentialFields';
-import { useNetworkFields } from './networks';
+import { useNetworkFields, useNetworks } from './networks';
+import { OAuthConnect } from './OAuthConnect';
+import { isOAuth } from './oauth';
 
-/** POST …/channels/:id/reconnect {credentials}: sign in again (same account) after the network expired the session. */
+/**
+ * POST …/channels/:id/reconnect {credentials}: sign in again (same account) after the network expired the
+ * session; OAuth networks go through their sign-in page again.
+ */
 export function ReconnectModal({ channel, onClose }: { channel: Channel | null; onClose: () => void }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
@@ -20,6 +25,7 @@ export function ReconnectModal({ channel, onClose }: { channel: Channel | null; 
   const [creds, setCreds] = useState<Record<string, string>>({});
   const [clientErrors, check] = useClientErrors<string>();
   const fields = useNetworkFields(channel?.network ?? '');
+  const network = useNetworks().data?.find((n) => n.network === channel?.network);
   const reconnect = useMutation({
     mutationFn: (body: { id: string; credentials: Record<string, string> }) => post<Channel>(`/api/workspaces/${ws.id}/channels/${body.id}/reconnect`, { credentials: body.credentials }),
     onSuccess: async (c) => {
@@ -41,7 +47,8 @@ export function ReconnectModal({ channel, onClose }: { channel: Channel | null; 
   };
   return (
     <Modal opened={channel !== null} onClose={close} title={channel ? t('settings.channels.reconnectOf', { name: channel.name }) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {channel && (
+      {channel && network && isOAuth(network) && <OAuthConnect network={network} channelId={channel.id} />}
+      {channel && !isOAuth(network) && (
         <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.reconnect')} pending={reconnect.isPending}>
           {reconnect.error && <ErrorAlert error={reconnect.error} overrides={serverMessage(reconnect.error)} />}
           <CredentialFields network={channel.network} values={creds} onChange={setCreds} errors={clientErrors} />
