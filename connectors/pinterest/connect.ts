@@ -1,6 +1,19 @@
-import { PublishError, type ConnectedAccount, type ConnectorContext } from '../types';
+import { exchangeCode } from '../oauth/tokens';
+import { PublishError, type ConnectedAccount, type ConnectorContext, type OAuthCompletion } from '../types';
 import { pinterestCall } from './http';
-import { fetchUserAccount } from './oauth';
+import { pinterestTokens } from './oauth';
+
+export interface UserAccount {
+  id?: string;
+  username: string;
+  business_name?: string | null;
+  account_type?: string;
+  follower_count?: number;
+  following_count?: number;
+  pin_count?: number;
+  board_count?: number;
+  monthly_views?: number;
+}
 
 interface Board {
   id: string;
@@ -10,18 +23,25 @@ interface Board {
 }
 
 /**
- * Pinterest connects through OAuth (`completeOAuth`); this completes the channel with its board.
- * `input` is the auth the OAuth completion returned (or tokens obtained elsewhere) plus `boardId`; the
- * board must exist and be reachable with the token (GET /v5/boards/{id}).
+ * Signs the account in and settles the board the channel pins to (the connect form's `boardId`): its
+ * form is checked before the code is spent, then the code is exchanged, `GET /v5/user_account` names
+ * the account and `GET /v5/boards/{id}` proves the token reaches the board.
  */
-export async function connectPinterest(input: Record<string, string>): Promise<ConnectedAccount> {
-  const boardId = input.boardId?.trim();
-  if (!input.accessToken) throw new PublishError('rejected', 'Pinterest connects through its sign-in page (OAuth); accessToken is missing');
+export async function completePinterestOAuth(input: OAuthCompletion): Promise<ConnectedAccount> {
+  const boardId = input.fields?.boardId?.trim();
   if (!boardId || !/^\d+$/.test(boardId)) throw new PublishError('rejected', 'enter the id of the board to pin to (digits, from GET /v5/boards or the board settings)');
-  const { baseUrl, ...auth } = input;
-  const ctx: ConnectorContext = { auth: { ...auth, boardId }, baseUrl, onAuthRefreshed: async () => {} };
-  const account = await fetchUserAccount(baseUrl, auth.accessToken!);
+  const tokens = await exchangeCode(pinterestTokens, input);
+  const ctx: ConnectorContext = { auth: tokens, baseUrl: input.baseUrl, onAuthRefreshed: async () => {} };
+  const account = await pinterestCall<UserAccount>(ctx, 'GET', '/user_account');
   const board = await pinterestCall<Board>(ctx, 'GET', `/boards/${boardId}`);
   const id = account.id ?? account.username;
-  return { auth: { ...ctx.auth, userId: id, username: account.username, boardName: board.name }, account: { id, handle: account.username, displayName: `${account.business_name ?? account.username} → ${board.name}` } };
+  return {
+    auth: { ...tokens, userId: id, username: account.username, boardId, boardName: board.name },
+    account: { id, handle: account.username, displayName: `${account.business_name ?? account.username} → ${board.name}` },
+  };
+}
+
+/** Pinterest has no form sign-in: accounts connect through OAuth, with the board in the connect form. */
+export async function connectPinterest(): Promise<ConnectedAccount> {
+  throw new PublishError('rejected', 'Pinterest accounts connect through the Pinterest sign-in page (OAuth), not a form.');
 }

@@ -1,8 +1,8 @@
 import type { Connector } from '../types';
-import { connectPinterest } from './connect';
+import { completePinterestOAuth, connectPinterest } from './connect';
 import { pinterestCapabilities } from './manifest';
 import { fetchPinMetrics, fetchPinterestChannelMetrics } from './metrics';
-import { completePinterestOAuth, refreshPinterestAuth } from './oauth';
+import { refreshPinterestAuth } from './oauth';
 import { deletePin, findPin, publishPin } from './publish';
 
 /** Pinterest API v5 with fetch: image Pins to the channel's board, Pin analytics, followers. */

@@ -1,6 +1,6 @@
 import type { ChannelMetrics, ConnectorContext, PostMetrics, RemoteRef } from '../types';
+import type { UserAccount } from './connect';
 import { pinterestCall } from './http';
-import { fetchUserAccount, freshAccessToken } from './oauth';
 
 const METRICS = ['IMPRESSION', 'SAVE', 'PIN_CLICK', 'OUTBOUND_CLICK'] as const;
 /** Pin analytics reach back 90 days. */
@@ -34,7 +34,7 @@ export async function fetchPinMetrics(ctx: ConnectorContext, refs: RemoteRef[], 
 
 /** GET /v5/user_account: followers, following, Pins, boards, monthly views. */
 export async function fetchPinterestChannelMetrics(ctx: ConnectorContext): Promise<ChannelMetrics> {
-  const a = await fetchUserAccount(ctx.baseUrl, await freshAccessToken(ctx));
+  const a = await pinterestCall<UserAccount>(ctx, 'GET', '/user_account');
   const raw: Record<string, number> = {};
   for (const k of ['follower_count', 'following_count', 'pin_count', 'board_count', 'monthly_views'] as const) if (typeof a[k] === 'number') raw[k] = a[k]!;
   return { followers: a.follower_count ?? 0, following: a.following_count, posts: a.pin_count, raw };

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { pinterestConnector } from './index';
 
 /** Pinterest against recorded API v5 answers; mediaRequired makes the contract skip text-only posts. */
 const dir = fileURLToPath(new URL('./recordings', import.meta.url));
-const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', clientId: 'tandem-client', clientSecret: 'tandem-secret', username: 'caffeaurora', boardId: '549755885175' };
+const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', username: 'caffeaurora', boardId: '549755885175' };
 
-connectorContract(fixtureHarness(pinterestConnector, dir, auth));
+connectorContract(withServerInputs(fixtureHarness(pinterestConnector, dir, auth)));

@@ -9,11 +9,12 @@ const server = new FixtureServer();
 beforeAll(() => server.start());
 afterAll(() => server.stop());
 
-const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', clientId: 'cid', clientSecret: 'sec', username: 'caffeaurora', boardId: '549755885175' };
+const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', username: 'caffeaurora', boardId: '549755885175' };
+const APP = { clientId: 'cid', clientSecret: 'sec' };
 function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
   server.load({ source: 'edge cases in the shapes of https://developers.pinterest.com/docs/api/v5/', exchanges });
   const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
+  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
   return ctx;
 }
 const png = { bytes: new Uint8Array([137, 80, 78, 71]), mimeType: 'image/png', altText: '' };
@@ -81,20 +82,26 @@ describe('Pinterest: tokens, board, reconciliation, counters', () => {
     expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('cid:sec').toString('base64')}`);
     expect(server.received[1]!.headers.authorization).toBe('Bearer pina_new');
     const refused = on([{ match: { method: 'POST', path: '/v5/oauth/token' }, response: { status: 400, body: { code: 1, message: 'Invalid refresh token.' } } }]);
-    expect(await fail(pinterest.refreshAuth!(refused))).toMatchObject({ kind: 'auth_expired', message: 'Invalid refresh token.' });
+    expect(await fail(pinterest.refreshAuth!(refused))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('Invalid refresh token.') });
+    expect(await fail(pinterest.refreshAuth!({ ...on([]), oauthClient: undefined }))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('OAUTH_PINTEREST_CLIENT_ID') });
   });
 
-  it('connect attaches a board the token can reach; a malformed board id is refused before any call', async () => {
-    server.load({ source: 'GET /v5/user_account and /v5/boards/{id}', exchanges: [
+  it('completeOAuth settles the board from the connect form; a malformed board id is refused before the code is spent', async () => {
+    const signIn = (fields?: Record<string, string>) => pinterest.completeOAuth!({ code: 'c', redirectUri: 'http://x/cb', clientId: 'cid', clientSecret: 'sec', baseUrl: server.url, fields });
+    server.load({ source: 'POST /v5/oauth/token, GET /v5/user_account and /v5/boards/{id}', exchanges: [
+      { match: { method: 'POST', path: '/v5/oauth/token', bodyIncludes: ['grant_type=authorization_code', 'code=c'] }, response: { status: 200, body: { access_token: 'tok', refresh_token: 'ref', response_type: 'authorization_code', token_type: 'bearer', expires_in: 2592000, refresh_token_expires_in: 5184000, scope: 'boards:read' } } },
       { match: { method: 'GET', path: '/v5/user_account' }, response: { status: 200, body: { username: 'caffeaurora', business_name: 'Caffè Aurora', follower_count: 1 } } },
       { match: { method: 'GET', path: '/v5/boards/549755885175' }, response: { status: 200, body: { id: '549755885175', name: 'Autumn menu', owner: { username: 'caffeaurora' }, privacy: 'PUBLIC' } } },
     ] });
-    const { auth, account } = await pinterest.connect({ accessToken: 'tok', refreshToken: 'ref', boardId: ' 549755885175 ', baseUrl: server.url });
-    expect(auth).toMatchObject({ accessToken: 'tok', boardId: '549755885175', boardName: 'Autumn menu', username: 'caffeaurora' });
-    expect(auth.baseUrl).toBeUndefined();
+    const { auth, account } = await signIn({ boardId: ' 549755885175 ' });
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('cid:sec').toString('base64')}`);
+    expect(auth).toMatchObject({ accessToken: 'tok', refreshToken: 'ref', boardId: '549755885175', boardName: 'Autumn menu', username: 'caffeaurora' });
+    expect(Object.keys(auth).filter((k) => /client/i.test(k))).toEqual([]);
     expect(account).toMatchObject({ id: 'caffeaurora', handle: 'caffeaurora' });
     server.load({ source: 'none', exchanges: [] });
-    expect(await fail(pinterest.connect({ accessToken: 'tok', boardId: 'caffeaurora/autumn', baseUrl: server.url }))).toMatchObject({ kind: 'rejected' });
+    expect(await fail(signIn({ boardId: 'caffeaurora/autumn' }))).toMatchObject({ kind: 'rejected' });
+    expect(await fail(signIn())).toMatchObject({ kind: 'rejected', message: expect.stringContaining('board') });
+    expect(await fail(pinterest.connect({ boardId: '549755885175' }))).toMatchObject({ kind: 'rejected', message: expect.stringContaining('OAuth') });
     expect(server.received).toHaveLength(0);
   });
 

@@ -1,23 +1,32 @@
-import { PublishError, type ConnectedAccount, type ConnectorContext } from '../types';
+import { exchangeCode } from '../oauth/tokens';
+import { PublishError, type ConnectedAccount, type ConnectorContext, type OAuthCompletion } from '../types';
 import { redditCall } from './http';
 import { subredditName } from './listing';
+import { redditTokens } from './oauth';
 
 /**
- * Reddit connects through OAuth (`completeOAuth`); this completes a channel with its connect field.
- * `input` is the auth the OAuth completion returned (or tokens obtained elsewhere, e.g. for a live
- * test) plus `subreddit`. It checks the token (/api/v1/me) and that the subreddit exists and is
- * open to the account (/r/{sr}/about), and returns the channel's auth with the subreddit in it.
+ * Signs the account in and settles the channel's subreddit (the connect form's field): the name is
+ * checked before the code is spent, then the code is exchanged, `/api/v1/me` says who signed in and
+ * `/r/{sr}/about` that the subreddit exists and does not ban the account. With a base address (tests,
+ * a proxy) the token endpoint and the API both answer there.
  */
-export async function connectReddit(input: Record<string, string>): Promise<ConnectedAccount> {
-  const subreddit = subredditName(input.subreddit);
-  if (!input.accessToken) throw new PublishError('rejected', 'Reddit connects through its sign-in page (OAuth); accessToken is missing');
+export async function completeRedditOAuth(input: OAuthCompletion): Promise<ConnectedAccount> {
+  const subreddit = subredditName(input.fields?.subreddit);
   if (!subreddit) throw new PublishError('rejected', 'enter the subreddit this channel posts to');
-  const { baseUrl, ...auth } = input;
-  const ctx: ConnectorContext = { auth: { ...auth, subreddit }, baseUrl, onAuthRefreshed: async () => {} };
-  const me = await redditCall<{ name: string; id: string }>(ctx, 'GET', '/api/v1/me');
+  if (!/^[A-Za-z0-9_]{2,21}$/.test(subreddit)) throw new PublishError('rejected', `"${subreddit}" is not a subreddit name (2–21 letters, digits or underscores)`);
+  const tokens = await exchangeCode(redditTokens, input);
+  const ctx: ConnectorContext = { auth: tokens, baseUrl: input.baseUrl, onAuthRefreshed: async () => {} };
+  const me = await redditCall<{ name?: string; id?: string }>(ctx, 'GET', '/api/v1/me');
+  if (!me.name || !me.id) throw new PublishError('rejected', 'Reddit did not say which account signed in');
   const about = await redditCall<{ kind: string; data: { display_name?: string; user_is_banned?: boolean | null } }>(ctx, 'GET', `/r/${encodeURIComponent(subreddit)}/about`);
   if (about.kind !== 't5') throw new PublishError('rejected', `r/${subreddit} is not a subreddit`);
   if (about.data.user_is_banned) throw new PublishError('rejected', `u/${me.name} is banned from r/${subreddit}`);
   const sr = about.data.display_name ?? subreddit;
-  return { auth: { ...ctx.auth, subreddit: sr, username: me.name, userId: `t2_${me.id}` }, account: { id: `t2_${me.id}`, handle: me.name, displayName: `u/${me.name} → r/${sr}` } };
+  const userId = `t2_${me.id}`;
+  return { auth: { ...tokens, username: me.name, userId, subreddit: sr }, account: { id: userId, handle: me.name, displayName: `u/${me.name} → r/${sr}` } };
+}
+
+/** Reddit has no form sign-in: accounts connect through OAuth, with the subreddit in the connect form. */
+export async function connectReddit(): Promise<ConnectedAccount> {
+  throw new PublishError('rejected', 'Reddit accounts connect through the Reddit sign-in page (OAuth), not a form.');
 }

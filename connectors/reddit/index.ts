@@ -1,9 +1,9 @@
 import type { Connector } from '../types';
-import { connectReddit } from './connect';
+import { completeRedditOAuth, connectReddit } from './connect';
 import { deleteRedditComment, pullRedditComments, replyOnReddit } from './inbound';
 import { redditCapabilities } from './manifest';
 import { fetchRedditChannelMetrics, fetchRedditMetrics } from './metrics';
-import { completeRedditOAuth, refreshRedditAuth } from './oauth';
+import { refreshRedditAuth } from './oauth';
 import { deleteRedditThing, findRedditPost, publishRedditPost } from './publish';
 
 /** Reddit over its OAuth API with plain fetch (there is no official Node client). */

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness, type ContractHarness } from '../test/contract';
 import { redditConnector } from './index';
 
@@ -7,13 +8,11 @@ const auth = {
   accessToken: 'recorded-access-token',
   refreshToken: 'recorded-refresh-token',
   expiresAt: '2099-01-01T00:00:00.000Z',
-  clientId: 'tandem-client',
-  clientSecret: 'tandem-secret',
   username: 'caffeaurora',
   subreddit: 'CaffeAurora',
 };
 
-const fixtures = fixtureHarness(redditConnector, dir, auth);
+const fixtures = withServerInputs(fixtureHarness(redditConnector, dir, auth));
 /** Reddit takes form-encoded bodies: the contract looks for the published text in them decoded. */
 const harness: ContractHarness = {
   ...fixtures,

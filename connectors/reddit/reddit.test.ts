@@ -9,11 +9,12 @@ const server = new FixtureServer();
 beforeAll(() => server.start());
 afterAll(() => server.stop());
 
-const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', clientId: 'cid', clientSecret: 'sec', username: 'caffeaurora', subreddit: 'r/CaffeAurora' };
+const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', username: 'caffeaurora', subreddit: 'r/CaffeAurora' };
+const APP = { clientId: 'cid', clientSecret: 'sec' };
 function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
   server.load({ source: 'edge cases in the shapes of https://www.reddit.com/dev/api/', exchanges });
   const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
+  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
   return ctx;
 }
 const at = new Date('2026-11-23T09:00:00Z');
@@ -101,21 +102,42 @@ describe('Reddit: tokens', () => {
     expect(server.received.slice(1).map((r) => r.headers.authorization)).toEqual(['bearer new-tok', 'bearer new-tok']);
   });
 
-  it('a refused refresh is auth_expired', async () => {
-    const ctx = on([{ match: { method: 'POST', path: '/api/v1/access_token' }, response: { status: 400, body: { error: 'invalid_grant' } } }]);
+  it('a refused refresh is auth_expired, also when Reddit says so with HTTP 200', async () => {
+    let ctx = on([{ match: { method: 'POST', path: '/api/v1/access_token' }, response: { status: 400, body: { error: 'invalid_grant' } } }]);
+    expect(await fail(reddit.refreshAuth!(ctx))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('invalid_grant') });
+    ctx = on([{ match: { method: 'POST', path: '/api/v1/access_token' }, response: { status: 200, body: { error: 'invalid_grant' } } }]);
     expect(await fail(reddit.refreshAuth!(ctx))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('invalid_grant') });
     expect(await fail(reddit.refreshAuth!(on([], { accessToken: 'x' })))).toMatchObject({ kind: 'auth_expired' });
   });
 
-  it('connect attaches the subreddit to the OAuth grant after checking both', async () => {
-    server.load({ source: 'GET /api/v1/me and /r/{sr}/about', exchanges: [
-      { match: { method: 'GET', path: '/api/v1/me' }, response: { status: 200, body: { name: 'caffeaurora', id: '1w72abc' } } },
-      { match: { method: 'GET', path: '/r/caffeaurora/about' }, response: { status: 200, body: { kind: 't5', data: { display_name: 'CaffeAurora', subscribers: 10, user_is_banned: false } } } },
-    ] });
-    const { auth, account } = await reddit.connect({ accessToken: 'tok', refreshToken: 'ref', subreddit: '/r/caffeaurora', baseUrl: server.url });
+  it("refreshing uses the server's OAuth app, never one stored with the channel, and drops stored app credentials", async () => {
+    const ctx = on([{ match: { method: 'POST', path: '/api/v1/access_token' }, response: { status: 200, body: { access_token: 'new-tok', token_type: 'bearer', expires_in: 86400, scope: 'submit' } } }], { ...AUTH, clientId: 'old', clientSecret: 'old-secret' });
+    const fresh = await reddit.refreshAuth!(ctx);
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('cid:sec').toString('base64')}`);
+    expect(fresh).toMatchObject({ accessToken: 'new-tok', refreshToken: 'ref', subreddit: 'r/CaffeAurora' });
+    expect(fresh).not.toHaveProperty('clientId');
+    expect(fresh).not.toHaveProperty('clientSecret');
+    const unconfigured = { ...on([]), oauthClient: undefined };
+    expect(await fail(reddit.refreshAuth!(unconfigured))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('OAUTH_REDDIT_CLIENT_ID and OAUTH_REDDIT_CLIENT_SECRET') });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('completeOAuth settles the subreddit from the connect form, checked before and after the code is spent', async () => {
+    const signIn = (fields?: Record<string, string>) => reddit.completeOAuth!({ code: 'c', redirectUri: 'http://x/cb', clientId: 'cid', clientSecret: 'sec', baseUrl: server.url, fields });
+    server.load({ source: 'none', exchanges: [] });
+    expect(await fail(signIn())).toMatchObject({ kind: 'rejected', message: expect.stringContaining('subreddit') });
+    expect(await fail(signIn({ subreddit: 'r/../../api' }))).toMatchObject({ kind: 'rejected' });
+    expect(server.received).toHaveLength(0);
+    const token: RecordedExchange = { match: { method: 'POST', path: '/api/v1/access_token', bodyIncludes: ['grant_type=authorization_code'] }, response: { status: 200, body: { access_token: 'tok', token_type: 'bearer', expires_in: 86400, refresh_token: 'ref', scope: 'submit' } } };
+    const me: RecordedExchange = { match: { method: 'GET', path: '/api/v1/me' }, response: { status: 200, body: { name: 'caffeaurora', id: '1w72abc' } } };
+    server.load({ source: 'POST /api/v1/access_token, GET /api/v1/me and /r/{sr}/about', exchanges: [token, me, { match: { method: 'GET', path: '/r/caffeaurora/about' }, response: { status: 200, body: { kind: 't5', data: { display_name: 'CaffeAurora', subscribers: 10, user_is_banned: false } } } }] });
+    const { auth, account } = await signIn({ subreddit: '/r/caffeaurora' });
     expect(account).toMatchObject({ id: 't2_1w72abc', handle: 'caffeaurora' });
     expect(auth).toMatchObject({ accessToken: 'tok', refreshToken: 'ref', subreddit: 'CaffeAurora', username: 'caffeaurora' });
-    expect(auth.baseUrl).toBeUndefined();
+    expect(Object.keys(auth)).not.toContain('clientSecret');
+    expect(Object.keys(auth)).not.toContain('clientId');
+    server.load({ source: 'a banned account', exchanges: [token, me, { match: { method: 'GET', path: '/r/coffee/about' }, response: { status: 200, body: { kind: 't5', data: { display_name: 'Coffee', user_is_banned: true } } } }] });
+    expect(await fail(signIn({ subreddit: 'coffee' }))).toMatchObject({ kind: 'rejected', message: 'u/caffeaurora is banned from r/coffee' });
     expect(await fail(reddit.connect({ subreddit: 'x' }))).toMatchObject({ kind: 'rejected' });
   });
 });

@@ -1,7 +1,8 @@
 import { PublishError, type Connector } from '../types';
+import { completeTiktokOAuth } from './connect';
 import { tiktokCapabilities } from './manifest';
 import { fetchTiktokChannelMetrics, fetchTiktokMetrics } from './metrics';
-import { completeTiktokOAuth, refreshTiktokAuth } from './oauth';
+import { refreshTiktokAuth } from './oauth';
 import { DEFAULT_POLL, findTiktokVideo, publishTiktokVideo, type PollOptions } from './publish';
 
 /** TikTok's Content Posting API (direct post or inbox upload) with fetch; `poll` tunes the status polling. */

@@ -15,6 +15,12 @@ export const tiktokCapabilities: ChannelCapabilities = {
     // and per-video counters; user.info.stats: follower counts (user.info.basic alone has none).
     scopes: ['user.info.basic', 'user.info.stats', 'video.publish', 'video.upload', 'video.list'],
     pkce: true,
+    // The authorize URL names the app `client_key` and joins scopes with commas (Login Kit for Web).
+    clientIdParam: 'client_key',
+    scopeSeparator: ',',
+    // Login Kit for Desktop documents the S256 challenge as the hex SHA-256 of the verifier, where RFC 7636
+    // says base64url; that the web flow checks the same encoding is not verified against a live app (README.md).
+    pkceChallengeEncoding: 'hex',
   },
   features: {
     // The public API (Content Posting, Display) has no endpoint to read or moderate comments, mentions

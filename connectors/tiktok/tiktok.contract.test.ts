@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { createTiktokConnector } from './index';
 
@@ -7,6 +8,6 @@ import { createTiktokConnector } from './index';
  * contract skip text-only posts and delete (tiktok.test.ts checks both are refused with the reason).
  */
 const dir = fileURLToPath(new URL('./recordings', import.meta.url));
-const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', clientKey: 'tandem-client', clientSecret: 'tandem-secret', openId: '-000OY6Lrecorded4pQUBC8rTEDc_3zTNLkA', username: 'caffeaurora' };
+const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', openId: '-000OY6Lrecorded4pQUBC8rTEDc_3zTNLkA', username: 'caffeaurora' };
 
-connectorContract(fixtureHarness(createTiktokConnector({ intervalMs: 0, attempts: 5 }), dir, auth));
+connectorContract(withServerInputs(fixtureHarness(createTiktokConnector({ intervalMs: 0, attempts: 5 }), dir, auth)));

@@ -11,11 +11,12 @@ beforeAll(() => server.start());
 afterAll(() => server.stop());
 
 const tiktok = createTiktokConnector({ intervalMs: 0, attempts: 3 });
-const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', clientKey: 'ck', clientSecret: 'sec', openId: 'oid', username: 'caffeaurora' };
+const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', openId: 'oid', username: 'caffeaurora' };
+const APP = { clientId: 'ck', clientSecret: 'sec' };
 function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
   server.load({ source: 'edge cases in the shapes of https://developers.tiktok.com/doc/content-posting-api-reference-direct-post', exchanges });
   const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
+  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
   return ctx;
 }
 const ok = (data: unknown) => ({ status: 200, body: { data, error: { code: 'ok', message: '', log_id: 'L' } } });
@@ -129,13 +130,18 @@ describe('TikTok: errors, tokens, ids, reconciliation', () => {
         { match: { method: 'POST', path: '/v2/oauth/token/', bodyIncludes: ['grant_type=refresh_token', 'client_key=ck'] }, response: { status: 200, body: { access_token: 'act.new', expires_in: 86400, refresh_token: 'rft.rotated', refresh_expires_in: 31536000, open_id: 'oid', token_type: 'Bearer' } } },
         { match: { method: 'GET', path: '/v2/user/info/' }, response: ok({ user: { follower_count: 3 } }) },
       ],
-      { ...AUTH, expiresAt: new Date().toISOString() },
+      { ...AUTH, expiresAt: new Date().toISOString(), clientKey: 'stored-before', clientSecret: 'stored-before' },
     );
     expect((await tiktok.fetchChannelMetrics!(ctx)).followers).toBe(3);
-    expect(ctx.refreshed).toEqual([expect.objectContaining({ accessToken: 'act.new', refreshToken: 'rft.rotated', clientKey: 'ck' })]);
+    expect(ctx.refreshed).toEqual([expect.objectContaining({ accessToken: 'act.new', refreshToken: 'rft.rotated', openId: 'oid' })]);
+    // The app's credentials come from the server, and those older versions stored per channel are dropped.
+    expect(server.received[0]!.body).toContain('client_secret=sec');
+    expect(ctx.refreshed[0]).not.toHaveProperty('clientKey');
+    expect(ctx.refreshed[0]).not.toHaveProperty('clientSecret');
     expect(server.received[1]!.headers.authorization).toBe('Bearer act.new');
     const refused = on([{ match: { method: 'POST', path: '/v2/oauth/token/' }, response: { status: 200, body: { error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.', log_id: 'L' } } }]);
-    expect(await fail(tiktok.refreshAuth!(refused))).toMatchObject({ kind: 'auth_expired', message: 'Refresh token is invalid or expired. (invalid_grant)' });
+    expect(await fail(tiktok.refreshAuth!(refused))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('Refresh token is invalid or expired. (invalid_grant)') });
+    expect(await fail(tiktok.refreshAuth!({ ...on([]), oauthClient: undefined }))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('OAUTH_TIKTOK_CLIENT_ID and OAUTH_TIKTOK_CLIENT_SECRET') });
   });
 
   it('findPublished takes the earliest video since the scheduled time, else null', async () => {

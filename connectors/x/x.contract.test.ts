@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { xConnector } from './index';
 
@@ -6,12 +7,13 @@ import { xConnector } from './index';
 const recordings = fileURLToPath(new URL('./recordings', import.meta.url));
 
 connectorContract(
-  fixtureHarness(xConnector, recordings, {
-    accessToken: 'x-access-token',
-    refreshToken: 'x-refresh-token',
-    expiresAt: '2026-11-23T11:00:00.000Z',
-    userId: '1580661436132757506',
-    username: 'caffeaurora',
-    clientId: 'tandem-client',
-  }),
+  withServerInputs(
+    fixtureHarness(xConnector, recordings, {
+      accessToken: 'x-access-token',
+      refreshToken: 'x-refresh-token',
+      expiresAt: '2026-11-23T11:00:00.000Z',
+      userId: '1580661436132757506',
+      username: 'caffeaurora',
+    }),
+  ),
 );

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 beforeEach(() => {
   refreshed.length = 0;
-  ctx = { auth: { accessToken: 'secret-access-token-123', userId: ME, username: 'caffeaurora', refreshToken: 'secret-refresh', clientId: 'cid' }, baseUrl: server.url, onAuthRefreshed: async (a) => void refreshed.push(a) };
+  ctx = { auth: { accessToken: 'secret-access-token-123', userId: ME, username: 'caffeaurora', refreshToken: 'secret-refresh' }, baseUrl: server.url, oauthClient: { clientId: 'cid', clientSecret: '' }, onAuthRefreshed: async (a) => void refreshed.push(a) };
 });
 
 const play = (exchanges: RecordedExchange[]) => server.load({ source: 'docs.x.com, X API v2', exchanges });
@@ -151,6 +151,21 @@ describe('X sign-in', () => {
   it('a refused refresh is auth_expired', async () => {
     play([ex('POST', '/2/oauth2/token', 400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' })]);
     expect(await failure(x.refreshAuth!(ctx))).toMatchObject({ kind: 'auth_expired', message: 'Value passed for the token was invalid.' });
+  });
+
+  it("refreshing takes the app from the server's configuration: a public client sends its id, a confidential one Basic auth; none is auth_expired", async () => {
+    const answer = { token_type: 'bearer', expires_in: 7200, access_token: 'new-access', scope: 'tweet.read', refresh_token: 'new-refresh' };
+    play([ex('POST', '/2/oauth2/token', 200, answer, { bodyIncludes: ['"client_id":"cid"'] })]);
+    const fresh = await x.refreshAuth!({ ...ctx, auth: { ...ctx.auth, clientId: 'stored-before', clientSecret: 'stored-before' } });
+    expect(server.received[0]!.headers.authorization).toBeUndefined();
+    expect(fresh).not.toHaveProperty('clientId');
+    expect(fresh).not.toHaveProperty('clientSecret');
+    play([ex('POST', '/2/oauth2/token', 200, answer)]);
+    await x.refreshAuth!({ ...ctx, oauthClient: { clientId: 'cid', clientSecret: 'csecret' } });
+    expect(server.received[0]!.headers.authorization).toBe(`Basic ${Buffer.from('cid:csecret').toString('base64')}`);
+    play([]);
+    expect(await failure(x.refreshAuth!({ ...ctx, oauthClient: undefined }))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('OAUTH_TWITTER_CLIENT_ID') });
+    expect(server.received).toEqual([]);
   });
 
   it('without a base URL the library keeps its own (api.x.com) settings', () => {

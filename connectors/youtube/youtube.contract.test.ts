@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { youtubeConnector } from './index';
 
@@ -8,10 +9,8 @@ const auth = {
   accessToken: 'recorded-access-token',
   refreshToken: 'recorded-refresh-token',
   expiresAt: '2099-01-01T00:00:00.000Z',
-  clientId: 'tandem-client',
-  clientSecret: 'tandem-secret',
   channelId: 'UCq7mW2x9CaffeAurora01',
   uploadsPlaylistId: 'UUq7mW2x9CaffeAurora01',
 };
 
-connectorContract(fixtureHarness(youtubeConnector, dir, auth));
+connectorContract(withServerInputs(fixtureHarness(youtubeConnector, dir, auth)));

@@ -10,11 +10,12 @@ const server = new FixtureServer();
 beforeAll(() => server.start());
 afterAll(() => server.stop());
 
-const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', clientId: 'cid', clientSecret: 'sec', channelId: 'UCme', uploadsPlaylistId: 'UUme' };
+const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', channelId: 'UCme', uploadsPlaylistId: 'UUme' };
+const APP = { clientId: 'cid', clientSecret: 'sec' };
 function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
   server.load({ source: 'edge cases in the shapes of https://developers.google.com/youtube/v3/docs', exchanges });
   const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
+  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
   return ctx;
 }
 const clip = { bytes: new Uint8Array([0, 0, 0, 32]), mimeType: 'video/mp4', altText: '' };
@@ -95,6 +96,12 @@ describe('YouTube: tokens, reconciliation, comments, counters', () => {
     await yt.delete(ctx, { id: 'abcdefghijk' });
     expect(ctx.refreshed).toEqual([expect.objectContaining({ accessToken: 'ya29.new', refreshToken: 'ref', channelId: 'UCme' })]);
     expect(server.received[1]!.headers.authorization).toBe('Bearer ya29.new');
+  });
+
+  it("a refresh without the server's OAuth app is auth_expired, naming what to configure, before any call", async () => {
+    const ctx = { ...on([]), oauthClient: undefined };
+    expect(await fail(yt.refreshAuth!(ctx))).toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('OAUTH_YOUTUBE_CLIENT_ID and OAUTH_YOUTUBE_CLIENT_SECRET') });
+    expect(server.received).toHaveLength(0);
   });
 
   it('findPublished: the upload scheduled for exactly that time, else the earliest since it, else null', async () => {
