@@ -114,11 +114,20 @@ describe('Facebook comments, webhooks and OAuth', () => {
     expect(fb.parseWebhook!({ ...req, rawBody: Buffer.from('{"object":"instagram","entry":[]}') })).toEqual([]);
   });
 
-  it('OAuth connects the first Page the person can post to, with its Page token', async () => {
+  const signIn = (fields?: Record<string, string>) => fb.completeOAuth!({ code: 'AQDx-recorded-code', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url, ...(fields ? { fields } : {}) });
+
+  it('OAuth connects the Page named in the form (id or name), or the first the person can post to', async () => {
+    for (const fields of [undefined, { page: PAGE }, { page: 'caffè aurora' }]) {
+      server.load(recording('oauth'));
+      const { auth, account } = await signIn(fields);
+      expect(auth).toEqual({ pageId: PAGE, pageAccessToken: 'EAAGpageTokenCaffeAurora', pageName: 'Caffè Aurora' });
+      expect(account).toEqual({ id: PAGE, handle: 'Caffè Aurora', displayName: 'Caffè Aurora' });
+    }
+  });
+
+  it('OAuth refuses a named Page the person may only analyse', async () => {
     server.load(recording('oauth'));
-    const { auth, account } = await fb.completeOAuth!({ code: 'AQDx-recorded-code', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url });
-    expect(auth).toEqual({ pageId: PAGE, pageAccessToken: 'EAAGpageTokenCaffeAurora', pageName: 'Caffè Aurora' });
-    expect(account).toEqual({ id: PAGE, handle: 'Caffè Aurora', displayName: 'Caffè Aurora' });
+    await expect(signIn({ page: '104836731230000' })).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('"104836731230000"') });
   });
 
   it('OAuth without a Page to post to is refused with what to do', async () => {
@@ -126,6 +135,6 @@ describe('Facebook comments, webhooks and OAuth', () => {
     const accounts = rec.exchanges[2]!;
     accounts.response.body = { data: [(accounts.response.body as { data: unknown[] }).data[0]] };
     server.load(rec);
-    await expect(fb.completeOAuth!({ code: 'AQDx-recorded-code', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url })).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('No Facebook Page') });
+    await expect(signIn()).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('No Facebook Page') });
   });
 });

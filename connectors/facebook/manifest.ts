@@ -52,7 +52,8 @@ export const facebookCapabilities: ChannelCapabilities = {
   firstComment: false,
   nativeScheduling: true,
   quotas: [],
-  connectFields: [],
+  // Which Page, when the person manages several: its id, @username or name (default: the first they can post to).
+  connectFields: [{ key: 'page', kind: 'text', required: false }],
 };
 
 /** Facebook's documented window for scheduled_publish_time. */

@@ -15,8 +15,8 @@ beforeAll(async () => void (await server.start()));
 afterAll(() => server.stop());
 beforeEach(() => server.load({ source: 'test', exchanges: [] }));
 
-const refreshed: ChannelAuth[] = [];
-const ctx = (auth: ChannelAuth = LINKEDIN_PAGE_TEST_AUTH): ConnectorContext => ({ auth, baseUrl: server.url, onAuthRefreshed: async (a) => void refreshed.push(a) });
+const APP = { clientId: 'tandem-client', clientSecret: 'tandem-secret' };
+const ctx = (auth: ChannelAuth = LINKEDIN_PAGE_TEST_AUTH): ConnectorContext => ({ auth, baseUrl: server.url, oauthClient: APP, onAuthRefreshed: async () => {} });
 const recording = (sub: string, name: string) => readRecording(fileURLToPath(new URL(`./recordings/${sub}`, import.meta.url)), name)!;
 const post = (extra: Partial<PublishInput> = {}): PublishInput => ({ text: 'Hello', media: [], idempotencyKey: 'k', scheduledAt: new Date(), ...extra });
 const created = (bodyIncludes: string[]): RecordedExchange => ({ match: { method: 'POST', path: '/rest/posts', bodyIncludes }, response: { status: 201, headers: { 'x-restli-id': 'urn:li:share:1' } } });
@@ -81,27 +81,37 @@ describe('LinkedIn publishing', () => {
 });
 
 describe('LinkedIn tokens', () => {
-  it('refresh stores the new token with the same refresh token and tells the server', async () => {
-    refreshed.length = 0;
+  it('refresh uses the operator\'s app, keeps the author and drops app credentials older versions stored', async () => {
     const rec = recording('page', 'refresh_auth');
     server.load(rec);
-    const fresh = await page.refreshAuth!(ctx({ ...LINKEDIN_PAGE_TEST_AUTH, ...rec.auth }));
+    const fresh = await page.refreshAuth!(ctx({ ...LINKEDIN_PAGE_TEST_AUTH, ...rec.auth, clientSecret: 'stored-by-an-old-version' }));
     expect(fresh).toMatchObject({ accessToken: 'AQXNnd2kXITHELmWblJigyEvx2q1-fresh', refreshToken: 'AQWAft_WjYZKwuWXLC5hQlghgTam-old', authorUrn: LINKEDIN_PAGE_TEST_AUTH.authorUrn });
+    expect(fresh).not.toHaveProperty('clientSecret');
     expect(Date.parse(fresh.expiresAt!)).toBeGreaterThan(Date.now() + 59 * 86_400_000);
-    expect(refreshed).toEqual([fresh]);
   });
 
   it('without a refresh token, or when LinkedIn refuses it, the channel must sign in again', async () => {
     await expect(page.refreshAuth!(ctx())).rejects.toMatchObject({ kind: 'auth_expired' });
     server.load({ source: 'test', exchanges: [{ match: { method: 'POST', path: '/oauth/v2/accessToken' }, response: { status: 400, body: { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired or revoked' } } }] });
-    await expect(page.refreshAuth!(ctx({ ...LINKEDIN_PAGE_TEST_AUTH, refreshToken: 'r', clientId: 'c', clientSecret: 's' }))).rejects.toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('invalid, expired or revoked') });
+    await expect(page.refreshAuth!(ctx({ ...LINKEDIN_PAGE_TEST_AUTH, refreshToken: 'r' }))).rejects.toMatchObject({ kind: 'auth_expired', message: expect.stringContaining('invalid, expired or revoked') });
   });
 
-  it('the Page flavour connects the first organization the member may post for', async () => {
-    server.load(recording('page', 'oauth'));
-    const { auth, account } = await page.completeOAuth!({ code: 'AQTQmah11lalyH65DAIivsjsAQV5P-recorded', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url });
-    expect(account).toEqual({ id: 'urn:li:organization:2414183', handle: 'caffe-aurora', displayName: 'Caffè Aurora' });
-    expect(auth).toMatchObject({ authorUrn: 'urn:li:organization:2414183', refreshToken: 'AQWAft_WjYZKwuWXLC5hQlghgTam-recorded', clientId: 'tandem-client' });
+  const signIn = (fields?: Record<string, string>) => page.completeOAuth!({ code: 'AQTQmah11lalyH65DAIivsjsAQV5P-recorded', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url, ...(fields ? { fields } : {}) });
+
+  it('the Page flavour connects the organization named in the form, or the first the member may post for', async () => {
+    for (const fields of [undefined, { organization: '' }, { organization: 'https://www.linkedin.com/company/caffe-aurora/' }, { organization: '2414183' }]) {
+      server.load(recording('page', 'oauth'));
+      const { auth, account } = await signIn(fields);
+      expect(account).toEqual({ id: 'urn:li:organization:2414183', handle: 'caffe-aurora', displayName: 'Caffè Aurora' });
+      expect(auth).toMatchObject({ authorUrn: 'urn:li:organization:2414183', refreshToken: 'AQWAft_WjYZKwuWXLC5hQlghgTam-recorded' });
+      expect(auth).not.toHaveProperty('clientSecret');
+    }
+  });
+
+  it('a Page the member cannot post for (here: only an analyst) is refused by name', async () => {
+    const rec = recording('page', 'oauth');
+    server.load({ ...rec, exchanges: rec.exchanges.map((e) => ({ ...e, repeat: true })) });
+    await expect(signIn({ organization: '5515715' })).rejects.toMatchObject({ kind: 'rejected', message: expect.stringContaining('"5515715"') });
   });
 });
 

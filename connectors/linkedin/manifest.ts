@@ -6,10 +6,11 @@ export const API_BASE = 'https://api.linkedin.com';
 export const OAUTH_BASE = 'https://www.linkedin.com';
 
 /**
- * LinkedIn as two networks, because the author is chosen at connect time and OAuth completion takes
- * no option: `linkedin` posts as the member who signs in, `linkedin-page` as the first organization
- * (Page) that member administers. The Page flavour asks for the Community Management scopes, which
- * an app without that product approved cannot request (PLATFORMS.md table 1 and §5).
+ * LinkedIn as two networks: `linkedin` posts as the member who signs in, `linkedin-page` as an
+ * organization (Page) that member administers, chosen by the connect field `organization`. They differ
+ * in scopes (the Page flavour asks for the Community Management scopes, which an app without that
+ * product approved cannot request: PLATFORMS.md table 1 and §5) and in features (comments and
+ * statistics are readable for Pages only), and a manifest has one of each.
  * - Commentary: 3,000 characters (UTF-16 count, never less than LinkedIn's), in "little" text format.
  * - Images: up to 20 (multiImage), JPEG/PNG/GIF. The Images API documents a pixel limit (36,152,320),
  *   not a byte limit; 5 MB is what LinkedIn's own composer takes.
@@ -63,6 +64,8 @@ export const linkedinPageCapabilities: ChannelCapabilities = {
   displayName: 'LinkedIn (page)',
   ...common,
   oauth: oauth(['openid', 'profile', 'w_member_social', 'w_organization_social', 'r_organization_social', 'rw_organization_admin']),
+  // Which Page, when the member administers several: its id, URN or vanity name (linkedin.com/company/<vanity>).
+  connectFields: [{ key: 'organization', kind: 'text', required: false }],
   features: {
     ...none,
     // /rest/socialActions/{post}/comments with r_organization_social.
