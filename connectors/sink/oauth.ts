@@ -32,16 +32,18 @@ export function sinkOAuthMethods(): Pick<Connector, 'connect' | 'completeOAuth' 
       throw new PublishError('rejected', 'This network signs in with OAuth: use "Connect with" instead of typing credentials.');
     },
     async completeOAuth(input: OAuthCompletion) {
-      const server = serverOf(input.baseUrl);
+      const server = serverOf(input.baseUrl ?? input.fields?.server);
       const tokens = await tokenCall(server, input.clientId, input.clientSecret, { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, ...(input.codeVerifier && { code_verifier: input.codeVerifier }) }, 'rejected');
       const me = await call<{ id: string; handle: string; displayName?: string }>(`${server}/api/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } }, 'rejected');
-      return { auth: authOf(tokens, { account: me.handle, server, clientId: input.clientId, clientSecret: input.clientSecret }), account: { id: `sink:${me.id}`, handle: me.handle, displayName: me.displayName } };
+      return { auth: authOf(tokens, { account: me.handle, server }), account: { id: `sink:${me.id}`, handle: me.handle, displayName: me.displayName } };
     },
     async refreshAuth(ctx: ConnectorContext) {
-      const { refreshToken, clientId = '', clientSecret = '' } = ctx.auth;
+      const { refreshToken } = ctx.auth;
       if (!refreshToken) throw new PublishError('auth_expired', 'This channel has no refresh token; reconnect it.');
+      // The operator's app comes from the server's configuration, never from the channel's auth.
+      if (!ctx.oauthClient?.clientId) throw new PublishError('auth_expired', 'This server has no OAuth app for the sink (set OAUTH_SINK_OAUTH_CLIENT_ID); the sign-in cannot be renewed.');
       const server = serverOf(ctx.baseUrl ?? ctx.auth.server);
-      const tokens = await tokenCall(server, clientId, clientSecret, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'auth_expired');
+      const tokens = await tokenCall(server, ctx.oauthClient.clientId, ctx.oauthClient.clientSecret, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'auth_expired');
       const fresh = authOf(tokens, { ...ctx.auth, refreshToken });
       await ctx.onAuthRefreshed(fresh);
       return fresh;

@@ -36,7 +36,7 @@ connectorContract({
     const recording = scenario === 'oauth' ? oauth : refresh;
     server.load(recording);
     return {
-      ctx: { auth: { account: 'aurora', accessToken: 'at-1', refreshToken: 'rt-1', clientId: 'tandem-client', clientSecret: 'tandem-secret', server: server.url }, baseUrl: server.url, onAuthRefreshed: async () => {} },
+      ctx: { auth: { account: 'aurora', accessToken: 'at-1', refreshToken: 'rt-1', server: server.url }, baseUrl: server.url, oauthClient: { clientId: 'tandem-client', clientSecret: 'tandem-secret' }, onAuthRefreshed: async () => {} },
       recording,
       finish: () => {
         if (server.unexpected().length || server.unused().length) throw new Error(`unexpected ${JSON.stringify(server.unexpected())} / unused ${JSON.stringify(server.unused())}`);

@@ -5,8 +5,10 @@ import { Id } from './common';
 export const StartOAuthBody = z.strictObject({
   /** Reconnect this channel (same account) instead of connecting a new one. */
   channelId: Id.optional(),
-  /** Instance-based networks (a connect field of kind "url"): the server the account lives on. */
+  /** Instance-based networks (a connect field of kind "url"): the server the account lives on (or send it in `fields`). */
   baseUrl: z.url('Type the address of the server, starting with https://').max(400).optional(),
+  /** What the network's connect form asks besides the sign-in (a subreddit, a board…), by connect-field key. */
+  fields: z.record(z.string().max(100), z.string().max(400)).optional(),
 });
 
 export const StartOAuthResult = z.object({

@@ -3,6 +3,7 @@ import type { ChannelAuth, ConnectorContext } from '../../../connectors/types';
 import type { SecretBox } from '../../crypto';
 import type { Db } from '../../db/client';
 import { channels } from '../../db/schema';
+import { maybeConnectorFor, oauthClientFor } from './connectors';
 
 /** When the stored access token expires: the connector's `auth.expiresAt` (ISO 8601), or null. */
 export function expiryOf(auth: ChannelAuth): Date | null {
@@ -20,10 +21,15 @@ export function openAuth(secrets: SecretBox, sealed: string): ChannelAuth {
   return JSON.parse(secrets.open(sealed)) as ChannelAuth;
 }
 
-/** What a connector needs to act for a channel; tokens it renews on the way are stored at once. */
-export function connectorContext(db: Db, secrets: SecretBox, channel: { id: string; authSealed: string }): ConnectorContext {
+/**
+ * What a connector needs to act for a channel: its auth, and for OAuth networks the operator's app
+ * (to renew tokens). Tokens it renews on the way are stored at once, with their expiry.
+ */
+export function connectorContext(db: Db, secrets: SecretBox, channel: { id: string; network: string; authSealed: string }): ConnectorContext {
+  const client = maybeConnectorFor(channel.network)?.capabilities.oauth ? oauthClientFor(channel.network) : null;
   return {
     auth: openAuth(secrets, channel.authSealed),
+    ...(client && !('missing' in client) && { oauthClient: client }),
     onAuthRefreshed: (auth) => storeAuth(db, secrets, channel.id, auth),
   };
 }

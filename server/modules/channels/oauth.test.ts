@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, oauthStates } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
+import { LoopbackOAuthServer } from '../../test/loopbackOAuth';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { addMember } from '../../test/workspaceMember';
 import { until } from '../../test/until';
@@ -15,70 +14,11 @@ import { refreshTokens } from './jobs/refreshTokens';
  * The OAuth 2 connect flow and token refresh over HTTP, against a small OAuth 2 server on loopback
  * (RFC 6749 + PKCE S256, RFC 7636) that the "sink-oauth" test network signs in with. Both databases.
  */
-class LoopbackOAuthServer {
-  private server: Server | null = null;
-  url = '';
-  /** code → what the authorize step granted. */
-  readonly codes = new Map<string, { challenge: string; account: string }>();
-  readonly tokenRequests: Record<string, string>[] = [];
-  refresh: 'ok' | 'invalid_grant' | 'down' = 'ok';
-  private n = 0;
-  private tokens = new Map<string, string>();
-
-  async start() {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        const send = (status: number, json: unknown) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(json));
-        };
-        if (req.method === 'GET' && req.url === '/api/me') {
-          const account = this.tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
-          return account ? send(200, { id: account, handle: account, displayName: `The ${account}` }) : send(401, { error: 'invalid_token' });
-        }
-        if (req.method !== 'POST' || req.url !== '/oauth/token') return send(404, { error: 'not_found' });
-        const form = Object.fromEntries(new URLSearchParams(body));
-        this.tokenRequests.push(form);
-        if (req.headers.authorization !== `Basic ${Buffer.from('tandem-test:s3cret').toString('base64')}`) return send(401, { error: 'invalid_client' });
-        if (form.grant_type === 'authorization_code') {
-          const grant = this.codes.get(form.code ?? '');
-          const challenge = createHash('sha256').update(form.code_verifier ?? '').digest('base64url');
-          if (!grant || grant.challenge !== challenge) return send(400, { error: 'invalid_grant', error_description: 'The code or its verifier is not valid.' });
-          this.codes.delete(form.code!);
-          return send(200, this.issue(grant.account));
-        }
-        if (form.grant_type === 'refresh_token') {
-          if (this.refresh === 'down') return send(503, { error: 'temporarily_unavailable', error_description: 'Maintenance, back soon.' });
-          if (this.refresh === 'invalid_grant') return send(400, { error: 'invalid_grant', error_description: 'The refresh token was revoked.' });
-          const account = this.tokens.get(`refresh:${form.refresh_token}`);
-          return account ? send(200, this.issue(account)) : send(400, { error: 'invalid_grant', error_description: 'Unknown refresh token.' });
-        }
-        return send(400, { error: 'unsupported_grant_type' });
-      });
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  private issue(account: string) {
-    const i = ++this.n;
-    this.tokens.set(`at-${i}`, account);
-    this.tokens.set(`refresh:rt-${i}`, account);
-    return { access_token: `at-${i}`, token_type: 'Bearer', expires_in: 3600, refresh_token: `rt-${i}`, scope: 'publish read' };
-  }
-
-  stop() {
-    return new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
-  }
-}
-
 let t: TestTandem;
 let ws: string;
 let owner: ApiClient;
 let contributor: { client: ApiClient };
-const oauth = new LoopbackOAuthServer();
+const oauth = new LoopbackOAuthServer({ clientId: 'tandem-test', clientSecret: 's3cret' });
 
 beforeAll(async () => {
   await oauth.start();
@@ -94,7 +34,7 @@ afterAll(async () => {
 
 /** The browser's trip: start, "approve" on the network (a code bound to the PKCE challenge), come back to the callback. */
 async function signIn(account: string, body: Record<string, unknown> = {}) {
-  const start = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { baseUrl: oauth.url, ...body });
+  const start = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { fields: { server: oauth.url }, ...body });
   expect(start.status, JSON.stringify(start.body)).toBe(200);
   const url = new URL(start.body.authorizeUrl);
   const code = `code-${account}-${Math.random().toString(36).slice(2)}`;
@@ -183,6 +123,11 @@ describe('OAuth 2 connect flow', () => {
     expect(plain.body.error.message).toMatch(/does not sign in with OAuth/);
     const noServer = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, {});
     expect(noServer.status).toBe(400);
+    const stray = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { fields: { server: oauth.url, password: 'x' } });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.message).toMatch(/no field password/);
+    const notUrl = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { fields: { server: 'not a url' } });
+    expect(notUrl.status).toBe(400);
 
     const bare = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
     try {

@@ -7,6 +7,7 @@ import { channels, oauthStates, users } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { authorize } from '../../workspaces';
 import { maybeConnectorFor, oauthClientFor } from '../connectors';
+import { openFlow } from '../oauthFlow';
 import { OAUTH_CALLBACK_PATH } from './startOAuth';
 import { storeConnectedAccount, storeReconnectedAccount } from './storeConnectedAccount';
 
@@ -46,7 +47,8 @@ export async function finishOAuth(ctx: AppContext, q: OAuthCallback, ip: string 
 
   let connected: ConnectedAccount;
   try {
-    connected = await connector.completeOAuth({ code: q.code, redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`, clientId: client.clientId, clientSecret: client.clientSecret, codeVerifier: flow.codeVerifierSealed ? ctx.secrets.open(flow.codeVerifierSealed) : undefined, baseUrl: flow.baseUrl ?? undefined });
+    const sealed = openFlow(ctx.secrets, flow.codeVerifierSealed);
+    connected = await connector.completeOAuth({ code: q.code, redirectUri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`, clientId: client.clientId, clientSecret: client.clientSecret, codeVerifier: sealed.verifier, baseUrl: flow.baseUrl ?? undefined, fields: sealed.fields ?? {} });
   } catch (err) {
     if (err instanceof PublishError) return fail(err.kind === 'transient' || err.kind === 'rate_limited' ? 'unreachable' : 'refused', err.message);
     ctx.log.warn({ err: { message: (err as Error).message }, network: flow.network }, 'oauth: completing the sign-in failed');

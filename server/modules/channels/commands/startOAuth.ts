@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../../context';
 import { randomToken, sha256 } from '../../../crypto';
 import { channels, oauthStates } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { connectorFor, oauthClientFor } from '../connectors';
+import { pkceChallenge, sealFlow } from '../oauthFlow';
 
 /** How long a person has to sign in on the network before the flow must start again. */
 export const OAUTH_STATE_MINUTES = 10;
@@ -18,16 +18,18 @@ export interface StartOAuthOptions {
   network: string;
   /** Reconnect this channel instead of connecting a new account. */
   channelId?: string;
-  /** Instance-based networks: the account's server. */
+  /** Instance-based networks: the account's server (or the value of the url connect field in `fields`). */
   baseUrl?: string;
+  /** The connect form's fields (a subreddit, a board…), handed to the connector with the code. */
+  fields?: Record<string, string>;
 }
 
 /**
  * Starts an OAuth 2 authorization-code flow: a random state (stored only as its hash, used once,
- * valid 10 minutes), a PKCE S256 verifier sealed at rest when the network asks for PKCE, and the
+ * valid 10 minutes), a PKCE S256 verifier and the connect form's fields sealed at rest, and the
  * network's authorize URL to send the browser to.
  */
-export async function startOAuth({ ctx, actor, network, channelId, baseUrl }: StartOAuthOptions) {
+export async function startOAuth({ ctx, actor, network, channelId, baseUrl, fields = {} }: StartOAuthOptions) {
   const connector = connectorFor(network);
   const caps = connector.capabilities;
   const spec = caps.oauth;
@@ -36,7 +38,8 @@ export async function startOAuth({ ctx, actor, network, channelId, baseUrl }: St
   if ('missing' in client) {
     throw new AppError('UNAVAILABLE', `Connecting ${caps.displayName} is not set up on this server: the operator must register an app with ${caps.displayName} (redirect URI ${ctx.publicUrl}${OAUTH_CALLBACK_PATH}) and set ${client.missing.join(' and ')}, then restart Tandem.`, { network, missing: client.missing });
   }
-  const base = serverOf(caps.connectFields, baseUrl);
+  const form = formOf(caps.connectFields, fields);
+  const base = serverOf(caps.connectFields, baseUrl ?? form.url);
   if (channelId) {
     const [c] = await ctx.db.select({ network: channels.network, status: channels.status }).from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
     if (!c || c.status === 'disconnected') throw notFound('That channel');
@@ -48,20 +51,38 @@ export async function startOAuth({ ctx, actor, network, channelId, baseUrl }: St
   const expiresAt = new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000);
   // Expired flows are kept a day (the callback can still say "too late" and where to), then dropped here.
   await ctx.db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date(Date.now() - 86_400_000)));
-  await ctx.db.insert(oauthStates).values({ stateHash: sha256(state), workspaceId: actor.workspaceId, userId: actor.userId, network, codeVerifierSealed: verifier ? ctx.secrets.seal(verifier) : null, baseUrl: base, channelId: channelId ?? null, expiresAt });
+  const sealed = sealFlow(ctx.secrets, { ...(verifier && { verifier }), ...(Object.keys(form.fields).length && { fields: form.fields }) });
+  await ctx.db.insert(oauthStates).values({ stateHash: sha256(state), workspaceId: actor.workspaceId, userId: actor.userId, network, codeVerifierSealed: sealed, baseUrl: base, channelId: channelId ?? null, expiresAt });
 
   const url = new URL(base ? new URL(spec.authorizeUrl).pathname : spec.authorizeUrl, base ?? undefined);
-  const params: Record<string, string> = { response_type: 'code', client_id: client.clientId, redirect_uri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`, state, ...(spec.scopes.length && { scope: spec.scopes.join(' ') }), ...spec.extraAuthorizeParams };
-  if (verifier) Object.assign(params, { code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' });
+  const params: Record<string, string> = { response_type: 'code', [spec.clientIdParam ?? 'client_id']: client.clientId, redirect_uri: `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`, state, ...(spec.scopes.length && { scope: spec.scopes.join(spec.scopeSeparator ?? ' ') }), ...spec.extraAuthorizeParams };
+  if (verifier) Object.assign(params, { code_challenge: pkceChallenge(verifier, spec), code_challenge_method: 'S256' });
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return { authorizeUrl: url.toString(), expiresAt: expiresAt.toISOString() };
+}
+
+type Field = { key: string; kind: string; required: boolean };
+
+/** The connect form's values the manifest declares (required ones present), and the url field's value. */
+function formOf(declared: Field[], given: Record<string, string>): { fields: Record<string, string>; url?: string } {
+  const unknown = Object.keys(given).filter((k) => !declared.some((f) => f.key === k));
+  if (unknown.length) throw new AppError('VALIDATION_FAILED', `This network's connect form has no field ${unknown.join(', ')}.`, { fields: Object.fromEntries(unknown.map((k) => [k, 'Not a field of this network.'])) });
+  const fields: Record<string, string> = {};
+  for (const f of declared) {
+    const v = given[f.key]?.trim();
+    if (v) fields[f.key] = v;
+  }
+  const url = declared.find((f) => f.kind === 'url');
+  const missing = declared.filter((f) => f.required && f.kind !== 'url' && !fields[f.key]);
+  if (missing.length) throw new AppError('VALIDATION_FAILED', `Fill in ${missing.map((f) => f.key).join(', ')} first.`, { fields: Object.fromEntries(missing.map((f) => [f.key, 'Required.'])) });
+  return { fields, url: url ? fields[url.key] : undefined };
 }
 
 /**
  * The account's server for instance-based networks (those whose connect form asks for a URL), as an
  * origin; null for the others, which always use the manifest's endpoints.
  */
-function serverOf(fields: { key: string; kind: string; required: boolean }[], baseUrl: string | undefined): string | null {
+function serverOf(fields: Field[], baseUrl: string | undefined): string | null {
   const field = fields.find((f) => f.kind === 'url');
   if (!field) {
     if (baseUrl) throw new AppError('VALIDATION_FAILED', 'This network has one address; leave the server out.', { fields: { baseUrl: 'Leave this out for this network.' } });
@@ -71,7 +92,7 @@ function serverOf(fields: { key: string; kind: string; required: boolean }[], ba
     if (field.required) throw new AppError('VALIDATION_FAILED', 'Type the address of the server the account is on.', { fields: { baseUrl: 'Type the address of the server, starting with https://' } });
     return null;
   }
-  const u = new URL(baseUrl);
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('VALIDATION_FAILED', 'The server address must start with https://', { fields: { baseUrl: 'Use an https:// address.' } });
+  const u = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) throw new AppError('VALIDATION_FAILED', 'The server address must start with https://', { fields: { baseUrl: 'Use an https:// address.' } });
   return u.origin;
 }

@@ -1,23 +1,25 @@
-import { Alert, Button, Code, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../../session/workspace';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { useClientErrors } from '../../../ui/useClientErrors';
 import { serverMessage, type Network } from '../../posts/api';
+import { CredentialFields, credentialChecks } from './CredentialFields';
 import { networkLabel } from './networks';
-import { serverField, useOAuthStart } from './oauth';
+import { useOAuthStart } from './oauth';
 
 /**
- * "Connect with <network>": the account signs in on the network's own page. When the operator has not
+ * "Connect with <network>": the account signs in on the network's own page; the network's other
+ * connect fields (its server, a subreddit, a board…) are asked here first. When the operator has not
  * registered Tandem with the network, says which settings are missing instead.
  */
 export function OAuthConnect({ network, channelId }: { network: Network; channelId?: string }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const start = useOAuthStart(ws.id);
-  const field = serverField(network);
-  const [server, setServer] = useState('');
-  const [missingServer, setMissingServer] = useState(false);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [clientErrors, check] = useClientErrors<string>();
   const name = networkLabel(t, network.network, network.displayName);
 
   if (network.oauth && !network.oauth.configured) {
@@ -35,11 +37,8 @@ export function OAuthConnect({ network, channelId }: { network: Network; channel
     );
   }
   const go = () => {
-    if (field?.required && !server.trim()) {
-      setMissingServer(true);
-      return;
-    }
-    start.mutate({ network: network.network, channelId, baseUrl: server.trim() || undefined });
+    const { checks, credentials } = credentialChecks(network.connectFields, values, t('validation.required'));
+    if (check(checks)) start.mutate({ network: network.network, channelId, fields: credentials });
   };
   return (
     <Stack gap="sm">
@@ -47,21 +46,7 @@ export function OAuthConnect({ network, channelId }: { network: Network; channel
       <Text size="sm" c="dimmed">
         {t('settings.channels.oauth.intro', { network: name })}
       </Text>
-      {field && (
-        <TextInput
-          type="url"
-          label={t('settings.channels.oauth.server')}
-          description={t('settings.channels.oauth.serverHelp')}
-          required={field.required}
-          value={server}
-          onChange={(e) => {
-            setServer(e.currentTarget.value);
-            setMissingServer(false);
-          }}
-          error={missingServer ? t('validation.required') : undefined}
-          maw={420}
-        />
-      )}
+      <CredentialFields network={network.network} values={values} onChange={setValues} errors={clientErrors} />
       <Button onClick={go} loading={start.isPending} w="fit-content">
         {channelId ? t('settings.channels.oauth.reconnectWith', { network: name }) : t('settings.channels.oauth.connectWith', { network: name })}
       </Button>

@@ -7,19 +7,14 @@ export function isOAuth(n: Pick<Network, 'auth'> | undefined): boolean {
   return n?.auth === 'oauth2' || n?.auth === 'oauth2_pkce';
 }
 
-/** The address field of instance-based OAuth networks (the account's server), when the network has one. */
-export function serverField(n: Network | undefined) {
-  return n?.connectFields.find((f) => f.kind === 'url');
-}
-
 /**
  * POST …/channels/oauth/:network/start, then off to the network's sign-in page; the network sends
  * the browser back to the server, which lands on this page again with the outcome.
  */
 export function useOAuthStart(wid: string) {
   return useMutation({
-    mutationFn: (body: { network: string; channelId?: string; baseUrl?: string }) =>
-      post<{ authorizeUrl: string }>(`/api/workspaces/${wid}/channels/oauth/${encodeURIComponent(body.network)}/start`, { ...(body.channelId && { channelId: body.channelId }), ...(body.baseUrl && { baseUrl: body.baseUrl }) }),
+    mutationFn: (body: { network: string; channelId?: string; fields: Record<string, string> }) =>
+      post<{ authorizeUrl: string }>(`/api/workspaces/${wid}/channels/oauth/${encodeURIComponent(body.network)}/start`, { ...(body.channelId && { channelId: body.channelId }), fields: body.fields }),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
   });
 }
