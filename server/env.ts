@@ -54,7 +54,7 @@ const Schema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PUBLISH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
   LINK_PREVIEW_PRIVATE_HOSTS: bool.default(false),
 });
 
