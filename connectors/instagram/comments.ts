@@ -1,5 +1,5 @@
 import { PublishError, type ConnectorContext, type InboundItem, type InboundRef, type RemoteRef } from '../types';
-import { Journal } from '../threads/journal';
+import { Journal } from '../meta/journal';
 import { igApi } from './api';
 
 interface Comment {
@@ -33,7 +33,7 @@ export async function pullComments(ctx: ConnectorContext, opts: { cursor?: strin
     items.push(toItem(c, mediaId, at));
   };
   for (const post of opts.ourPosts ?? []) {
-    const res = await igApi<{ data?: Comment[] }>(ctx, 'GET', `${post.id}/comments`, { fields: FIELDS });
+    const res = await igApi.call<{ data?: Comment[] }>(ctx, 'GET', `${post.id}/comments`, { fields: FIELDS });
     for (const c of res.data ?? []) {
       take(c, post.id);
       for (const r of c.replies?.data ?? []) take({ parent_id: c.id, ...r }, post.id);
@@ -65,19 +65,19 @@ export async function replyTo(ctx: ConnectorContext, to: InboundRef, input: { te
   const earlier = sent.get(input.idempotencyKey)?.containerId;
   if (earlier) return { id: earlier };
   const target = to.kind === 'reply' && to.meta?.parentId ? to.meta.parentId : to.id;
-  const { id } = await igApi<{ id: string }>(ctx, 'POST', `${target}/replies`, { message: input.text });
+  const { id } = await igApi.call<{ id: string }>(ctx, 'POST', `${target}/replies`, { message: input.text });
   sent.set(input.idempotencyKey, { containerId: id, text: input.text });
   return { id };
 }
 
 /** `POST /{ig-comment-id}?hide=true`. */
 export async function hideComment(ctx: ConnectorContext, item: InboundRef): Promise<void> {
-  const res = await igApi<{ success?: boolean }>(ctx, 'POST', item.id, { hide: true });
+  const res = await igApi.call<{ success?: boolean }>(ctx, 'POST', item.id, { hide: true });
   if (!res.success) throw new PublishError('rejected', 'Instagram did not hide the comment.');
 }
 
 /** `DELETE /{ig-comment-id}`. */
 export async function deleteComment(ctx: ConnectorContext, item: InboundRef): Promise<void> {
-  const res = await igApi<{ success?: boolean }>(ctx, 'DELETE', item.id);
+  const res = await igApi.call<{ success?: boolean }>(ctx, 'DELETE', item.id);
   if (!res.success) throw new PublishError('rejected', 'Instagram did not delete the comment.');
 }

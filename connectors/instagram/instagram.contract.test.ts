@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { connectorContract, fixtureHarness } from '../test/contract';
-import { pollSchedule } from '../threads/containers';
+import { pollSchedule } from '../meta/containers';
 import { instagramConnector } from './index';
 
 /**

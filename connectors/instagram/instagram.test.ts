@@ -1,39 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FixtureServer, readRecording, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ConnectorContext, type MediaInput } from '../types';
-import { pollSchedule } from '../threads/containers';
-import { classifyGraph } from '../threads/graph';
+import { describe, expect, it } from 'vitest';
+import { classifyGraph } from '../meta/graph';
+import { GRAPH_TRANSIENT as TRANSIENT, graphTestHost } from '../meta/testing';
+import { readRecording } from '../test/fixtureServer';
+import type { MediaInput } from '../types';
 import { instagramConnector as ig } from './index';
 
 /** Instagram edge cases: content-publishing errors, quota, containers, idempotency, comments. */
-const server = new FixtureServer();
 const UID = '17841405822304914';
 const at = new Date('2026-11-23T09:00:00Z');
-let ctx: ConnectorContext;
-pollSchedule.delaysMs = [0, 5, 5];
-
-beforeAll(async () => {
-  await server.start();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  ctx = { auth: { accessToken: 'secret-ig-token', userId: UID, username: 'caffeaurora' }, baseUrl: server.url, onAuthRefreshed: async () => {} };
-});
-
-const play = (exchanges: RecordedExchange[]) => server.load({ source: 'developers.facebook.com/documentation/instagram-platform, v24.0', exchanges });
-const ex = (method: string, path: string, status: number, body?: unknown, extra: Partial<RecordedExchange['match']> = {}, headers?: Record<string, string>): RecordedExchange => ({ match: { method, path: `/v24.0/${path}`, ...extra }, response: { status, body, headers } });
+const host = graphTestHost({ version: 'v24.0', source: 'developers.facebook.com/documentation/instagram-platform, v24.0', auth: { accessToken: 'secret-ig-token', userId: UID, username: 'caffeaurora' } });
+const { server, play, ex, failure, allAnswered } = host;
 const quota = (used = 2) => ex('GET', `${UID}/content_publishing_limit`, 200, { data: [{ quota_usage: used, config: { quota_total: 50, quota_duration: 86400 } }] });
 const status = (id: string, code: string, text?: string) => ex('GET', id, 200, { status_code: code, ...(text ? { status: text } : {}), id }, { query: { fields: 'status_code,status' } });
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
-const allAnswered = () => {
-  expect(server.unexpected().map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(server.unused().map((e) => `${e.match.method} ${e.match.path}`)).toEqual([]);
-};
 const jpg = (n = 1): MediaInput => ({ bytes: new Uint8Array(4), mimeType: 'image/jpeg', altText: `photo ${n}`, publicUrl: `https://media.example/${n}.jpg` });
 const mp4: MediaInput = { bytes: new Uint8Array(4), mimeType: 'video/mp4', altText: '', publicUrl: 'https://media.example/clip.mp4' };
-const post = (text: string, key: string, media: MediaInput[] = [jpg()]) => ig.publish(ctx, { text, media, idempotencyKey: key, scheduledAt: at });
-const TRANSIENT = { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', is_transient: true, code: 2, fbtrace_id: 'AbC' } };
+const post = (text: string, key: string, media: MediaInput[] = [jpg()]) => ig.publish(host.ctx, { text, media, idempotencyKey: key, scheduledAt: at });
 
 describe('Instagram refuses up front what it cannot post', () => {
   it('text only, media without a public address, too long a caption, a delete: each with a clear message, no call', async () => {
@@ -43,7 +25,7 @@ describe('Instagram refuses up front what it cannot post', () => {
     expect(await failure(post('x'.repeat(2201), 'k3'))).toMatchObject({ kind: 'rejected', message: 'The caption is 2201 of 2200 characters on Instagram.' });
     expect(await failure(post('gif', 'k4', [{ ...jpg(), mimeType: 'image/gif' }]))).toMatchObject({ kind: 'rejected' });
     expect(await failure(post('eleven', 'k5', Array.from({ length: 11 }, (_, i) => jpg(i))))).toMatchObject({ kind: 'rejected' });
-    expect(await failure(ig.delete(ctx, { id: '1' }))).toMatchObject({ kind: 'rejected' });
+    expect(await failure(ig.delete(host.ctx, { id: '1' }))).toMatchObject({ kind: 'rejected' });
     expect(server.received).toEqual([]);
   });
 });
@@ -52,15 +34,13 @@ describe('Instagram publishing', () => {
   it('a spent content_publishing_limit is rate_limited before any container', async () => {
     play([quota(50)]);
     const e = await failure(post('hi', 'q'));
-    expect(e).toMatchObject({ kind: 'rate_limited', message: 'Instagram allows 50 posts per 24 hours through the API and 50 were published; it will be tried again later.' });
+    expect(e).toMatchObject({ kind: 'rate_limited', message: 'Instagram allows 50 posts through the API per 24 hours and 50 were published; it will be tried again later.' });
     expect(e!.opts.retryAfter!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
     allAnswered();
   });
 
-  it('content-publishing subcodes: limit reached is rate_limited, media not ready is transient; BUC estimate sets retry-after', async () => {
+  it("the recorded throttle's business use case estimate sets retry-after (subcodes: meta/graph.test.ts)", async () => {
     const now = Date.parse('2026-11-23T09:00:00Z');
-    expect(classifyGraph(400, { message: 'The maximum number of posts that can be published has been reached.', type: 'OAuthException', code: 9, error_subcode: 2207042 }).kind).toBe('rate_limited');
-    expect(classifyGraph(400, { message: 'The media is not ready for publishing, please wait for a moment', type: 'OAuthException', code: 9007, error_subcode: 2207027 }).kind).toBe('transient');
     const rec = readRecording(fileURLToPath(new URL('./recordings', import.meta.url)), 'error_rate_limited')!;
     const headers = new Headers(rec.exchanges[1]!.response.headers);
     expect(classifyGraph(400, { message: 'throttled', code: 80002 }, headers, now).opts.retryAfter?.getTime()).toBe(now + 14 * 60_000);
@@ -82,9 +62,9 @@ describe('Instagram publishing', () => {
     play([status('c-1', 'PUBLISHED'), mine]);
     expect(await post('Autumn tour', 'lost')).toMatchObject({ id: 'm-1' });
     play([mine]);
-    expect(await ig.findPublished(ctx, 'lost', at)).toMatchObject({ id: 'm-1' });
+    expect(await ig.findPublished(host.ctx, 'lost', at)).toMatchObject({ id: 'm-1' });
     play([]);
-    expect(await ig.findPublished(ctx, 'never', at)).toBeNull();
+    expect(await ig.findPublished(host.ctx, 'never', at)).toBeNull();
     expect(server.received).toEqual([]);
   });
 
@@ -110,7 +90,7 @@ describe('Instagram comments', () => {
   it('top-level comments and replies, our own left out, the cursor moved to the newest', async () => {
     const rec = readRecording(fileURLToPath(new URL('./recordings', import.meta.url)), 'pull_inbound')!;
     server.load(rec);
-    const { items, cursor } = await ig.pullInbound!(ctx, rec.input as { cursor: string });
+    const { items, cursor } = await ig.pullInbound!(host.ctx, rec.input as { cursor: string });
     expect(items.map((i) => [i.networkId, i.kind, i.parentId, i.author.handle])).toEqual([
       ['17858893269000001', 'comment', '17920238422030506', 'giulia_beans'],
       ['17858893269000003', 'reply', '17858893269000001', 'romaeats'],
@@ -121,10 +101,10 @@ describe('Instagram comments', () => {
   it('an answer to a reply goes to its top-level comment, once per key', async () => {
     play([ex('POST', '17858893269000001/replies', 200, { id: 'r-1' }, { bodyIncludes: ['Grazie'] })]);
     const to = { id: '17858893269000003', kind: 'reply' as const, meta: { parentId: '17858893269000001' } };
-    expect(await ig.reply!(ctx, to, { text: 'Grazie!', idempotencyKey: 'reply-1' })).toEqual({ id: 'r-1' });
+    expect(await ig.reply!(host.ctx, to, { text: 'Grazie!', idempotencyKey: 'reply-1' })).toEqual({ id: 'r-1' });
     allAnswered();
     play([]);
-    expect(await ig.reply!(ctx, to, { text: 'Grazie!', idempotencyKey: 'reply-1' })).toEqual({ id: 'r-1' });
+    expect(await ig.reply!(host.ctx, to, { text: 'Grazie!', idempotencyKey: 'reply-1' })).toEqual({ id: 'r-1' });
     expect(server.received).toEqual([]);
   });
 });

@@ -1,12 +1,7 @@
+import { isGone } from '../meta/graph';
+import { insightValues, type Insight } from '../meta/insights';
 import type { ChannelMetrics, ConnectorContext, PostMetrics, RemoteRef } from '../types';
-import { isGone } from '../threads/graph';
-import { igApi, userIdOf } from './api';
-
-interface Insight {
-  name: string;
-  values?: { value: number }[];
-  total_value?: { value: number };
-}
+import { igApi } from './api';
 
 /** Metrics every media type reports (views replaced impressions and plays in 2025). */
 const METRICS = 'likes,comments,shares,saved,reach,views';
@@ -20,16 +15,12 @@ export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[])
   for (const ref of refs) {
     let rows: Insight[] | undefined;
     try {
-      rows = (await igApi<{ data?: Insight[] }>(ctx, 'GET', `${ref.id}/insights`, { metric: METRICS })).data;
+      rows = (await igApi.call<{ data?: Insight[] }>(ctx, 'GET', `${ref.id}/insights`, { metric: METRICS })).data;
     } catch (err) {
       if (isGone(err)) continue;
       throw err;
     }
-    const raw: Record<string, number> = {};
-    for (const r of rows ?? []) {
-      const v = r.total_value?.value ?? r.values?.[0]?.value;
-      if (typeof v === 'number' && Number.isFinite(v)) raw[r.name] = v;
-    }
+    const raw = insightValues(rows);
     out.push({ id: ref.id, likes: raw.likes ?? 0, reposts: raw.shares ?? 0, replies: raw.comments ?? 0, quotes: 0, impressions: raw.views, reach: raw.reach, saves: raw.saved, raw });
   }
   return out;
@@ -37,7 +28,7 @@ export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[])
 
 /** `GET /{ig-user-id}?fields=followers_count,follows_count,media_count`. */
 export async function fetchChannelMetrics(ctx: ConnectorContext): Promise<ChannelMetrics> {
-  const res = await igApi<Record<string, unknown>>(ctx, 'GET', userIdOf(ctx), { fields: 'followers_count,follows_count,media_count' });
+  const res = await igApi.call<Record<string, unknown>>(ctx, 'GET', igApi.userId(ctx), { fields: 'followers_count,follows_count,media_count' });
   const raw = Object.fromEntries(Object.entries(res).filter((e): e is [string, number] => typeof e[1] === 'number'));
   return { followers: raw.followers_count ?? 0, following: raw.follows_count, posts: raw.media_count, raw };
 }

@@ -1,8 +1,8 @@
 import { validateText } from '../../shared/text';
+import { carouselChildren, publishOnce } from '../meta/containers';
+import { Journal, sameText } from '../meta/journal';
 import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
-import { waitForContainer } from '../threads/containers';
-import { Journal, sameText } from '../threads/journal';
-import { igApi, userIdOf } from './api';
+import { igApi } from './api';
 import { instagramCapabilities as caps } from './manifest';
 import { checkQuota } from './quota';
 
@@ -13,33 +13,28 @@ const LOOKBACK_S = 600;
 type Created = { id: string };
 
 /**
- * Quota → container (`POST /{ig-user-id}/media`) → `status_code` polling → `media_publish`. A retry
- * under the same key resumes on its container in this process (see threads/journal.ts).
+ * Quota → container (`POST /{ig-user-id}/media`) → `status_code` polling → `media_publish`, once per key
+ * in this process (meta/containers.ts).
  */
 export async function publishPost(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
   check(input);
-  const uid = userIdOf(ctx);
-  let containerId = journal.get(input.idempotencyKey)?.containerId;
-  if (containerId) {
-    const state = await waitForContainer(() => readStatus(ctx, containerId!), 'Instagram').catch((err: PublishError) => {
-      if (err.opts.networkCode === 'EXPIRED') return 'EXPIRED' as const;
-      throw err;
-    });
-    if (state === 'PUBLISHED') {
-      const found = await findByCaption(ctx, input.text, input.scheduledAt);
-      if (found) return found;
-      throw new PublishError('rejected', "Instagram already published this post, and it could not be found among the account's recent posts.", { networkCode: 'PUBLISHED' });
-    }
-    if (state !== 'FINISHED') containerId = undefined;
-  }
-  if (!containerId) {
-    await checkQuota(ctx);
-    containerId = await createContainer(ctx, uid, input);
-    journal.set(input.idempotencyKey, { containerId, text: input.text });
-    await waitForContainer(() => readStatus(ctx, containerId!), 'Instagram');
-  }
-  const { id } = await igApi<Created>(ctx, 'POST', `${uid}/media_publish`, { creation_id: containerId });
-  return { id, url: await permalink(ctx, id) };
+  const uid = igApi.userId(ctx);
+  return publishOnce({
+    what: 'Instagram',
+    journal,
+    key: input.idempotencyKey,
+    text: input.text,
+    readStatus: (id) => readStatus(ctx, id),
+    create: async () => {
+      await checkQuota(ctx);
+      return createContainer(ctx, uid, input);
+    },
+    publish: async (containerId) => {
+      const { id } = await igApi.call<Created>(ctx, 'POST', `${uid}/media_publish`, { creation_id: containerId });
+      return { id, url: await igApi.permalink(ctx, id) };
+    },
+    findPublished: () => findByCaption(ctx, input.text, input.scheduledAt),
+  });
 }
 
 function check(input: PublishInput) {
@@ -57,34 +52,21 @@ const isVideo = (m: MediaInput) => m.mimeType.startsWith('video/');
 
 async function createContainer(ctx: ConnectorContext, uid: string, input: PublishInput): Promise<string> {
   const caption = input.text || undefined;
+  const create = async (params: Record<string, string | boolean | undefined>) => (await igApi.call<Created>(ctx, 'POST', `${uid}/media`, params)).id;
   if (input.media.length === 1) {
     const m = input.media[0]!;
     // Since July 2023 every feed video published through the API is a Reel; alt text is for images only.
-    const params = isVideo(m) ? { media_type: 'REELS', video_url: m.publicUrl, caption } : { image_url: m.publicUrl, alt_text: m.altText.trim() || undefined, caption };
-    return (await igApi<Created>(ctx, 'POST', `${uid}/media`, params)).id;
+    return create(isVideo(m) ? { media_type: 'REELS', video_url: m.publicUrl, caption } : { image_url: m.publicUrl, alt_text: m.altText.trim() || undefined, caption });
   }
-  const children: string[] = [];
-  for (const m of input.media) {
-    const params = isVideo(m) ? { media_type: 'VIDEO', video_url: m.publicUrl, is_carousel_item: true } : { image_url: m.publicUrl, alt_text: m.altText.trim() || undefined, is_carousel_item: true };
-    const item = await igApi<Created>(ctx, 'POST', `${uid}/media`, params);
-    await waitForContainer(() => readStatus(ctx, item.id), 'Instagram');
-    children.push(item.id);
-  }
-  return (await igApi<Created>(ctx, 'POST', `${uid}/media`, { media_type: 'CAROUSEL', children: children.join(','), caption })).id;
+  const item = (m: MediaInput) => create(isVideo(m) ? { media_type: 'VIDEO', video_url: m.publicUrl, is_carousel_item: true } : { image_url: m.publicUrl, alt_text: m.altText.trim() || undefined, is_carousel_item: true });
+  const children = await carouselChildren('Instagram', input.media, item, (id) => readStatus(ctx, id));
+  return create({ media_type: 'CAROUSEL', children, caption });
 }
 
 /** `status_code` is the state; `status` holds Meta's words when it is ERROR. */
 async function readStatus(ctx: ConnectorContext, containerId: string) {
-  const c = await igApi<{ status_code: string; status?: string }>(ctx, 'GET', containerId, { fields: 'status_code,status' });
+  const c = await igApi.call<{ status_code: string; status?: string }>(ctx, 'GET', containerId, { fields: 'status_code,status' });
   return { state: c.status_code, detail: c.status };
-}
-
-async function permalink(ctx: ConnectorContext, id: string): Promise<string | undefined> {
-  try {
-    return (await igApi<{ permalink?: string }>(ctx, 'GET', id, { fields: 'permalink' })).permalink;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
@@ -94,7 +76,7 @@ export async function findPublishedPost(ctx: ConnectorContext, key: string, sche
 
 async function findByCaption(ctx: ConnectorContext, caption: string, since: Date): Promise<RemoteRef | null> {
   const params = { fields: 'id,caption,timestamp,permalink', since: Math.floor(since.getTime() / 1000) - LOOKBACK_S, limit: 50 };
-  const res = await igApi<{ data?: { id: string; caption?: string; permalink?: string }[] }>(ctx, 'GET', `${userIdOf(ctx)}/media`, params);
+  const res = await igApi.call<{ data?: { id: string; caption?: string; permalink?: string }[] }>(ctx, 'GET', `${igApi.userId(ctx)}/media`, params);
   const hit = (res.data ?? []).find((p) => sameText(p.caption, caption));
   return hit ? { id: hit.id, url: hit.permalink } : null;
 }

@@ -26,7 +26,7 @@ export async function pullReplies(ctx: ConnectorContext, opts: { cursor?: string
   const items: InboundItem[] = [];
   let newest = after;
   for (const post of opts.ourPosts ?? []) {
-    const res = await threadsApi<{ data?: Reply[] }>(ctx, 'GET', `${post.id}/conversation`, { fields: FIELDS, reverse: false });
+    const res = await threadsApi.call<{ data?: Reply[] }>(ctx, 'GET', `${post.id}/conversation`, { fields: FIELDS, reverse: false });
     for (const r of res.data ?? []) {
       const at = Date.parse(r.timestamp ?? '');
       if (r.is_reply_owned_by_me || seen.has(r.id) || !(at > after)) continue;
@@ -59,6 +59,6 @@ export async function replyTo(ctx: ConnectorContext, to: InboundRef, input: { te
 
 /** `POST /{reply-id}/manage_reply hide=true` (top-level replies; their nested replies hide with them). */
 export async function hideReply(ctx: ConnectorContext, item: InboundRef): Promise<void> {
-  const res = await threadsApi<{ success?: boolean }>(ctx, 'POST', `${item.id}/manage_reply`, { hide: true });
+  const res = await threadsApi.call<{ success?: boolean }>(ctx, 'POST', `${item.id}/manage_reply`, { hide: true });
   if (!res.success) throw new PublishError('rejected', 'Threads did not hide the reply.');
 }

@@ -1,22 +1,7 @@
+import { isGone } from '../meta/graph';
+import { insightValues as raw, type Insight } from '../meta/insights';
 import type { ChannelMetrics, ConnectorContext, PostMetrics, RemoteRef } from '../types';
-import { threadsApi, userIdOf } from './api';
-import { isGone } from './graph';
-
-/** Insights rows: lifetime media metrics carry `values[0].value`, user totals `total_value.value`. */
-interface Insight {
-  name: string;
-  values?: { value: number }[];
-  total_value?: { value: number };
-}
-
-function raw(rows: Insight[] | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of rows ?? []) {
-    const v = r.total_value?.value ?? r.values?.[0]?.value;
-    if (typeof v === 'number' && Number.isFinite(v)) out[r.name] = v;
-  }
-  return out;
-}
+import { threadsApi } from './api';
 
 /** `GET /{media-id}/insights?metric=views,likes,replies,reposts,quotes,shares`, one post at a time. */
 export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[]): Promise<PostMetrics[]> {
@@ -24,7 +9,7 @@ export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[])
   for (const ref of refs) {
     let rows: Insight[] | undefined;
     try {
-      rows = (await threadsApi<{ data?: Insight[] }>(ctx, 'GET', `${ref.id}/insights`, { metric: 'views,likes,replies,reposts,quotes,shares' })).data;
+      rows = (await threadsApi.call<{ data?: Insight[] }>(ctx, 'GET', `${ref.id}/insights`, { metric: 'views,likes,replies,reposts,quotes,shares' })).data;
     } catch (err) {
       if (isGone(err)) continue;
       throw err;
@@ -37,7 +22,7 @@ export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[])
 
 /** `GET /{user-id}/threads_insights?metric=followers_count`. */
 export async function fetchChannelMetrics(ctx: ConnectorContext): Promise<ChannelMetrics> {
-  const res = await threadsApi<{ data?: Insight[] }>(ctx, 'GET', `${userIdOf(ctx)}/threads_insights`, { metric: 'followers_count' });
+  const res = await threadsApi.call<{ data?: Insight[] }>(ctx, 'GET', `${threadsApi.userId(ctx)}/threads_insights`, { metric: 'followers_count' });
   const r = raw(res.data);
   return { followers: r.followers_count ?? 0, raw: r };
 }

@@ -1,7 +1,7 @@
+import { carouselChildren, publishOnce } from '../meta/containers';
+import { Journal, sameText } from '../meta/journal';
 import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
-import { threadsApi, userIdOf } from './api';
-import { waitForContainer } from './containers';
-import { Journal, sameText } from './journal';
+import { threadsApi } from './api';
 import { threadsCapabilities } from './manifest';
 import { checkQuota } from './quota';
 
@@ -32,35 +32,26 @@ export interface Part {
   replyControl?: string;
 }
 
-/**
- * Container → status → `threads_publish`, once per key in this process: a retry resumes on the
- * container it made (published already → the post is looked up by its text).
- */
+/** Quota → container → status → `threads_publish`, once per key in this process (meta/containers.ts). */
 export async function publishPart(ctx: ConnectorContext, part: Part): Promise<RemoteRef> {
   checkPart(part);
-  const uid = userIdOf(ctx);
-  let containerId = journal.get(part.key)?.containerId;
-  if (containerId) {
-    const state = await waitForContainer(() => readStatus(ctx, containerId!), 'Threads').catch((err: PublishError) => {
-      if (err.opts.networkCode === 'EXPIRED') return 'EXPIRED' as const;
-      throw err;
-    });
-    if (state === 'PUBLISHED') {
-      const found = await findByText(ctx, part.text, part.since);
-      if (found) return found;
-      // Out already, but not found again: a second container would post it twice.
-      throw new PublishError('rejected', 'Threads already published this post, and it could not be found among the account\'s recent posts.', { networkCode: 'PUBLISHED' });
-    }
-    if (state !== 'FINISHED') containerId = undefined;
-  }
-  if (!containerId) {
-    await checkQuota(ctx, part.replyToId ? 'reply' : 'post');
-    containerId = await createContainer(ctx, uid, part);
-    journal.set(part.key, { containerId, text: part.text });
-    await waitForContainer(() => readStatus(ctx, containerId!), 'Threads');
-  }
-  const { id } = await threadsApi<Created>(ctx, 'POST', `${uid}/threads_publish`, { creation_id: containerId });
-  return { id, url: await permalink(ctx, id) };
+  const uid = threadsApi.userId(ctx);
+  return publishOnce({
+    what: 'Threads',
+    journal,
+    key: part.key,
+    text: part.text,
+    readStatus: (id) => readStatus(ctx, id),
+    create: async () => {
+      await checkQuota(ctx, part.replyToId ? 'reply' : 'post');
+      return createContainer(ctx, uid, part);
+    },
+    publish: async (containerId) => {
+      const { id } = await threadsApi.call<Created>(ctx, 'POST', `${uid}/threads_publish`, { creation_id: containerId });
+      return { id, url: await threadsApi.permalink(ctx, id) };
+    },
+    findPublished: () => findByText(ctx, part.text, part.since),
+  });
 }
 
 function checkPart(part: Part) {
@@ -80,31 +71,15 @@ function mediaParams(m: MediaInput) {
 
 async function createContainer(ctx: ConnectorContext, uid: string, part: Part): Promise<string> {
   const common = { text: part.text || undefined, reply_to_id: part.replyToId, reply_control: part.replyControl };
-  if (part.media.length <= 1) {
-    const params = part.media[0] ? { ...mediaParams(part.media[0]), ...common } : { media_type: 'TEXT', ...common };
-    return (await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, params)).id;
-  }
-  const children: string[] = [];
-  for (const m of part.media) {
-    const item = await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, { ...mediaParams(m), is_carousel_item: true });
-    await waitForContainer(() => readStatus(ctx, item.id), 'Threads');
-    children.push(item.id);
-  }
-  return (await threadsApi<Created>(ctx, 'POST', `${uid}/threads`, { media_type: 'CAROUSEL', children: children.join(','), ...common })).id;
+  const create = async (params: Record<string, string | boolean | undefined>) => (await threadsApi.call<Created>(ctx, 'POST', `${uid}/threads`, params)).id;
+  if (part.media.length <= 1) return create(part.media[0] ? { ...mediaParams(part.media[0]), ...common } : { media_type: 'TEXT', ...common });
+  const children = await carouselChildren('Threads', part.media, (m) => create({ ...mediaParams(m), is_carousel_item: true }), (id) => readStatus(ctx, id));
+  return create({ media_type: 'CAROUSEL', children, ...common });
 }
 
 async function readStatus(ctx: ConnectorContext, containerId: string) {
-  const c = await threadsApi<{ status: string; error_message?: string }>(ctx, 'GET', containerId, { fields: 'status,error_message' });
+  const c = await threadsApi.call<{ status: string; error_message?: string }>(ctx, 'GET', containerId, { fields: 'status,error_message' });
   return { state: c.status, detail: c.error_message };
-}
-
-/** The post's address; the post is out already, so a failure here only leaves the URL out. */
-async function permalink(ctx: ConnectorContext, id: string): Promise<string | undefined> {
-  try {
-    return (await threadsApi<{ permalink?: string }>(ctx, 'GET', id, { fields: 'permalink' })).permalink;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
@@ -115,9 +90,9 @@ export async function findPublishedPost(ctx: ConnectorContext, key: string, sche
 /** The account's own post (or reply) with this text since `since`. */
 async function findByText(ctx: ConnectorContext, text: string, since: Date): Promise<RemoteRef | null> {
   const params = { fields: 'id,text,timestamp,permalink', since: Math.floor(since.getTime() / 1000) - LOOKBACK_S, limit: 100 };
-  const uid = userIdOf(ctx);
+  const uid = threadsApi.userId(ctx);
   for (const edge of ['threads', 'replies']) {
-    const res = await threadsApi<{ data?: { id: string; text?: string; permalink?: string }[] }>(ctx, 'GET', `${uid}/${edge}`, params);
+    const res = await threadsApi.call<{ data?: { id: string; text?: string; permalink?: string }[] }>(ctx, 'GET', `${uid}/${edge}`, params);
     const hit = (res.data ?? []).find((p) => sameText(p.text, text));
     if (hit) return { id: hit.id, url: hit.permalink };
   }
@@ -125,5 +100,5 @@ async function findByText(ctx: ConnectorContext, text: string, since: Date): Pro
 }
 
 export async function deletePost(ctx: ConnectorContext, ref: RemoteRef): Promise<void> {
-  await threadsApi<{ success: boolean }>(ctx, 'DELETE', ref.id);
+  await threadsApi.call<{ success: boolean }>(ctx, 'DELETE', ref.id);
 }

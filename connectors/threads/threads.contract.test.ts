@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { connectorContract, fixtureHarness } from '../test/contract';
-import { pollSchedule } from './containers';
+import { pollSchedule } from '../meta/containers';
 import { threadsConnector } from './index';
 
 /** Threads against recorded answers of its API (shapes from developers.facebook.com; each recording names its page). */

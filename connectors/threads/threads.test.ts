@@ -1,60 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FixtureServer, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ConnectorContext, type MediaInput } from '../types';
-import { pollSchedule } from './containers';
-import { classifyGraph, retryAfterOf } from './graph';
+import { describe, expect, it } from 'vitest';
+import { GRAPH_TRANSIENT as TRANSIENT, graphTestHost } from '../meta/testing';
+import type { MediaInput } from '../types';
 import { threadsConnector as threads } from './index';
 
-/** Threads edge cases: Graph error shapes (developers.facebook.com/docs/graph-api/guides/error-handling), quota, containers, idempotency. */
-const server = new FixtureServer();
+/** Threads edge cases: quota, containers, idempotency (Graph error shapes: meta/graph.test.ts). */
 const UID = '17841400000000001';
 const at = new Date('2026-11-23T09:00:00Z');
-const now = Date.parse('2026-11-23T09:00:00Z');
-let ctx: ConnectorContext;
-pollSchedule.delaysMs = [0, 5, 5];
-
-beforeAll(async () => {
-  await server.start();
-});
-afterAll(() => server.stop());
-beforeEach(() => {
-  ctx = { auth: { accessToken: 'secret-threads-token', userId: UID, username: 'caffeaurora' }, baseUrl: server.url, onAuthRefreshed: async () => {} };
-});
-
-const play = (exchanges: RecordedExchange[]) => server.load({ source: 'developers.facebook.com/documentation/threads, v1.0', exchanges });
-const ex = (method: string, path: string, status: number, body?: unknown, extra: Partial<RecordedExchange['match']> = {}): RecordedExchange => ({ match: { method, path: `/v1.0/${path}`, ...extra }, response: { status, body } });
+const host = graphTestHost({ version: 'v1.0', source: 'developers.facebook.com/documentation/threads, v1.0', auth: { accessToken: 'secret-threads-token', userId: UID, username: 'caffeaurora' } });
+const { server, play, ex, failure, allAnswered } = host;
 const quota = (used = 4, replies = 1) => ex('GET', `${UID}/threads_publishing_limit`, 200, { data: [{ quota_usage: used, config: { quota_total: 250, quota_duration: 86400 }, reply_quota_usage: replies, reply_config: { quota_total: 1000, quota_duration: 86400 } }] });
 const status = (id: string, s: string, error_message?: string) => ex('GET', id, 200, { status: s, id, ...(error_message ? { error_message } : {}) }, { query: { fields: 'status,error_message' } });
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
-const allAnswered = () => {
-  expect(server.unexpected().map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(server.unused().map((e) => `${e.match.method} ${e.match.path}`)).toEqual([]);
-};
-const post = (text: string, key: string, media: MediaInput[] = []) => threads.publish(ctx, { text, media, idempotencyKey: key, scheduledAt: at });
-const TRANSIENT = { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', is_transient: true, code: 2, fbtrace_id: 'AbC' } };
+const post = (text: string, key: string, media: MediaInput[] = []) => threads.publish(host.ctx, { text, media, idempotencyKey: key, scheduledAt: at });
 
-describe('Graph error classification', () => {
-  const err = (e: object) => ({ type: 'OAuthException', fbtrace_id: 'AbC', ...e });
-
-  it('maps codes the way Meta documents them', () => {
-    expect(classifyGraph(400, err({ message: 'Error validating access token: The user has not authorized application 123.', code: 190, error_subcode: 458 }))).toMatchObject({ kind: 'auth_expired', opts: { networkCode: '190/458' } });
-    for (const code of [4, 17, 32, 613, 80002]) expect(classifyGraph(400, err({ message: 'limit', code })).kind).toBe('rate_limited');
-    expect(classifyGraph(429, undefined).kind).toBe('rate_limited');
-    expect(classifyGraph(400, err({ message: 'Invalid parameter', code: 100, error_user_title: 'Text too long', error_user_msg: 'The text is over 500 characters.' }))).toMatchObject({ kind: 'rejected', message: 'Invalid parameter (The text is over 500 characters.)' });
-    expect(classifyGraph(400, err({ message: 'Please reduce the amount of data', code: 1, is_transient: true })).kind).toBe('transient');
-    expect(classifyGraph(503, undefined)).toMatchObject({ kind: 'transient', message: 'The network answered HTTP 503.' });
-  });
-
-  it('retry-after: the largest estimated_time_to_regain_access (minutes), else an hour', () => {
-    const buc = new Headers({ 'x-business-use-case-usage': JSON.stringify({ '17841400000000001': [{ type: 'instagram', call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: 14 }, { type: 'pages', call_count: 80, total_cputime: 5, total_time: 5, estimated_time_to_regain_access: 3 }] }) });
-    expect(retryAfterOf(buc, now).getTime()).toBe(now + 14 * 60_000);
-    expect(retryAfterOf(new Headers({ 'x-app-usage': '{"call_count":100,"total_cputime":12,"total_time":15}' }), now).getTime()).toBe(now + 3_600_000);
-    expect(retryAfterOf(new Headers({ 'x-business-use-case-usage': 'not json' }), now).getTime()).toBe(now + 3_600_000);
-    expect(classifyGraph(400, { message: 'limit', code: 4 }, buc, now).opts.retryAfter?.getTime()).toBe(now + 14 * 60_000);
-  });
-
+describe('Threads over the network', () => {
   it('an unreachable network is transient and the message carries no token', async () => {
-    const e = await failure(threads.publish({ ...ctx, baseUrl: 'http://127.0.0.1:9' }, { text: 'hi', media: [], idempotencyKey: 'down', scheduledAt: at }));
+    const e = await failure(threads.publish({ ...host.ctx, baseUrl: 'http://127.0.0.1:9' }, { text: 'hi', media: [], idempotencyKey: 'down', scheduledAt: at }));
     expect(e?.kind).toBe('transient');
     expect(e?.message).not.toContain('secret-threads-token');
   });
@@ -68,7 +28,7 @@ describe('Threads publishing', () => {
     expect(e!.opts.retryAfter!.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
     allAnswered();
     play([quota(3, 1000)]);
-    const r = await failure(threads.reply!(ctx, { id: '1', kind: 'reply' }, { text: 'hi', idempotencyKey: 'q2' }));
+    const r = await failure(threads.reply!(host.ctx, { id: '1', kind: 'reply' }, { text: 'hi', idempotencyKey: 'q2' }));
     expect(r?.kind).toBe('rate_limited');
   });
 
@@ -104,9 +64,9 @@ describe('Threads publishing', () => {
     expect(await post('Lost answer', 'lost-1')).toEqual({ id: 'm-2', url: 'https://www.threads.net/@caffeaurora/post/X2' });
     allAnswered();
     play([mine]);
-    expect(await threads.findPublished(ctx, 'lost-1', at)).toMatchObject({ id: 'm-2' });
+    expect(await threads.findPublished(host.ctx, 'lost-1', at)).toMatchObject({ id: 'm-2' });
     play([]);
-    expect(await threads.findPublished(ctx, 'never-sent', at)).toBeNull();
+    expect(await threads.findPublished(host.ctx, 'never-sent', at)).toBeNull();
     expect(server.received).toEqual([]);
   });
 
@@ -129,7 +89,7 @@ describe('Threads publishing', () => {
 
   it('the reply-control option reaches the container', async () => {
     play([quota(), ex('POST', `${UID}/threads`, 200, { id: 'c-4' }, { bodyIncludes: ['reply_control', 'followers_only'] }), status('c-4', 'FINISHED'), ex('POST', `${UID}/threads_publish`, 200, { id: 'm-4' }), ex('GET', 'm-4', 200, { id: 'm-4' })]);
-    await threads.publish(ctx, { text: 'Followers only', media: [], idempotencyKey: 'rc', scheduledAt: at, options: { replyControl: 'followers_only' } });
+    await threads.publish(host.ctx, { text: 'Followers only', media: [], idempotencyKey: 'rc', scheduledAt: at, options: { replyControl: 'followers_only' } });
     allAnswered();
   });
 });
@@ -137,6 +97,6 @@ describe('Threads publishing', () => {
 describe('Threads sign-in', () => {
   it('an expired long-lived token cannot be refreshed: auth_expired', async () => {
     server.load({ source: 'long-lived tokens', exchanges: [{ match: { method: 'GET', path: '/refresh_access_token' }, response: { status: 400, body: { error: { message: 'Error validating access token: Session has expired on Sunday, 22-Nov-26 09:00:00 PST.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: 'AbC' } } } }] });
-    expect(await failure(threads.refreshAuth!(ctx))).toMatchObject({ kind: 'auth_expired' });
+    expect(await failure(threads.refreshAuth!(host.ctx))).toMatchObject({ kind: 'auth_expired' });
   });
 });

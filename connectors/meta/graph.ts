@@ -1,10 +1,9 @@
 import { PublishError } from '../types';
 
 /**
- * Meta's Graph-style HTTP conventions, shared by the Threads and Instagram connectors: the access token
- * travels as the `access_token` parameter and POST parameters as a multipart form (what the references'
- * `curl -F` examples send), and every
- * failure as `{"error": {"message", "type", "code", "error_subcode", "fbtrace_id", "is_transient"?}}`
+ * Meta's Graph-style HTTP conventions (Threads, Instagram, Facebook Pages): the access token travels as
+ * the `access_token` parameter and POST parameters as a multipart form (what the references' `curl -F`
+ * examples send), and every failure as `{"error": {"message", "type", "code", "error_subcode", "fbtrace_id", "is_transient"?}}`
  * (developers.facebook.com/docs/graph-api/guides/error-handling).
  */
 export interface GraphError {
