@@ -1,17 +1,51 @@
 import { blueskyConnector } from './bluesky';
+import { discordConnector, discordWebhookConnector } from './discord';
+import { instagramConnector } from './instagram';
 import { manifestProblems } from './manifest';
+import { mastodonConnector } from './mastodon';
+import { pinterestConnector } from './pinterest';
+import { redditConnector } from './reddit';
+import { telegramConnector } from './telegram';
+import { threadsConnector } from './threads';
+import { tiktokConnector } from './tiktok';
 import type { Connector } from './types';
+import { webhookConnector } from './webhook';
+import { xConnector } from './x';
+import { youtubeConnector } from './youtube';
 
-/** Every connector by network id (the `network` of its capabilities). The server looks connectors up here. */
-export const CONNECTORS: Record<string, Connector> = {
-  bluesky: blueskyConnector,
-};
+/** The finished connectors; each is listed under its manifest's network id. */
+const FINISHED: Connector[] = [
+  blueskyConnector,
+  discordConnector,
+  discordWebhookConnector,
+  instagramConnector,
+  mastodonConnector,
+  pinterestConnector,
+  redditConnector,
+  telegramConnector,
+  threadsConnector,
+  tiktokConnector,
+  webhookConnector,
+  xConnector,
+  youtubeConnector,
+];
+
+for (const c of FINISHED) {
+  const problems = manifestProblems(c.capabilities);
+  if (problems.length > 0) throw new Error(`Connector ${c.capabilities.network} has an unsound manifest: ${problems.join('; ')}`);
+}
+
+/**
+ * Every connector by network id (the `network` of its capabilities), in the order people look for
+ * them: by the name they know (X under X, not twitter). The server looks connectors up here.
+ */
+export const CONNECTORS: Record<string, Connector> = {};
+for (const c of [...FINISHED].sort((a, b) => a.capabilities.displayName.localeCompare(b.capabilities.displayName, 'en'))) {
+  const id = c.capabilities.network;
+  if (Object.hasOwn(CONNECTORS, id)) throw new Error(`Two connectors claim the network id "${id}"`);
+  CONNECTORS[id] = c;
+}
 
 export function getConnector(network: string): Connector | undefined {
   return Object.hasOwn(CONNECTORS, network) ? CONNECTORS[network] : undefined;
-}
-
-for (const c of Object.values(CONNECTORS)) {
-  const problems = manifestProblems(c.capabilities);
-  if (problems.length > 0) throw new Error(`Connector ${c.capabilities.network} has an unsound manifest: ${problems.join('; ')}`);
 }
