@@ -124,6 +124,19 @@ describe('pulling inbound items', () => {
   });
 });
 
+describe('the scheduled pull', () => {
+  it('pulls every connected channel whose network has inbound, skipping rate-limited ones', async () => {
+    const [a, b] = [await channel(), await channel()];
+    await t.database.db.update(channels).set({ rateLimitedUntil: new Date(Date.now() + 600_000) }).where(eq(channels.id, b.id));
+    sinkStore.addInbound(a.account, { text: 'for a' });
+    sinkStore.addInbound(b.account, { text: 'for b' });
+    await t.jobs.enqueue(t.database.db, pullInbound, {});
+    await until('channel a to be pulled', async () => (await items(a.id)).length === 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await items(b.id)).toHaveLength(0);
+  });
+});
+
 describe('webhooks', () => {
   const push = (channelId: string, body: string, signature: string | null) =>
     fetch(`${t.baseUrl}/api/webhooks/${channelId}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature && { [SINK_SIGNATURE_HEADER]: signature }) }, body });
@@ -146,6 +159,16 @@ describe('webhooks', () => {
     const [item] = await items(c.id);
     expect(item).toMatchObject({ kind: 'message', text: 'Are you open on Sunday?', authorHandle: 'giulia' });
     expect(item!.createdAt.toISOString()).toBe('2026-11-23T10:00:00.000Z');
+  });
+
+  it('keeps the raw bytes whatever the content type (signatures are over the exact body)', async () => {
+    const c = await channel();
+    const body = JSON.stringify({ items: [{ networkId: `raw-${c.account}`, kind: 'comment', author: { id: 'sink:x', handle: 'x' }, text: 'Spacing   and unicode ☕ kept', createdAt: '2026-11-23T10:00:00.000Z' }] });
+    const noType = await fetch(`${t.baseUrl}/api/webhooks/${c.id}`, { method: 'POST', headers: { [SINK_SIGNATURE_HEADER]: signSinkWebhook(body, WEBHOOK_SECRET) }, body: new TextEncoder().encode(body) });
+    expect(noType.status, await noType.clone().text()).toBe(200);
+    const form = await fetch(`${t.baseUrl}/api/webhooks/${c.id}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', [SINK_SIGNATURE_HEADER]: signSinkWebhook(body, WEBHOOK_SECRET) }, body });
+    expect(await form.json()).toEqual({ received: 1, stored: 0 });
+    expect((await items(c.id))[0]!.text).toBe('Spacing   and unicode ☕ kept');
   });
 
   it('answers 404 for a channel that does not exist', async () => {
