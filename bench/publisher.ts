@@ -26,7 +26,16 @@ export interface PublisherSettings {
   lanes: number;
   /** Longest wait for the last publish after T, per backend; what is missing by then is reported. */
   publishWaitMs: number;
+  /** The shapes to run: due times spread evenly over `spreadMs` after T (0: all at T), on `channels` sink channels. */
+  shapes: Shape[];
 }
+
+export interface Shape {
+  spreadMs: number;
+  channels: number;
+}
+
+const shapeName = (sh: Shape) => `${sh.spreadMs ? `spread over ${sh.spreadMs / 1000} s` : 'one instant'}, ${sh.channels} channel${sh.channels > 1 ? 's' : ''}`;
 
 interface Lateness {
   count: number;
@@ -63,8 +72,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
-function lateness(doneAt: number[], dueAt: number): Lateness {
-  const late = doneAt.map((t) => t - dueAt).sort((a, b) => a - b);
+/** Per item: when it was done and when it was due. */
+function lateness(doneAt: number[], dueAt: number[]): Lateness {
+  const late = doneAt.map((t, i) => t - dueAt[i]!).sort((a, b) => a - b);
   const times = [...doneAt].sort((a, b) => a - b);
   const span = times.length > 1 ? times.at(-1)! - times[0]! : NaN;
   return { count: late.length, p50: percentile(late, 0.5), p99: percentile(late, 0.99), max: late.at(-1) ?? NaN, rate: ((times.length - 1) / span) * 1000, firstAfterT: late[0] ?? NaN, lastAfterT: late.at(-1) ?? NaN };
@@ -124,7 +134,8 @@ function ok(res: { status: number; body: unknown }, what: string, status = 200) 
   return res.body as { id: string };
 }
 
-async function runBackend(label: string, overrides: Partial<Record<keyof Env, string>>, n: number, s: PublisherSettings, server: boolean): Promise<BackendResult> {
+async function runBackend(label: string, overrides: Partial<Record<keyof Env, string>>, n: number, s: PublisherSettings, server: boolean, shape: Shape): Promise<BackendResult> {
+  const offset = (i: number) => (shape.spreadMs ? Math.floor((i * shape.spreadMs) / n) : 0);
   const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_MAX_PER_MINUTE: '1000', ENABLE_SINK_CONNECTOR: 'true', ...overrides }, {});
   let tandem: Tandem | undefined;
   let noopRuntime: JobRuntime | undefined;
@@ -134,10 +145,12 @@ async function runBackend(label: string, overrides: Partial<Record<keyof Env, st
     const base = `http://127.0.0.1:${new URL(tandem.url!).port}`;
     const { client } = await signUpUser(base, 'Bench Publisher');
     const ws = ok(await client.post('/api/workspaces', { name: 'Publisher bench', timeZone: 'UTC' }), 'create workspace', 201).id;
-    const account = `bench${randomBytes(4).toString('hex')}`;
-    const channelId = ok(await client.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } }), 'create channel', 201).id;
+    const run = randomBytes(4).toString('hex');
+    const accounts = Array.from({ length: shape.channels }, (_, k) => `bench${run}c${k}`);
+    const channelIds: string[] = [];
+    for (const account of accounts) channelIds.push(ok(await client.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } }), 'create channel', 201).id);
     const api = (c: ApiClient) => ({
-      create: async (text: string) => ok(await c.post(`/api/workspaces/${ws}/posts`, { text, channelIds: [channelId] }), 'create post', 201).id,
+      create: async (text: string, i = 0) => ok(await c.post(`/api/workspaces/${ws}/posts`, { text, channelIds: [channelIds[i % channelIds.length]!] }), 'create post', 201).id,
       schedule: async (id: string, at: Date) => void ok(await c.post(`/api/workspaces/${ws}/posts/${id}/schedule`, { scheduledAt: at.toISOString() }), 'schedule post'),
     });
     const { create, schedule } = api(client);
@@ -146,7 +159,7 @@ async function runBackend(label: string, overrides: Partial<Record<keyof Env, st
     log(`publisher: ${label}: creating ${n} posts through HTTP`);
     const ids: string[] = new Array(n);
     const createMs = await inLanes(n, s.lanes, async (i) => {
-      ids[i] = await create(`Bench post ${i} of ${n}, all due at the same instant.`);
+      ids[i] = await create(`Bench post ${i} of ${n} (${shapeName(shape)}).`, i);
     });
 
     // 2. Probe the scheduling rate with a few extra posts due an hour later (never published in this run), then pick T.
@@ -155,12 +168,13 @@ async function runBackend(label: string, overrides: Partial<Record<keyof Env, st
     const later = new Date(Date.now() + 3_600_000);
     const probeMs = await inLanes(PROBE, s.lanes, async (i) => schedule(probeIds[i]!, later));
     const T = dueAfter(n, probeMs, PROBE);
-    log(`publisher: ${label}: scheduling ${n} posts due at ${T.toISOString()} (in ${((T.getTime() - Date.now()) / 1000).toFixed(1)} s)`);
-    const scheduleMs = await inLanes(n, s.lanes, (i) => schedule(ids[i]!, T));
+    log(`publisher: ${label}: scheduling ${n} posts due from ${T.toISOString()} (in ${((T.getTime() - Date.now()) / 1000).toFixed(1)} s), ${shapeName(shape)}`);
+    const scheduleMs = await inLanes(n, s.lanes, (i) => schedule(ids[i]!, new Date(T.getTime() + offset(i))));
     const marginMs = T.getTime() - Date.now();
 
     // 3. Wait for the sink to hold all of them (bounded), then read its own timestamps.
-    const sunk = () => sinkStore.forAccount(account);
+    const mine = new Set(accounts);
+    const sunk = () => sinkStore.posts.filter((p) => mine.has(p.account));
     await until('T', () => Date.now() >= T.getTime() - 200, T.getTime() + 1000);
     const cpu0 = process.cpuUsage();
     if (server) counter.start();
@@ -168,33 +182,37 @@ async function runBackend(label: string, overrides: Partial<Record<keyof Env, st
     const pubSql = server ? counter.stop() : null;
     const published = sunk();
     const publisherCpu = cpuCores(cpu0, Math.max(1, (published.at(-1)?.publishedAt.getTime() ?? Date.now()) - T.getTime() + 200));
-    for (const p of published) if (p.scheduledAt.getTime() !== T.getTime()) throw new Error(`sink post due at ${p.scheduledAt.toISOString()}, expected ${T.toISOString()}`);
-    const publisher = lateness(published.map((p) => p.publishedAt.getTime()), T.getTime());
+    for (const p of published) if (p.scheduledAt.getTime() < T.getTime() || p.scheduledAt.getTime() > T.getTime() + shape.spreadMs) throw new Error(`sink post due at ${p.scheduledAt.toISOString()}, outside the bench's due times`);
+    const publisher = lateness(published.map((p) => p.publishedAt.getTime()), published.map((p) => p.scheduledAt.getTime()));
     log(`publisher: ${label}: ${published.length} published, p50 ${fmt.ms(publisher.p50)} ms, p99 ${fmt.ms(publisher.p99)} ms, ${fmt.int(publisher.rate)}/s`);
 
     // 4. The raw queue: same runtime class, default worker settings (as startTandem), a job that only records when it ran.
     const doneAt: number[] = [];
+    const jobIndex: number[] = [];
     // Same worker settings as the publisher's queue: as many jobs at a time.
-    const noop = defineJob({ id: 'bench.noop', payload: z.object({ i: z.number().int() }), retry: { limit: 0, delaySeconds: 1, backoff: false }, concurrency: (e) => e.PUBLISH_CONCURRENCY, handler: async () => void doneAt.push(Date.now()) });
+    const noop = defineJob({ id: 'bench.noop', payload: z.object({ i: z.number().int() }), retry: { limit: 0, delaySeconds: 1, backoff: false }, concurrency: (e) => e.PUBLISH_CONCURRENCY, handler: async ({ i }) => {
+        doneAt.push(Date.now());
+        jobIndex.push(i);
+      } });
     noopRuntime = new JobRuntime({ database: tandem.database, log: tandem.ctx.log, mailer: tandem.ctx.mailer, secrets: tandem.ctx.secrets, jobs: [noop], work: true, schedule: false, env });
     await noopRuntime.start();
     const db = tandem.database.db;
     const qProbe = await inLanes(PROBE, s.lanes, async (i) => void (await noopRuntime!.enqueue(db, noop, { i: -1 - i }, { startAfter: later })));
     const T2 = dueAfter(n, qProbe, PROBE);
     log(`publisher: ${label}: raw queue, sending ${n} jobs due at ${T2.toISOString()}`);
-    const queueSendMs = await inLanes(n, s.lanes, async (i) => void (await noopRuntime!.enqueue(db, noop, { i }, { startAfter: T2 })));
+    const queueSendMs = await inLanes(n, s.lanes, async (i) => void (await noopRuntime!.enqueue(db, noop, { i }, { startAfter: new Date(T2.getTime() + offset(i)) })));
     await until('T2', () => Date.now() >= T2.getTime() - 200, T2.getTime() + 1000);
     const qcpu0 = process.cpuUsage();
     if (server) counter.start();
     await until(`${n} noop jobs`, () => doneAt.length >= n, T2.getTime() + s.publishWaitMs);
     const queueSql = server ? counter.stop() : null;
-    const queue = lateness(doneAt, T2.getTime());
+    const queue = lateness(doneAt, jobIndex.map((i) => T2.getTime() + offset(i)));
     const queueCpu = cpuCores(qcpu0, Math.max(1, (Math.max(...doneAt) || Date.now()) - T2.getTime() + 200));
     log(`publisher: ${label}: raw queue ${doneAt.length} done, ${fmt.int(queue.rate)}/s`);
 
     const missing = [published.length < n ? `${n - published.length} posts not published within ${s.publishWaitMs / 1000} s of T` : '', doneAt.length < n ? `${n - doneAt.length} jobs not done within ${s.publishWaitMs / 1000} s` : ''].filter(Boolean);
     return {
-      label,
+      label: `${label}, ${shapeName(shape)}`,
       posts: n,
       createMs,
       scheduleMs,
@@ -227,18 +245,20 @@ export async function runPublisher(s: PublisherSettings, adminUrl = testEnv().te
   const results: BackendResult[] = [];
   const skipped: string[] = [];
   const reachable = await postgresReachable(adminUrl);
-  if (reachable === true) {
-    const db = await createPostgresDatabase();
-    try {
-      results.push(await runBackend('PostgreSQL', { DATABASE_URL: db.url, SECRET_KEY: randomBytes(32).toString('hex') }, s.posts, s, true));
-    } finally {
-      await waitForNoConnections(adminUrl, new URL(db.url).pathname.slice(1));
-      await db.drop();
+  for (const shape of s.shapes) {
+    if (reachable === true) {
+      const db = await createPostgresDatabase();
+      try {
+        results.push(await runBackend('PostgreSQL', { DATABASE_URL: db.url, SECRET_KEY: randomBytes(32).toString('hex') }, s.posts, s, true, shape));
+      } finally {
+        await waitForNoConnections(adminUrl, new URL(db.url).pathname.slice(1));
+        await db.drop();
+      }
+    } else if (!skipped.length) {
+      skipped.push(`PostgreSQL skipped: no server at ${adminUrl} (${reachable}).`);
     }
-  } else {
-    skipped.push(`PostgreSQL skipped: no server at ${adminUrl} (${reachable}).`);
+    if (s.pglitePosts > 0) results.push(await runBackend('PGlite (memory://)', {}, s.pglitePosts, s, false, shape));
   }
-  if (s.pglitePosts > 0) results.push(await runBackend('PGlite (memory://)', {}, s.pglitePosts, s, false));
 
   const sec = (ms: number) => fmt.s(ms);
   const setup = table(
@@ -258,7 +278,7 @@ export async function runPublisher(s: PublisherSettings, adminUrl = testEnv().te
   );
   const notes = [...skipped, ...results.filter((r) => r.note).map((r) => `${r.label}: ${r.note}.`)];
   return [
-    `### Publisher (${fmt.int(s.posts)} posts due at the same instant on one sink channel${s.pglitePosts ? `; ${fmt.int(s.pglitePosts)} on PGlite` : ''}; ${s.lanes} HTTP clients while scheduling; worker settings as startTandem: ${env0.PUBLISH_CONCURRENCY} jobs at a time per queue, polling 2 s, woken when a delayed job falls due)`,
+    `### Publisher (${fmt.int(s.posts)} posts per shape: ${s.shapes.map(shapeName).join('; ')}${s.pglitePosts ? `; ${fmt.int(s.pglitePosts)} on PGlite` : ''}; ${s.lanes} HTTP clients while scheduling; worker settings as startTandem: ${env0.PUBLISH_CONCURRENCY} jobs at a time per queue, polling 2 s, woken when a delayed job falls due)`,
     '',
     setup,
     '',

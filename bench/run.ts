@@ -32,13 +32,19 @@ if (!values.only || values.only === 'coldstart') {
 }
 if (!values.only || values.only === 'publisher') {
   // The publisher bench waits on timers and the queue: a hard stop keeps a stuck run bounded.
-  const limitMs = values.quick ? 6 * 60_000 : 25 * 60_000;
+  const limitMs = values.quick ? 12 * 60_000 : 50 * 60_000;
   const hardStop = setTimeout(() => {
     log(`publisher: overall timeout of ${limitMs / 60_000} min reached; stopping`);
     console.log(`\n${sections.join('\n')}\n\n(publisher bench stopped by its overall timeout of ${limitMs / 60_000} min)`);
     process.exit(3);
   }, limitMs);
-  sections.push('', await runPublisher(values.quick ? { posts: 1000, pglitePosts: 300, lanes: 8, publishWaitMs: 120_000 } : { posts: 10_000, pglitePosts: 1000, lanes: 8, publishWaitMs: 600_000 }));
+  // Issue 3 words it "10,000 posts due in the same minute": spread over 60 s on several channels; the
+  // worst case, all due at one instant on one channel, measures the publisher's ceiling.
+  const shapes = [
+    { spreadMs: 60_000, channels: 10 },
+    { spreadMs: 0, channels: 1 },
+  ];
+  sections.push('', await runPublisher(values.quick ? { posts: 1000, pglitePosts: 300, lanes: 8, publishWaitMs: 120_000, shapes } : { posts: 10_000, pglitePosts: 1000, lanes: 8, publishWaitMs: 600_000, shapes }));
   clearTimeout(hardStop);
 }
 sections.push('', `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s.`);

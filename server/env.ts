@@ -54,7 +54,7 @@ const Schema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   PUBLISH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(128),
   LINK_PREVIEW_PRIVATE_HOSTS: bool.default(false),
 });
 
@@ -169,7 +169,7 @@ export const ENV_DOCS: Record<keyof EnvVars, string> = {
   S3_FORCE_PATH_STYLE: 'Address the bucket as endpoint/bucket (true for MinIO and most self-hosted services).',
   PUBLISH_LEASE_SECONDS: 'How long a worker holds a post while talking to the network (renewed per thread part). Must exceed the slowest network call; a killed worker\'s post is taken over after it.',
   PUBLISH_JOB_EXPIRE_SECONDS: 'How long a publish job may stay running before the queue gives it to another worker (a killed worker\'s jobs come back after this, plus up to half of it).',
-  PUBLISH_CONCURRENCY: 'Posts one worker process publishes at the same time (posts on one channel still take their turn for its quota).',
+  PUBLISH_CONCURRENCY: 'Posts one worker process publishes at the same time (claims and settlements made together share a transaction; posts with media: 8 at a time; posts on one channel still take their turn for its quota).',
   LINK_PREVIEW_PRIVATE_HOSTS: 'Let link previews fetch pages on private and loopback addresses (true/false). Tests only: otherwise a post could make the server probe your internal network.',
 };
 

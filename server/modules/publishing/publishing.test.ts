@@ -3,6 +3,7 @@ import { sinkStore } from '../../../connectors/sink';
 import type { Role } from '../../../shared/roles';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { addMember } from '../../test/workspaceMember';
+import { connectSinkChannel } from '../../test/sinkChannel';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
 
@@ -14,15 +15,7 @@ let smm: ApiClient;
 let client: ApiClient;
 
 const member = (roles: Role[]) => addMember(t, ws, roles);
-
-
-let n = 0;
-async function channel(): Promise<{ id: string; account: string }> {
-  const account = `acct${++n}${Math.random().toString(36).slice(2, 6)}`;
-  const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account } });
-  expect(res.status).toBe(201);
-  return { id: res.body.id, account };
-}
+const channel = () => connectSinkChannel(owner, ws);
 
 async function draft(body: Record<string, unknown>) {
   const res = await smm.post(`/api/workspaces/${ws}/posts`, body);

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/roles';
 import { postMetrics, posts, postTargets, postVariants } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { addMember } from '../../test/workspaceMember';
+import { connectSinkChannel } from '../../test/sinkChannel';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { upcomingSlots } from './slots';
 
@@ -15,12 +16,7 @@ let smm: ApiClient;
 let client: ApiClient;
 
 const member = (roles: Role[]) => addMember(t, ws, roles);
-let n = 0;
-async function channel(timeZone?: string): Promise<string> {
-  const res = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: `sched${++n}${Math.random().toString(36).slice(2, 6)}` }, ...(timeZone && { timeZone }) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id;
-}
+const channel = async (timeZone?: string) => (await connectSinkChannel(owner, ws, { timeZone })).id;
 async function draft(channelIds: string[], text = 'Queued'): Promise<string> {
   const res = await smm.post(`/api/workspaces/${ws}/posts`, { text, channelIds });
   expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { and, eq, inArray } from 'drizzle-orm';
+import pLimit from 'p-limit';
 import { PublishError, type Connector, type ConnectorContext, type RemoteRef } from '../../../../connectors/types';
 import type { SecretBox } from '../../../crypto';
 import type { Db } from '../../../db/client';
@@ -27,6 +28,11 @@ export interface PublisherServices {
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
+/**
+ * Many posts publish at once (PUBLISH_CONCURRENCY, mostly waiting on networks), but a post's media
+ * bytes are held in memory until the network has them: only a few posts with media are sent at a time.
+ */
+const mediaSlots = pLimit(8);
 
 /**
  * Publishes the target's parts in order from `next_part`, exactly once in effect: intent is recorded
@@ -99,8 +105,11 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
     let ref: RemoteRef;
     try {
       const replyTo = i > 0 && refs[i - 1] && refs[0] ? { parent: refs[i - 1]!, root: refs[0] } : undefined;
-      const { media, linkCard } = await prepare(svc, post, target.workspaceId, parts[i]!.media, i);
-      ref = await connector.publish(cctx, { text: parts[i]!.text, media, replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options, linkCard });
+      const send = async () => {
+        const { media, linkCard } = await prepare(svc, post, target.workspaceId, parts[i]!.media, i);
+        return connector.publish(cctx, { text: parts[i]!.text, media, replyTo, idempotencyKey: key, scheduledAt: target.dueAt, options: variant.options, linkCard });
+      };
+      ref = parts[i]!.media.length ? await mediaSlots(send) : await send();
     } catch (err) {
       const durationMs = Date.now() - started;
       if (err instanceof PublishError) {
