@@ -59,8 +59,8 @@ export const sinkConnector: Connector = {
   async delete() {
     /* posts stay in the sink's record: tests count what was ever published */
   },
-  async fetchMetrics(_ctx, refs) {
-    return sinkStore.metricsOf(refs);
+  async fetchMetrics(ctx, refs) {
+    return sinkStore.metricsOf(accountOf(ctx), refs);
   },
   async fetchChannelMetrics(ctx) {
     const account = accountOf(ctx);

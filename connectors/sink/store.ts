@@ -35,7 +35,7 @@ class SinkStore {
   /** Network id of an inbound item → what the account did to it. */
   readonly moderated = new Map<string, 'hidden' | 'deleted'>();
   private byKey = new Map<string, SinkPost>();
-  private faults = new Map<SinkOp, SinkFault[]>();
+  private faults = new Map<SinkOp, { fault: SinkFault; account?: string }[]>();
   private delays: number[] = [];
   private metrics = new Map<string, Omit<PostMetrics, 'id'>>();
   private followers = new Map<string, number>();
@@ -45,11 +45,20 @@ class SinkStore {
   /** Every publish call, including refused and repeated ones. */
   calls = 0;
 
-  /** The next `times` calls of this kind fail this way, then the sink behaves again. */
-  failNext(times: number, fault: SinkFault, op: SinkOp = 'publish') {
+  /**
+   * The next `times` calls of this kind (for this account only, when one is named: background jobs
+   * may call the sink for other accounts meanwhile) fail this way, then the sink behaves again.
+   */
+  failNext(times: number, fault: SinkFault, op: SinkOp = 'publish', account?: string) {
     const queue = this.faults.get(op) ?? [];
-    for (let i = 0; i < times; i++) queue.push(fault);
+    for (let i = 0; i < times; i++) queue.push({ fault, account });
     this.faults.set(op, queue);
+  }
+
+  private takeFault(op: SinkOp, account: string): SinkFault | undefined {
+    const queue = this.faults.get(op);
+    const i = queue?.findIndex((f) => !f.account || f.account === account) ?? -1;
+    return i >= 0 ? queue!.splice(i, 1)[0]!.fault : undefined;
   }
 
   /** The next publish call takes `ms` before it reaches the network (a slow network or connection). */
@@ -81,7 +90,7 @@ class SinkStore {
 
   publish(account: string, input: PublishInput): RemoteRef {
     this.calls++;
-    const fault = this.faults.get('publish')?.shift();
+    const fault = this.takeFault('publish', account);
     // The request never reached the network, but the caller cannot know that.
     if (fault?.kind === 'crash_before_accept') throw new Error('sink: connection lost before the post was accepted');
     if (fault && fault.kind !== 'crash_after_accept') throw new PublishError(fault.kind, fault.message, { retryAfter: fault.retryAfter });
@@ -96,9 +105,9 @@ class SinkStore {
     return this.byKey.get(idempotencyKey)?.ref ?? null;
   }
 
-  /** Fails the call when a fault is queued for this kind of call. */
-  check(op: Exclude<SinkOp, 'publish'>) {
-    const fault = this.faults.get(op)?.shift();
+  /** Fails the call when a fault is queued for this kind of call (and this account). */
+  check(op: Exclude<SinkOp, 'publish'>, account: string) {
+    const fault = this.takeFault(op, account);
     if (!fault) return;
     if (fault.kind === 'crash_after_accept' || fault.kind === 'crash_before_accept') throw new Error(`sink: connection lost during ${op}`);
     throw new PublishError(fault.kind, fault.message, { retryAfter: fault.retryAfter });
@@ -123,7 +132,7 @@ class SinkStore {
   /** Items to `account` after the cursor (the last `seq` seen), oldest first, and the new cursor. */
   pull(account: string, cursor?: string): { items: InboundItem[]; cursor?: string } {
     const after = cursor ? Number(cursor) : 0;
-    this.check('inbound');
+    this.check('inbound', account);
     // A deleted comment is gone from the network; a hidden one is still there.
     const mine = this.inbound.filter((e) => e.account === account && e.seq > after && this.moderated.get(e.item.networkId) !== 'deleted');
     const last = mine.at(-1)?.seq;
@@ -132,14 +141,14 @@ class SinkStore {
 
   /** The account answers an item: a reply post on the network (idempotent by key like any publish). */
   reply(account: string, to: InboundRef, input: { text: string; idempotencyKey: string }): RemoteRef {
-    this.check('reply');
+    this.check('reply', account);
     if (!this.inbound.some((e) => e.item.networkId === to.id)) throw new PublishError('rejected', `The sink has no item ${to.id} to answer.`);
     const existing = this.byKey.get(input.idempotencyKey);
     return (existing ?? this.accept(account, { text: input.text, media: [], idempotencyKey: input.idempotencyKey, scheduledAt: new Date(), replyTo: { parent: { id: to.id }, root: to.root ?? { id: to.id } } })).ref;
   }
 
   moderate(account: string, item: InboundRef, action: 'hidden' | 'deleted') {
-    this.check('moderate');
+    this.check('moderate', account);
     const found = this.inbound.find((e) => e.item.networkId === item.id && e.account === account);
     if (!found) throw new PublishError('rejected', `The sink has no comment ${item.id} under this account's posts.`);
     this.moderated.set(item.id, action);
@@ -150,8 +159,8 @@ class SinkStore {
     this.metrics.set(refId, m);
   }
 
-  metricsOf(refs: RemoteRef[]): PostMetrics[] {
-    this.check('metrics');
+  metricsOf(account: string, refs: RemoteRef[]): PostMetrics[] {
+    this.check('metrics', account);
     return refs.flatMap((r) => {
       const m = this.metrics.get(r.id);
       return m ? [{ id: r.id, ...m }] : [];
@@ -163,7 +172,7 @@ class SinkStore {
   }
 
   followersOf(account: string): number {
-    this.check('metrics');
+    this.check('metrics', account);
     return this.followers.get(account) ?? 0;
   }
 

@@ -68,14 +68,14 @@ describe('channel health', () => {
   it('is recorded by the publisher: a transient error stays connected, a success stamps last OK, an expired sign-in asks for reconnection', async () => {
     const c = await channel();
     const health = async () => (await owner.get(`/api/workspaces/${ws}/channels`)).body.channels.find((x: { id: string }) => x.id === c.id);
-    sinkStore.failNext(1, { kind: 'transient', message: 'Sink is restarting (health)' });
+    sinkStore.failNext(1, { kind: 'transient', message: 'Sink is restarting (health)' }, 'publish', c.account);
     const first = await publishNow(c.id, 'Health one');
     expect((await settled(first.id)).status).toBe('published');
     const h1 = await health();
     expect(h1).toMatchObject({ status: 'connected', lastError: 'Sink is restarting (health)' });
     expect(new Date(h1.lastOkAt).getTime()).toBeGreaterThanOrEqual(new Date(h1.lastErrorAt).getTime());
 
-    sinkStore.failNext(1, { kind: 'auth_expired', message: 'Token revoked (health)' });
+    sinkStore.failNext(1, { kind: 'auth_expired', message: 'Token revoked (health)' }, 'publish', c.account);
     const second = await publishNow(c.id, 'Health two');
     expect((await settled(second.id)).status).toBe('failed');
     expect(await health()).toMatchObject({ status: 'needs_reconnect', lastError: 'Token revoked (health)' });

@@ -86,7 +86,7 @@ describe('pulling inbound items', () => {
   it('holds while the network rate-limits, records the failure, and never disconnects on a transient error', async () => {
     const c = await channel();
     const until30s = new Date(Date.now() + 30_000);
-    sinkStore.failNext(1, { kind: 'rate_limited', message: 'Slow down (sink)', retryAfter: until30s }, 'inbound');
+    sinkStore.failNext(1, { kind: 'rate_limited', message: 'Slow down (sink)', retryAfter: until30s }, 'inbound', c.account);
     await t.jobs.enqueue(t.database.db, pullInbound, { channelId: c.id });
     const limited = await until('the rate limit to be recorded', async () => {
       const [row] = await t.database.db.select().from(channels).where(eq(channels.id, c.id));
@@ -104,7 +104,7 @@ describe('pulling inbound items', () => {
     expect(shown).toMatchObject({ status: 'connected', lastError: 'Slow down (sink)', rateLimitedUntil: until30s.toISOString() });
 
     await t.database.db.update(channels).set({ rateLimitedUntil: null }).where(eq(channels.id, c.id));
-    sinkStore.failNext(1, { kind: 'transient', message: 'Sink is restarting' }, 'inbound');
+    sinkStore.failNext(1, { kind: 'transient', message: 'Sink is restarting' }, 'inbound', c.account);
     await t.jobs.enqueue(t.database.db, pullInbound, { channelId: c.id });
     await until('the transient failure to be recorded', async () => (await t.database.db.select().from(channels).where(eq(channels.id, c.id)))[0]?.lastError === 'Sink is restarting');
     expect((await t.database.db.select().from(channels).where(eq(channels.id, c.id)))[0]!.status).toBe('connected');
@@ -116,7 +116,7 @@ describe('pulling inbound items', () => {
 
   it('marks the channel for reconnection when the network refuses its sign-in', async () => {
     const c = await channel();
-    sinkStore.failNext(1, { kind: 'auth_expired', message: 'Token revoked by the sink' }, 'inbound');
+    sinkStore.failNext(1, { kind: 'auth_expired', message: 'Token revoked by the sink' }, 'inbound', c.account);
     await t.jobs.enqueue(t.database.db, pullInbound, { channelId: c.id });
     await until('the channel to need reconnecting', async () => (await t.database.db.select().from(channels).where(eq(channels.id, c.id)))[0]?.status === 'needs_reconnect');
     const notes = (await owner.get(`/api/workspaces/${ws}/notifications`)).body.notifications as { kind: string; payload: Record<string, string> }[];
@@ -218,7 +218,7 @@ describe('the inbox API', () => {
   });
 
   it('shows the network\'s refusal verbatim, after ours', async () => {
-    sinkStore.failNext(1, { kind: 'rejected', message: 'Replies are closed on this post' }, 'reply');
+    sinkStore.failNext(1, { kind: 'rejected', message: 'Replies are closed on this post' }, 'reply', c.account);
     const res = await cm.post(`/api/workspaces/${ws}/inbound/${ids[1]}/reply`, { text: 'Hello' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('Local sink (tests) refused it: Replies are closed on this post');
