@@ -11,6 +11,11 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.totp',
   '*.passwordHash',
+  // Network credentials, should a channel's auth or an OAuth app ever reach a log line.
+  '*.accessToken',
+  '*.refreshToken',
+  '*.clientSecret',
+  '*.authSealed',
   'config.SECRET_KEY',
   'config.DATABASE_URL',
   'config.SMTP_URL',
