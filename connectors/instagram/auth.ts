@@ -1,5 +1,5 @@
 import { graphCall } from '../meta/graph';
-import { longLivedToken, refreshLongLived, type LongLivedGrants } from '../meta/tokens';
+import { exchangeCodeAt, longLivedToken, refreshLongLived, type LongLivedGrants } from '../meta/tokens';
 import { PublishError, type ChannelAuth, type ConnectedAccount, type ConnectorContext, type OAuthCompletion } from '../types';
 import { IG_VERSION, igApi, OAUTH_ORIGIN } from './api';
 
@@ -12,13 +12,7 @@ const GRANTS: LongLivedGrants = { name: 'Instagram', exchange: 'ig_exchange_toke
 type ShortLived = { access_token: string; user_id: string | number; permissions?: string };
 
 export async function completeOAuth(input: OAuthCompletion): Promise<ConnectedAccount> {
-  const res = await graphCall<ShortLived | { data: ShortLived[] }>('POST', `${(input.baseUrl ?? OAUTH_ORIGIN).replace(/\/+$/, '')}/oauth/access_token`, {
-    client_id: input.clientId,
-    client_secret: input.clientSecret,
-    grant_type: 'authorization_code',
-    redirect_uri: input.redirectUri,
-    code: input.code,
-  });
+  const res = await exchangeCodeAt<ShortLived | { data: ShortLived[] }>(`${(input.baseUrl ?? OAUTH_ORIGIN).replace(/\/+$/, '')}/oauth/access_token`, input);
   // The Business Login reference wraps the answer in `data`; the older Basic Display answer was flat.
   const short = 'data' in res ? res.data[0] : res;
   if (!short?.access_token) throw new PublishError('rejected', 'Instagram answered the code exchange without a token.');

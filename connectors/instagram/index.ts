@@ -1,4 +1,5 @@
-import { PublishError, type Connector } from '../types';
+import { connectThroughOAuth } from '../oauth/app';
+import type { Connector } from '../types';
 import { completeOAuth, refreshAuth } from './auth';
 import { deleteComment, hideComment, pullComments, replyTo } from './comments';
 import { instagramCapabilities } from './manifest';
@@ -8,9 +9,7 @@ import { deletePost, findPublishedPost, publishPost } from './publish';
 /** Instagram professional accounts through the Instagram API with Instagram Login (graph.instagram.com), plain fetch. */
 export const instagramConnector: Connector = {
   capabilities: instagramCapabilities,
-  async connect() {
-    throw new PublishError('rejected', 'Instagram accounts connect through OAuth (Business Login for Instagram), not a form.');
-  },
+  connect: connectThroughOAuth('Instagram', 'Business Login for Instagram'),
   publish: publishPost,
   findPublished: findPublishedPost,
   delete: deletePost,

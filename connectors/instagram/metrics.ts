@@ -1,5 +1,4 @@
-import { isGone } from '../meta/graph';
-import { insightValues, type Insight } from '../meta/insights';
+import { postInsights } from '../meta/insights';
 import type { ChannelMetrics, ConnectorContext, PostMetrics, RemoteRef } from '../types';
 import { igApi } from './api';
 
@@ -11,19 +10,8 @@ const METRICS = 'likes,comments,shares,saved,reach,views';
  * to stories or messages) stands for reposts, quotes stay 0; every counter is kept raw.
  */
 export async function fetchPostMetrics(ctx: ConnectorContext, refs: RemoteRef[]): Promise<PostMetrics[]> {
-  const out: PostMetrics[] = [];
-  for (const ref of refs) {
-    let rows: Insight[] | undefined;
-    try {
-      rows = (await igApi.call<{ data?: Insight[] }>(ctx, 'GET', `${ref.id}/insights`, { metric: METRICS })).data;
-    } catch (err) {
-      if (isGone(err)) continue;
-      throw err;
-    }
-    const raw = insightValues(rows);
-    out.push({ id: ref.id, likes: raw.likes ?? 0, reposts: raw.shares ?? 0, replies: raw.comments ?? 0, quotes: 0, impressions: raw.views, reach: raw.reach, saves: raw.saved, raw });
-  }
-  return out;
+  const rows = await postInsights(igApi, ctx, refs, METRICS);
+  return rows.map(({ id, raw }) => ({ id, likes: raw.likes ?? 0, reposts: raw.shares ?? 0, replies: raw.comments ?? 0, quotes: 0, impressions: raw.views, reach: raw.reach, saves: raw.saved, raw }));
 }
 
 /** `GET /{ig-user-id}?fields=followers_count,follows_count,media_count`. */

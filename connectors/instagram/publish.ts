@@ -1,14 +1,14 @@
 import { validateText } from '../../shared/text';
 import { carouselChildren, publishOnce } from '../meta/containers';
-import { Journal, sameText } from '../meta/journal';
+import { findJournalled, findOwnPost, type OwnPosts } from '../meta/find';
+import { Journal } from '../meta/journal';
 import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
 import { igApi } from './api';
 import { instagramCapabilities as caps } from './manifest';
 import { checkQuota } from './quota';
 
 const journal = new Journal();
-/** How far before the planned time a post may have gone out (clock skew, early runs). */
-const LOOKBACK_S = 600;
+const OURS: OwnPosts = { edges: ['media'], textField: 'caption', limit: 50 };
 
 type Created = { id: string };
 
@@ -33,7 +33,7 @@ export async function publishPost(ctx: ConnectorContext, input: PublishInput): P
       const { id } = await igApi.call<Created>(ctx, 'POST', `${uid}/media_publish`, { creation_id: containerId });
       return { id, url: await igApi.permalink(ctx, id) };
     },
-    findPublished: () => findByCaption(ctx, input.text, input.scheduledAt),
+    findPublished: () => findOwnPost(igApi, ctx, OURS, input.text, input.scheduledAt),
   });
 }
 
@@ -69,16 +69,8 @@ async function readStatus(ctx: ConnectorContext, containerId: string) {
   return { state: c.status_code, detail: c.status };
 }
 
-export async function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
-  const entry = journal.get(key);
-  return entry ? findByCaption(ctx, entry.text, scheduledAt) : null;
-}
-
-async function findByCaption(ctx: ConnectorContext, caption: string, since: Date): Promise<RemoteRef | null> {
-  const params = { fields: 'id,caption,timestamp,permalink', since: Math.floor(since.getTime() / 1000) - LOOKBACK_S, limit: 50 };
-  const res = await igApi.call<{ data?: { id: string; caption?: string; permalink?: string }[] }>(ctx, 'GET', `${igApi.userId(ctx)}/media`, params);
-  const hit = (res.data ?? []).find((p) => sameText(p.caption, caption));
-  return hit ? { id: hit.id, url: hit.permalink } : null;
+export function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
+  return findJournalled(igApi, ctx, OURS, journal, key, scheduledAt);
 }
 
 export async function deletePost(): Promise<void> {

@@ -1,4 +1,4 @@
-import { PublishError, type ChannelAuth, type ConnectorContext } from '../types';
+import { PublishError, type ChannelAuth, type ConnectorContext, type OAuthCompletion } from '../types';
 import { graphCall } from './graph';
 
 /**
@@ -21,6 +21,11 @@ interface LongLived {
 }
 
 const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+
+/** The code exchange (`POST …/oauth/access_token`, app credentials in the form): a short-lived token. */
+export function exchangeCodeAt<T>(url: string, input: OAuthCompletion): Promise<T> {
+  return graphCall<T>('POST', url, { client_id: input.clientId, client_secret: input.clientSecret, grant_type: 'authorization_code', redirect_uri: input.redirectUri, code: input.code });
+}
 
 export async function longLivedToken(origin: string, grants: LongLivedGrants, clientSecret: string, shortToken: string): Promise<{ accessToken: string; expiresAt: string }> {
   const long = await graphCall<LongLived>('GET', `${origin}/access_token`, { grant_type: grants.exchange, client_secret: clientSecret }, shortToken);

@@ -35,3 +35,10 @@ const LEGACY_APP_KEYS = ['clientId', 'clientSecret', 'clientKey'];
 export function withoutAppCredentials(auth: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(auth).filter(([k]) => !LEGACY_APP_KEYS.includes(k)));
 }
+
+/** `connect` for a network with no sign-in by form: its accounts connect through the OAuth flow only. */
+export function connectThroughOAuth(network: string, signIn: string) {
+  return async (): Promise<never> => {
+    throw new PublishError('rejected', `${network} accounts connect through ${signIn} (OAuth), not a form.`);
+  };
+}

@@ -40,8 +40,3 @@ export async function completePinterestOAuth(input: OAuthCompletion): Promise<Co
     account: { id, handle: account.username, displayName: `${account.business_name ?? account.username} → ${board.name}` },
   };
 }
-
-/** Pinterest has no form sign-in: accounts connect through OAuth, with the board in the connect form. */
-export async function connectPinterest(): Promise<ConnectedAccount> {
-  throw new PublishError('rejected', 'Pinterest accounts connect through the Pinterest sign-in page (OAuth), not a form.');
-}

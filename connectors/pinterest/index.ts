@@ -1,5 +1,6 @@
+import { connectThroughOAuth } from '../oauth/app';
 import type { Connector } from '../types';
-import { completePinterestOAuth, connectPinterest } from './connect';
+import { completePinterestOAuth } from './connect';
 import { pinterestCapabilities } from './manifest';
 import { fetchPinMetrics, fetchPinterestChannelMetrics } from './metrics';
 import { refreshPinterestAuth } from './oauth';
@@ -8,7 +9,8 @@ import { deletePin, findPin, publishPin } from './publish';
 /** Pinterest API v5 with fetch: image Pins to the channel's board, Pin analytics, followers. */
 export const pinterestConnector: Connector = {
   capabilities: pinterestCapabilities,
-  connect: connectPinterest,
+  // The board is a field of the connect form, checked in completeOAuth.
+  connect: connectThroughOAuth('Pinterest', 'the Pinterest sign-in page'),
   completeOAuth: completePinterestOAuth,
   refreshAuth: refreshPinterestAuth,
   publish: publishPin,

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureServer, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ChannelAuth, type ConnectorContext, type PublishInput } from '../types';
+import { describe, expect, it } from 'vitest';
+import { oauthTestHost } from '../oauth/testing';
+import type { ChannelAuth, PublishInput } from '../types';
 import { retryAfterOf } from './errors';
 import { pinterestConnector as pinterest } from './index';
 import { fetchPinMetrics } from './metrics';
 
-const server = new FixtureServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
 
 const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', username: 'caffeaurora', boardId: '549755885175' };
 const APP = { clientId: 'cid', clientSecret: 'sec' };
-function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
-  server.load({ source: 'edge cases in the shapes of https://developers.pinterest.com/docs/api/v5/', exchanges });
-  const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
-  return ctx;
-}
+const { server, on, fail } = oauthTestHost({ source: 'edge cases in the shapes of https://developers.pinterest.com/docs/api/v5/', auth: AUTH, app: APP });
 const png = { bytes: new Uint8Array([137, 80, 78, 71]), mimeType: 'image/png', altText: '' };
 const post = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ text, media: [png], idempotencyKey: 'k', scheduledAt: new Date('2026-11-23T09:00:00Z'), ...extra });
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
 const created = { status: 201, body: { id: '1001', created_at: '2026-11-23T09:00:04', board_id: '549755885175' } };
 
 describe('Pinterest: what a Pin must be', () => {

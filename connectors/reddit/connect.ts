@@ -25,8 +25,3 @@ export async function completeRedditOAuth(input: OAuthCompletion): Promise<Conne
   const userId = `t2_${me.id}`;
   return { auth: { ...tokens, username: me.name, userId, subreddit: sr }, account: { id: userId, handle: me.name, displayName: `u/${me.name} → r/${sr}` } };
 }
-
-/** Reddit has no form sign-in: accounts connect through OAuth, with the subreddit in the connect form. */
-export async function connectReddit(): Promise<ConnectedAccount> {
-  throw new PublishError('rejected', 'Reddit accounts connect through the Reddit sign-in page (OAuth), not a form.');
-}

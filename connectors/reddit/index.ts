@@ -1,5 +1,6 @@
+import { connectThroughOAuth } from '../oauth/app';
 import type { Connector } from '../types';
-import { completeRedditOAuth, connectReddit } from './connect';
+import { completeRedditOAuth } from './connect';
 import { deleteRedditComment, pullRedditComments, replyOnReddit } from './inbound';
 import { redditCapabilities } from './manifest';
 import { fetchRedditChannelMetrics, fetchRedditMetrics } from './metrics';
@@ -9,7 +10,8 @@ import { deleteRedditThing, findRedditPost, publishRedditPost } from './publish'
 /** Reddit over its OAuth API with plain fetch (there is no official Node client). */
 export const redditConnector: Connector = {
   capabilities: redditCapabilities,
-  connect: connectReddit,
+  // The subreddit is a field of the connect form, checked in completeOAuth.
+  connect: connectThroughOAuth('Reddit', 'the Reddit sign-in page'),
   completeOAuth: completeRedditOAuth,
   refreshAuth: refreshRedditAuth,
   publish: publishRedditPost,

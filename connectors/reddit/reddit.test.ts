@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureServer, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ChannelAuth, type ConnectorContext, type PublishInput } from '../types';
+import { describe, expect, it } from 'vitest';
+import { oauthTestHost } from '../oauth/testing';
+import type { RecordedExchange } from '../test/fixtureServer';
+import type { ChannelAuth, PublishInput } from '../types';
 import { retryAfterFromHeaders, retryAfterFromMessage } from './errors';
 import { redditConnector as reddit } from './index';
 import { splitTitle } from './publish';
 
-const server = new FixtureServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
 
 const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', username: 'caffeaurora', subreddit: 'r/CaffeAurora' };
 const APP = { clientId: 'cid', clientSecret: 'sec' };
-function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
-  server.load({ source: 'edge cases in the shapes of https://www.reddit.com/dev/api/', exchanges });
-  const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
-  return ctx;
-}
+const { server, on, fail } = oauthTestHost({ source: 'edge cases in the shapes of https://www.reddit.com/dev/api/', auth: AUTH, app: APP });
 const at = new Date('2026-11-23T09:00:00Z');
 const post = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ text, media: [], idempotencyKey: 'k', scheduledAt: at, ...extra });
 const submitted = { json: { errors: [], data: { url: 'https://www.reddit.com/r/CaffeAurora/comments/abc/x/', id: 'abc', name: 't3_abc' } } };
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
 
 describe('Reddit: texts and options', () => {
   it('the first non-empty line is the title, the rest the body', () => {

@@ -1,5 +1,5 @@
 import { graphCall } from '../meta/graph';
-import { longLivedToken, refreshLongLived, type LongLivedGrants } from '../meta/tokens';
+import { exchangeCodeAt, longLivedToken, refreshLongLived, type LongLivedGrants } from '../meta/tokens';
 import type { ChannelAuth, ConnectedAccount, ConnectorContext, OAuthCompletion } from '../types';
 import { threadsApi, THREADS_VERSION } from './api';
 
@@ -12,13 +12,7 @@ const GRANTS: LongLivedGrants = { name: 'Threads', exchange: 'th_exchange_token'
 
 export async function completeOAuth(input: OAuthCompletion): Promise<ConnectedAccount> {
   const base = threadsApi.origin(input.baseUrl);
-  const short = await graphCall<{ access_token: string; user_id: string | number }>('POST', `${base}/oauth/access_token`, {
-    client_id: input.clientId,
-    client_secret: input.clientSecret,
-    grant_type: 'authorization_code',
-    redirect_uri: input.redirectUri,
-    code: input.code,
-  });
+  const short = await exchangeCodeAt<{ access_token: string; user_id: string | number }>(`${base}/oauth/access_token`, input);
   const long = await longLivedToken(base, GRANTS, input.clientSecret, short.access_token);
   const me = await graphCall<{ id: string; username: string; name?: string }>('GET', `${base}/${THREADS_VERSION}/me`, { fields: 'id,username,name' }, long.accessToken);
   const auth: ChannelAuth = { ...long, userId: me.id, username: me.username };

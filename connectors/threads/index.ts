@@ -1,4 +1,5 @@
-import { PublishError, type Connector } from '../types';
+import { connectThroughOAuth } from '../oauth/app';
+import type { Connector } from '../types';
 import { completeOAuth, refreshAuth } from './auth';
 import { hideReply, pullReplies, replyTo } from './inbound';
 import { threadsCapabilities } from './manifest';
@@ -8,9 +9,7 @@ import { deletePost, findPublishedPost, publishPost } from './publish';
 /** Threads through Meta's Threads API (graph.threads.net v1.0) with plain fetch. */
 export const threadsConnector: Connector = {
   capabilities: threadsCapabilities,
-  async connect() {
-    throw new PublishError('rejected', 'Threads accounts connect through OAuth (Sign in with Threads), not a form.');
-  },
+  connect: connectThroughOAuth('Threads', 'Sign in with Threads'),
   publish: publishPost,
   findPublished: findPublishedPost,
   delete: deletePost,

@@ -1,13 +1,14 @@
 import { carouselChildren, publishOnce } from '../meta/containers';
-import { Journal, sameText } from '../meta/journal';
+import { findJournalled, findOwnPost, type OwnPosts } from '../meta/find';
+import { Journal } from '../meta/journal';
 import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
 import { threadsApi } from './api';
 import { threadsCapabilities } from './manifest';
 import { checkQuota } from './quota';
 
 const journal = new Journal();
-/** How far before the planned time a post may have gone out (clock skew, early runs). */
-const LOOKBACK_S = 600;
+/** Our posts and our replies (thread parts and answers are replies). */
+const OURS: OwnPosts = { edges: ['threads', 'replies'], textField: 'text', limit: 100 };
 
 type Created = { id: string };
 
@@ -50,7 +51,7 @@ export async function publishPart(ctx: ConnectorContext, part: Part): Promise<Re
       const { id } = await threadsApi.call<Created>(ctx, 'POST', `${uid}/threads_publish`, { creation_id: containerId });
       return { id, url: await threadsApi.permalink(ctx, id) };
     },
-    findPublished: () => findByText(ctx, part.text, part.since),
+    findPublished: () => findOwnPost(threadsApi, ctx, OURS, part.text, part.since),
   });
 }
 
@@ -82,21 +83,8 @@ async function readStatus(ctx: ConnectorContext, containerId: string) {
   return { state: c.status, detail: c.error_message };
 }
 
-export async function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
-  const entry = journal.get(key);
-  return entry ? findByText(ctx, entry.text, scheduledAt) : null;
-}
-
-/** The account's own post (or reply) with this text since `since`. */
-async function findByText(ctx: ConnectorContext, text: string, since: Date): Promise<RemoteRef | null> {
-  const params = { fields: 'id,text,timestamp,permalink', since: Math.floor(since.getTime() / 1000) - LOOKBACK_S, limit: 100 };
-  const uid = threadsApi.userId(ctx);
-  for (const edge of ['threads', 'replies']) {
-    const res = await threadsApi.call<{ data?: { id: string; text?: string; permalink?: string }[] }>(ctx, 'GET', `${uid}/${edge}`, params);
-    const hit = (res.data ?? []).find((p) => sameText(p.text, text));
-    if (hit) return { id: hit.id, url: hit.permalink };
-  }
-  return null;
+export function findPublishedPost(ctx: ConnectorContext, key: string, scheduledAt: Date): Promise<RemoteRef | null> {
+  return findJournalled(threadsApi, ctx, OURS, journal, key, scheduledAt);
 }
 
 export async function deletePost(ctx: ConnectorContext, ref: RemoteRef): Promise<void> {

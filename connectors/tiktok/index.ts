@@ -1,3 +1,4 @@
+import { connectThroughOAuth } from '../oauth/app';
 import { PublishError, type Connector } from '../types';
 import { completeTiktokOAuth } from './connect';
 import { tiktokCapabilities } from './manifest';
@@ -9,9 +10,7 @@ import { DEFAULT_POLL, findTiktokVideo, publishTiktokVideo, type PollOptions } f
 export function createTiktokConnector(poll: PollOptions = DEFAULT_POLL): Connector {
   return {
     capabilities: tiktokCapabilities,
-    connect: async () => {
-      throw new PublishError('rejected', 'TikTok connects through its sign-in page (OAuth), not a form');
-    },
+    connect: connectThroughOAuth('TikTok', 'Login Kit'),
     completeOAuth: completeTiktokOAuth,
     refreshAuth: refreshTiktokAuth,
     publish: (ctx, input) => publishTiktokVideo(ctx, input, poll),

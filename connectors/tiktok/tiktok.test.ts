@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureServer, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ChannelAuth, type ConnectorContext, type PublishInput } from '../types';
+import { describe, expect, it } from 'vitest';
+import { oauthTestHost } from '../oauth/testing';
+import type { RecordedExchange } from '../test/fixtureServer';
+import type { ChannelAuth, PublishInput } from '../types';
 import { classifyCode } from './errors';
 import { createTiktokConnector } from './index';
 import { quoteIds } from './status';
 import { chunkPlan } from './upload';
 
-const server = new FixtureServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
 
 const tiktok = createTiktokConnector({ intervalMs: 0, attempts: 3 });
 const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', openId: 'oid', username: 'caffeaurora' };
 const APP = { clientId: 'ck', clientSecret: 'sec' };
-function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
-  server.load({ source: 'edge cases in the shapes of https://developers.tiktok.com/doc/content-posting-api-reference-direct-post', exchanges });
-  const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
-  return ctx;
-}
+const { server, on, fail } = oauthTestHost({ source: 'edge cases in the shapes of https://developers.tiktok.com/doc/content-posting-api-reference-direct-post', auth: AUTH, app: APP });
 const ok = (data: unknown) => ({ status: 200, body: { data, error: { code: 'ok', message: '', log_id: 'L' } } });
 const bad = (status: number, code: string, message: string) => ({ status, body: { data: {}, error: { code, message, log_id: 'L' } } });
 const clip = { bytes: new Uint8Array(32), mimeType: 'video/mp4', altText: '' };
 const post = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ text, media: [clip], idempotencyKey: 'k', scheduledAt: new Date('2026-11-23T09:00:00Z'), ...extra });
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
 const creator = (extra: object = {}): RecordedExchange => ({ match: { method: 'POST', path: '/v2/post/publish/creator_info/query/' }, response: ok({ creator_username: 'caffeaurora', privacy_level_options: ['SELF_ONLY'], comment_disabled: true, max_video_post_duration_sec: 60, ...extra }) });
 const init = (body: string[], publishId = 'v_pub_file~v2-1.1', uploadUrl: string | undefined = 'https://open-upload.tiktokapis.com/video/?upload_id=1&upload_token=t'): RecordedExchange => ({ match: { method: 'POST', path: '/v2/post/publish/video/init/', bodyIncludes: body }, response: ok({ publish_id: publishId, ...(uploadUrl && { upload_url: uploadUrl }) }) });
 const status = (data: object): RecordedExchange => ({ match: { method: 'POST', path: '/v2/post/publish/status/fetch/' }, response: ok(data) });

@@ -1,4 +1,5 @@
-import { PublishError, type Connector } from '../types';
+import { connectThroughOAuth } from '../oauth/app';
+import type { Connector } from '../types';
 import { deleteYoutubeComment, hideYoutubeComment, pullYoutubeComments, replyOnYoutube } from './inbound';
 import { youtubeCapabilities } from './manifest';
 import { fetchYoutubeChannelMetrics, fetchYoutubeMetrics } from './metrics';
@@ -8,9 +9,7 @@ import { deleteYoutubeVideo, findYoutubeVideo, publishYoutubeVideo } from './pub
 /** YouTube Data API v3 through @googleapis/youtube; uploads through the resumable protocol. */
 export const youtubeConnector: Connector = {
   capabilities: youtubeCapabilities,
-  connect: async () => {
-    throw new PublishError('rejected', 'YouTube connects through Google sign-in (OAuth), not a form');
-  },
+  connect: connectThroughOAuth('YouTube', 'Google sign-in'),
   completeOAuth: completeYoutubeOAuth,
   refreshAuth: refreshYoutubeAuth,
   publish: publishYoutubeVideo,

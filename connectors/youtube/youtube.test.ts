@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixtureServer, type RecordedExchange } from '../test/fixtureServer';
-import { PublishError, type ChannelAuth, type ConnectorContext, type PublishInput } from '../types';
+import { describe, expect, it } from 'vitest';
+import { oauthTestHost } from '../oauth/testing';
+import type { RecordedExchange } from '../test/fixtureServer';
+import type { ChannelAuth, PublishInput } from '../types';
 import { classifyGoogle, nextPacificMidnight } from './errors';
 import { youtubeConnector as yt } from './index';
 import { videoResource } from './publish';
 import { sessionUrl } from './upload';
 
-const server = new FixtureServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
 
 const AUTH: ChannelAuth = { accessToken: 'tok', refreshToken: 'ref', expiresAt: '2099-01-01T00:00:00Z', channelId: 'UCme', uploadsPlaylistId: 'UUme' };
 const APP = { clientId: 'cid', clientSecret: 'sec' };
-function on(exchanges: RecordedExchange[], auth: ChannelAuth = AUTH) {
-  server.load({ source: 'edge cases in the shapes of https://developers.google.com/youtube/v3/docs', exchanges });
-  const refreshed: ChannelAuth[] = [];
-  const ctx: ConnectorContext & { refreshed: ChannelAuth[] } = { auth, baseUrl: server.url, oauthClient: APP, refreshed, onAuthRefreshed: async (a) => void refreshed.push(a) };
-  return ctx;
-}
+const { server, on, fail } = oauthTestHost({ source: 'edge cases in the shapes of https://developers.google.com/youtube/v3/docs', auth: AUTH, app: APP });
 const clip = { bytes: new Uint8Array([0, 0, 0, 32]), mimeType: 'video/mp4', altText: '' };
 const post = (text: string, extra: Partial<PublishInput> = {}): PublishInput => ({ text, media: [clip], idempotencyKey: 'k', scheduledAt: new Date(), ...extra });
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PublishError);
 const googleError = (code: number, reason: string, message: string, domain = 'youtube.video') => ({ error: { code, message, errors: [{ message, domain, reason }] } });
 
 describe('YouTube: what a post must be', () => {
