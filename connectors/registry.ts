@@ -1,6 +1,8 @@
 import { blueskyConnector } from './bluesky';
 import { discordConnector, discordWebhookConnector } from './discord';
+import { facebookConnector } from './facebook';
 import { instagramConnector } from './instagram';
+import { linkedinConnector, linkedinPageConnector } from './linkedin';
 import { manifestProblems } from './manifest';
 import { mastodonConnector } from './mastodon';
 import { pinterestConnector } from './pinterest';
@@ -9,7 +11,7 @@ import { telegramConnector } from './telegram';
 import { threadsConnector } from './threads';
 import { tiktokConnector } from './tiktok';
 import type { Connector } from './types';
-import { webhookConnector } from './webhook';
+import { configureWebhookConnector, webhookConnector } from './webhook';
 import { xConnector } from './x';
 import { youtubeConnector } from './youtube';
 
@@ -18,7 +20,10 @@ const FINISHED: Connector[] = [
   blueskyConnector,
   discordConnector,
   discordWebhookConnector,
+  facebookConnector,
   instagramConnector,
+  linkedinConnector,
+  linkedinPageConnector,
   mastodonConnector,
   pinterestConnector,
   redditConnector,
@@ -48,4 +53,10 @@ for (const c of [...FINISHED].sort((a, b) => a.capabilities.displayName.localeCo
 
 export function getConnector(network: string): Connector | undefined {
   return Object.hasOwn(CONNECTORS, network) ? CONNECTORS[network] : undefined;
+}
+
+/** Server settings some connectors follow (kept here so server code never names a network). */
+export function configureRegistry(opts: { allowPrivateHosts: boolean }) {
+  // Private addresses: the same switch as link previews (LINK_PREVIEW_PRIVATE_HOSTS), off outside tests.
+  configureWebhookConnector({ allowPrivateHosts: opts.allowPrivateHosts });
 }

@@ -36,7 +36,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     await migrate(database);
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }), env.SECRET_KEY_PREVIOUS ? [env.SECRET_KEY_PREVIOUS] : []);
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: dataDir === 'memory://' ? resolve('.tandem-test/outbox', String(process.pid), String(started)) : resolve(dataDir, 'outbox') });
-    configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR, networks: env.networks });
+    configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR, networks: env.networks, allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
     configureLinkPreviews({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
     const media = await openMediaStorage(env, dataDir);
     const roles = new Set(env.TANDEM_ROLES);

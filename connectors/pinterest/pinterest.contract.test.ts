@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { pinterestConnector } from './index';
 
@@ -7,4 +6,4 @@ import { pinterestConnector } from './index';
 const dir = fileURLToPath(new URL('./recordings', import.meta.url));
 const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', username: 'caffeaurora', boardId: '549755885175' };
 
-connectorContract(withServerInputs(fixtureHarness(pinterestConnector, dir, auth)));
+connectorContract(fixtureHarness(pinterestConnector, dir, auth));

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness, type ContractHarness } from '../test/contract';
 import { redditConnector } from './index';
 
@@ -12,7 +11,7 @@ const auth = {
   subreddit: 'CaffeAurora',
 };
 
-const fixtures = withServerInputs(fixtureHarness(redditConnector, dir, auth));
+const fixtures = fixtureHarness(redditConnector, dir, auth);
 /** Reddit takes form-encoded bodies: the contract looks for the published text in them decoded. */
 const harness: ContractHarness = {
   ...fixtures,

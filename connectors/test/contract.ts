@@ -140,10 +140,11 @@ export function connectorContract(harness: ContractHarness) {
     });
 
     scenario('oauth', async (env) => {
-      const input = env.recording?.input as { code: string; codeVerifier?: string } | undefined;
+      const input = env.recording?.input as { code: string; codeVerifier?: string; fields?: Record<string, string> } | undefined;
       const { auth, account } = await c.completeOAuth!({
         code: input?.code ?? 'recorded-code',
         codeVerifier: input?.codeVerifier,
+        fields: input?.fields,
         redirectUri: 'http://127.0.0.1/api/oauth/callback',
         clientId: 'tandem-client',
         clientSecret: 'tandem-secret',
@@ -299,7 +300,9 @@ export function fixtureHarness(connector: Connector, dir: string, defaultAuth: C
       const recording = readRecording(dir, scenario);
       if (!recording) throw new Error(`${connector.capabilities.displayName} declares "${scenario}" but has no recording: add ${dir}/${scenario}.json`);
       server.load(recording);
-      const ctx: ConnectorContext = { auth: { ...defaultAuth, ...recording.auth }, baseUrl: server.url, onAuthRefreshed: async () => {} };
+      // As the server gives it: the operator's OAuth app for networks that renew tokens.
+      const oauthClient = connector.capabilities.oauth ? { clientId: 'tandem-client', clientSecret: 'tandem-secret' } : undefined;
+      const ctx: ConnectorContext = { auth: { ...defaultAuth, ...recording.auth }, baseUrl: server.url, oauthClient, onAuthRefreshed: async () => {} };
       if (recording.input && typeof recording.input === 'object') substituteBase(recording.input, server.url);
       return {
         ctx,

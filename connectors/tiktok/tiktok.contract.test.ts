@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { createTiktokConnector } from './index';
 
@@ -10,4 +9,4 @@ import { createTiktokConnector } from './index';
 const dir = fileURLToPath(new URL('./recordings', import.meta.url));
 const auth = { accessToken: 'recorded-access-token', refreshToken: 'recorded-refresh-token', expiresAt: '2099-01-01T00:00:00.000Z', openId: '-000OY6Lrecorded4pQUBC8rTEDc_3zTNLkA', username: 'caffeaurora' };
 
-connectorContract(withServerInputs(fixtureHarness(createTiktokConnector({ intervalMs: 0, attempts: 5 }), dir, auth)));
+connectorContract(fixtureHarness(createTiktokConnector({ intervalMs: 0, attempts: 5 }), dir, auth));

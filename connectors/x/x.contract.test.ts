@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { xConnector } from './index';
 
@@ -7,13 +6,11 @@ import { xConnector } from './index';
 const recordings = fileURLToPath(new URL('./recordings', import.meta.url));
 
 connectorContract(
-  withServerInputs(
-    fixtureHarness(xConnector, recordings, {
+  fixtureHarness(xConnector, recordings, {
       accessToken: 'x-access-token',
       refreshToken: 'x-refresh-token',
       expiresAt: '2026-11-23T11:00:00.000Z',
       userId: '1580661436132757506',
       username: 'caffeaurora',
     }),
-  ),
 );

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { withServerInputs } from '../oauth/contractInputs';
 import { connectorContract, fixtureHarness } from '../test/contract';
 import { youtubeConnector } from './index';
 
@@ -13,4 +12,4 @@ const auth = {
   uploadsPlaylistId: 'UUq7mW2x9CaffeAurora01',
 };
 
-connectorContract(withServerInputs(fixtureHarness(youtubeConnector, dir, auth)));
+connectorContract(fixtureHarness(youtubeConnector, dir, auth));

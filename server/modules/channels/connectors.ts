@@ -1,5 +1,5 @@
 import type { Connector } from '../../../connectors/types';
-import { CONNECTORS } from '../../../connectors/registry';
+import { CONNECTORS, configureRegistry } from '../../../connectors/registry';
 import { sinkConnector, sinkOAuthConnector, sinkShortConnector } from '../../../connectors/sink';
 import { networkEnvName, type NetworkSecrets } from '../../env';
 import { AppError } from '../../errors';
@@ -15,8 +15,9 @@ const connectors = new Map<string, Connector>(Object.entries(CONNECTORS));
 let sinkEnabled = false;
 let secrets: NetworkSecrets = { oauth: {}, webhooks: {} };
 
-export function configureConnectors(opts: { sink: boolean; networks?: NetworkSecrets }) {
+export function configureConnectors(opts: { sink: boolean; networks?: NetworkSecrets; allowPrivateHosts?: boolean }) {
   sinkEnabled = opts.sink;
+  configureRegistry({ allowPrivateHosts: opts.allowPrivateHosts ?? false });
   secrets = opts.networks ?? { oauth: {}, webhooks: {} };
   for (const c of [sinkConnector, sinkShortConnector, sinkOAuthConnector]) {
     if (sinkEnabled) connectors.set(c.capabilities.network, c);

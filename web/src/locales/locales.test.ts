@@ -43,6 +43,8 @@ const SAME_AS_ENGLISH_OK = new Set([
   'auth.password',
   'home.title',
   'roles.analyst',
+  // A generic outgoing webhook: the word is the name of the thing in Italian and Spanish too.
+  'settings.channels.networks.webhook',
 ]);
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

@@ -4,10 +4,10 @@ import pLimit from 'p-limit';
 import { PublishError, type Connector, type ConnectorContext, type RemoteRef } from '../../../../connectors/types';
 import type { SecretBox } from '../../../crypto';
 import type { Db } from '../../../db/client';
-import { channels, publishAttempts } from '../../../db/schema';
+import { publishAttempts } from '../../../db/schema';
 import type { JobQueue } from '../../../jobs/runtime';
 import type { Logger } from '../../../logger';
-import { connectorFor } from '../../channels';
+import { connectorContext, connectorFor } from '../../channels';
 import { loadPublishMedia } from '../../media';
 import type { Storage } from '../../../storage';
 import { linkCardFor } from './linkCard';
@@ -62,14 +62,9 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
   const { target, post, variant, channel, parts, reservation } = claim;
   let lease = target.leaseUntil!;
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
-  const secrets = svc.secrets;
   const connector = connectorFor(channel.network);
-  const cctx: ConnectorContext = {
-    auth: JSON.parse(secrets.open(channel.authSealed)) as Record<string, string>,
-    onAuthRefreshed: async (auth) => {
-      await db.update(channels).set({ authSealed: secrets.seal(JSON.stringify(auth)) }).where(eq(channels.id, channel.id));
-    },
-  };
+  // The channel's auth, the operator's OAuth app (tokens renewed on the way) and their storage with expiry.
+  const cctx = connectorContext(db, svc.secrets, channel);
   const refs: RemoteRef[] = [...target.remoteRefs];
   for (let i = target.nextPart; i < parts.length; i++) {
     const key = `${target.id}:${i}`;
