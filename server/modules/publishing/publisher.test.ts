@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sinkCapabilities, sinkStore } from '../../../connectors/sink';
 import { JobRuntime } from '../../jobs/runtime';
 import { publishTarget } from './jobs/publishTarget';
+import { findStrandedTargets } from './queries/findStrandedTargets';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
@@ -97,17 +98,32 @@ describe('the publisher', () => {
     expect(failed.body.posts.map((p: { id: string }) => p.id)).toContain(id);
   });
 
-  it('marks the channel for reconnection when its sign-in expired', async () => {
+  it('marks the channel for reconnection when its sign-in expired; the post waits and goes out once reconnected', async () => {
     const c = await channel();
-    sinkStore.failNext(1, { kind: 'auth_expired', message: 'sink: token expired' });
+    sinkStore.failNext(1, { kind: 'auth_expired', message: 'sink: token expired' }, 'publish', c.account);
     const id = await publishNow({ text: 'Signed out', channelIds: [c.id] });
-    expect((await settled(id)).status).toBe('failed');
+    const waiting = await until('the post to wait for the reconnection', async () => {
+      const p = (await owner.get(`/api/workspaces/${ws}/posts/${id}`)).body;
+      return p.targets[0].state === 'pending' && p.targets[0].lastError && p;
+    });
+    expect(waiting.targets[0].lastError).toMatch(/waits and goes out once the channel is reconnected.*sink: token expired/);
     const list = (await owner.get(`/api/workspaces/${ws}/channels`)).body.channels;
     expect(list.find((x: { id: string }) => x.id === c.id).status).toBe('needs_reconnect');
+    // The sweep leaves it alone while the channel is signed out: nothing reaches the network.
+    const targetId = waiting.targets[0].id as string;
+    const stranded = () => findStrandedTargets(t.database.db, { workspaceId: ws, graceMs: 0, limit: 100 });
+    expect(await stranded()).not.toContain(targetId);
+    expect(sinkStore.forAccount(c.account)).toHaveLength(0);
     const wrong = await owner.post(`/api/workspaces/${ws}/channels/${c.id}/reconnect`, { credentials: { account: 'someone-else' } });
     expect(wrong.status).toBe(409);
     const again = await owner.post(`/api/workspaces/${ws}/channels/${c.id}/reconnect`, { credentials: { account: c.account } });
     expect(again.body.status).toBe('connected');
+    // Reconnected: the sweep (every minute) picks it up again; resuming publishing releases it at once.
+    expect(await stranded()).toContain(targetId);
+    expect((await owner.post(`/api/workspaces/${ws}/publishing/pause`, {})).status).toBeLessThan(300);
+    expect((await owner.post(`/api/workspaces/${ws}/publishing/resume`, {})).status).toBeLessThan(300);
+    expect((await settled(id)).status).toBe('published');
+    expect(sinkStore.forAccount(c.account)).toHaveLength(1);
   });
 
   it('holds due posts while publishing is paused and publishes them on resume', async () => {

@@ -102,12 +102,13 @@ async function claimInTx(tx: Db, batch: ClaimOptions[]): Promise<Claim[]> {
     }
     const isOpen = open.has(`${target.id}:${target.nextPart}`);
     if (row.channel.status !== 'connected') {
-      // Without a sign-in nothing can be sent or looked up: an open intent waits for the reconnection, anything else fails with what to do.
+      // Without a sign-in nothing can be sent or looked up: the post waits for the reconnection (the
+      // sweep brings it back then); only a channel removed for good fails what it still had to send.
       answers.set(
         target.id,
-        isOpen
-          ? { kind: 'hold', why: 'the channel must be reconnected before the post can be looked up on the network' }
-          : { kind: 'refuse', target, why: row.channel.status === 'disconnected' ? 'The channel was disconnected before the post went out.' : "The channel's sign-in expired; reconnect it, then retry the post." },
+        isOpen || row.channel.status === 'needs_reconnect'
+          ? { kind: 'hold', why: 'the channel must be reconnected before the post can be sent or looked up on the network' }
+          : { kind: 'refuse', target, why: 'The channel was disconnected before the post went out.' },
       );
       continue;
     }

@@ -75,15 +75,18 @@ export async function recordFailure(svc: PublisherServices, o: { attemptId: numb
   if (err.kind !== 'auth_expired') await recordChannelError(svc, o.channelId, err);
   const closeAttempt = (tx: Db) => tx.update(publishAttempts).set({ outcome: 'error', errorKind: err.kind, message: err.message.slice(0, 2000), durationMs: o.durationMs }).where(eq(publishAttempts.id, o.attemptId));
   // A failure is final for this channel: the author hears of it in the same transaction.
-  const fail = (lastError: string, also?: (tx: Db) => Promise<unknown>) =>
+  const fail = (lastError: string) =>
     settle(db, target, { state: 'failed', lastError }, lease, async (tx) => {
       await closeAttempt(tx);
-      await also?.(tx);
       await notifyFailed(tx, jobs, target, o.channelId, lastError);
     });
   if (err.kind === 'rejected') return fail(`The network refused the post: ${err.message}`);
   if (err.kind === 'auth_expired') {
-    return fail(`The channel's sign-in expired; reconnect it and schedule the post again. (${err.message})`, (tx) => markChannelNeedsReconnect(tx, jobs, o.channelId, err.message));
+    // Nothing is lost: the post waits, and the sweep sends it once the channel is connected again.
+    return settle(db, target, { state: 'pending', lastError: `The channel's sign-in expired; the post waits and goes out once the channel is reconnected. (${err.message})` }, lease, async (tx) => {
+      await closeAttempt(tx);
+      await markChannelNeedsReconnect(tx, jobs, o.channelId, err.message);
+    });
   }
   let at: Date;
   if (err.kind === 'rate_limited') at = err.opts.retryAfter ?? new Date(Date.now() + 60_000);
