@@ -219,6 +219,11 @@ export interface Connector {
   verifyWebhook?(req: WebhookRequest, secret: string): boolean;
   /** The inbound items a verified pushed request carries. */
   parseWebhook?(req: WebhookRequest): InboundItem[];
+  /**
+   * Networks that confirm a subscription with a GET handshake (Meta's `hub.challenge`): the text to
+   * answer when the request proves it knows the secret, or null to refuse.
+   */
+  answerWebhookChallenge?(query: Record<string, string | undefined>, secret: string): string | null;
 }
 
 export interface OAuthCompletion {

@@ -114,6 +114,14 @@ describe('Facebook comments, webhooks and OAuth', () => {
     expect(fb.parseWebhook!({ ...req, rawBody: Buffer.from('{"object":"instagram","entry":[]}') })).toEqual([]);
   });
 
+  it('answers the subscription handshake (hub.challenge) only for subscribe with the right verify token', () => {
+    const q = { 'hub.mode': 'subscribe', 'hub.verify_token': 'app-secret', 'hub.challenge': '1158201444' };
+    expect(fb.answerWebhookChallenge!(q, 'app-secret')).toBe('1158201444');
+    expect(fb.answerWebhookChallenge!({ ...q, 'hub.verify_token': 'app-secreT' }, 'app-secret')).toBeNull();
+    expect(fb.answerWebhookChallenge!({ ...q, 'hub.mode': 'unsubscribe' }, 'app-secret')).toBeNull();
+    expect(fb.answerWebhookChallenge!({ 'hub.mode': 'subscribe', 'hub.challenge': '1' }, 'app-secret')).toBeNull();
+  });
+
   const signIn = (fields?: Record<string, string>) => fb.completeOAuth!({ code: 'AQDx-recorded-code', redirectUri: 'http://127.0.0.1/cb', clientId: 'tandem-client', clientSecret: 'tandem-secret', baseUrl: server.url, ...(fields ? { fields } : {}) });
 
   it('OAuth connects the Page named in the form (id or name), or the first the person can post to', async () => {

@@ -4,7 +4,7 @@ import { facebookCapabilities } from './manifest';
 import { facebookChannelMetrics, facebookPostMetrics } from './metrics';
 import { completeFacebookOAuth } from './oauth';
 import { deleteFacebook, publishFacebook } from './publish';
-import { parseFacebookWebhook, verifyFacebookWebhook } from './webhook';
+import { answerFacebookChallenge, parseFacebookWebhook, verifyFacebookWebhook } from './webhook';
 import { PublishError } from '../types';
 
 /** Facebook Pages through the Graph API (plain fetch), connected with Facebook Login. */
@@ -26,4 +26,5 @@ export const facebookConnector: Connector = {
   fetchChannelMetrics: facebookChannelMetrics,
   verifyWebhook: verifyFacebookWebhook,
   parseWebhook: parseFacebookWebhook,
+  answerWebhookChallenge: answerFacebookChallenge,
 };

@@ -3,8 +3,7 @@ import type { InboundItem, WebhookRequest } from '../types';
 
 /**
  * Page webhooks (https://developers.facebook.com/docs/graph-api/webhooks/getting-started): Meta signs
- * the raw body with the app secret, header `X-Hub-Signature-256: sha256=<hex HMAC-SHA256>`. The
- * subscription handshake (GET with hub.challenge) is the server's route, not a connector method.
+ * the raw body with the app secret, header `X-Hub-Signature-256: sha256=<hex HMAC-SHA256>`.
  */
 export function verifyFacebookWebhook(req: WebhookRequest, secret: string): boolean {
   const header = headerOf(req, 'x-hub-signature-256');
@@ -12,6 +11,19 @@ export function verifyFacebookWebhook(req: WebhookRequest, secret: string): bool
   const given = Buffer.from(header.slice(7), 'hex');
   const expected = createHmac('sha256', secret).update(req.rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The subscription handshake: Meta sends GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
+ * and expects the challenge back. The verify token is the same secret the operator configured for the
+ * channel's webhooks (the app secret), so one value is set in Meta's dashboard and in Tandem.
+ */
+export function answerFacebookChallenge(query: Record<string, string | undefined>, secret: string): string | null {
+  const token = query['hub.verify_token'];
+  if (query['hub.mode'] !== 'subscribe' || !token || !query['hub.challenge']) return null;
+  const a = Buffer.from(token);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b) ? query['hub.challenge'] : null;
 }
 
 function headerOf(req: WebhookRequest, name: string): string | undefined {

@@ -1,7 +1,7 @@
 import { PublishError, type ChannelCapabilities, type Connector, type ConnectorContext, type PublishInput } from '../types';
 import { sinkOAuthCapabilities, sinkOAuthMethods } from './oauth';
 import { sinkStore } from './store';
-import { parseSinkWebhook, verifySinkWebhook } from './webhook';
+import { answerSinkChallenge, parseSinkWebhook, verifySinkWebhook } from './webhook';
 
 /**
  * A real connector to a local, in-process "network" (connectors/sink/store.ts): tests and benchmarks
@@ -82,6 +82,7 @@ export const sinkConnector: Connector = {
   },
   verifyWebhook: verifySinkWebhook,
   parseWebhook: parseSinkWebhook,
+  answerWebhookChallenge: answerSinkChallenge,
 };
 
 /**

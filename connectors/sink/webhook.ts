@@ -25,3 +25,8 @@ export function parseSinkWebhook(req: WebhookRequest): InboundItem[] {
   const body = JSON.parse(req.rawBody.toString('utf8')) as { items?: WireItem[] };
   return (body.items ?? []).map((i) => ({ ...i, createdAt: new Date(i.createdAt) }));
 }
+
+/** The sink's subscription handshake, shaped like Meta's: GET ?mode=subscribe&token=<secret>&challenge=… */
+export function answerSinkChallenge(query: Record<string, string | undefined>, secret: string): string | null {
+  return query.mode === 'subscribe' && query.token === secret && query.challenge ? query.challenge : null;
+}

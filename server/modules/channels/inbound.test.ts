@@ -171,6 +171,18 @@ describe('webhooks', () => {
     expect((await items(c.id))[0]!.text).toBe('Spacing   and unicode ☕ kept');
   });
 
+  it('confirms a subscription handshake only with the right verify token, echoing the challenge as text', async () => {
+    const c = await channel();
+    const ask = (token: string) => fetch(`${t.baseUrl}/api/webhooks/${c.id}?mode=subscribe&token=${encodeURIComponent(token)}&challenge=1158201444`);
+    const ok = await ask(WEBHOOK_SECRET);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await ask('guessed');
+    expect(wrong.status).toBe(403);
+    expect((await wrong.json()).error.code).toBe('FORBIDDEN');
+  });
+
   it('answers 404 for a channel that does not exist', async () => {
     expect((await push('00000000-0000-4000-8000-000000000000', '{}', 'sha256=00')).status).toBe(404);
   });

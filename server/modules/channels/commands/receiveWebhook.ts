@@ -14,11 +14,8 @@ import { storeInboundItems } from './storeInboundItems';
  * network's (WEBHOOK_<NETWORK>_SECRET); otherwise it is refused and logged, without its body.
  */
 export async function receiveWebhook(ctx: AppContext, channelId: string, req: WebhookRequest & { ip: string | null }) {
-  const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, channelId));
-  const connector = channel && channel.status !== 'disconnected' ? maybeConnectorFor(channel.network) : undefined;
-  if (!channel || !connector?.verifyWebhook || !connector.parseWebhook) throw notFound('That webhook');
-  const own = channel.authSealed ? openAuth(ctx.secrets, channel.authSealed).webhookSecret : undefined;
-  const secret = own ?? webhookSecretFor(channel.network);
+  const { channel, connector, secret } = await webhookEndpoint(ctx, channelId);
+  if (!connector.verifyWebhook || !connector.parseWebhook) throw notFound('That webhook');
   if (!secret || !connector.verifyWebhook(req, secret)) {
     ctx.log.warn({ channelId, network: channel.network, ip: req.ip, bytes: req.rawBody.length, signed: Boolean(secret) }, 'webhook refused: bad or missing signature');
     throw new AppError('UNAUTHENTICATED', 'The signature of this request does not match.');
@@ -33,4 +30,28 @@ export async function receiveWebhook(ctx: AppContext, channelId: string, req: We
   const stored = await storeInboundItems(ctx.db, channel, items);
   await recordChannelOk(ctx.db, channel.id);
   return { received: items.length, stored };
+}
+
+/**
+ * A network confirming a subscription (GET handshake, e.g. Meta's hub.challenge): the challenge to
+ * echo when the request proves it knows the secret; refused and logged otherwise.
+ */
+export async function answerWebhookChallenge(ctx: AppContext, channelId: string, query: Record<string, string | undefined>, ip: string | null): Promise<string> {
+  const { channel, connector, secret } = await webhookEndpoint(ctx, channelId);
+  if (!connector.answerWebhookChallenge) throw notFound('That webhook');
+  const answer = secret ? connector.answerWebhookChallenge(query, secret) : null;
+  if (answer === null) {
+    ctx.log.warn({ channelId, network: channel.network, ip }, 'webhook subscription refused: wrong or missing verify token');
+    throw new AppError('FORBIDDEN', 'The verify token of this subscription does not match.');
+  }
+  return answer;
+}
+
+/** The channel a pushed request is for, its connector, and the secret that signs its requests. */
+async function webhookEndpoint(ctx: AppContext, channelId: string) {
+  const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, channelId));
+  const connector = channel && channel.status !== 'disconnected' ? maybeConnectorFor(channel.network) : undefined;
+  if (!channel || !connector) throw notFound('That webhook');
+  const own = channel.authSealed ? openAuth(ctx.secrets, channel.authSealed).webhookSecret : undefined;
+  return { channel, connector, secret: own ?? webhookSecretFor(channel.network) };
 }
