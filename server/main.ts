@@ -13,7 +13,7 @@ import { createMailer } from './mail/mailer';
 import { openMediaStorage } from './storage/open';
 import { resolveSecretKey } from './secretKey';
 import { configureConnectors } from './modules/channels';
-import { configureLinkPreviews } from './modules/publishing';
+import { configureOutbound } from './net/outbound';
 import { seedDemo, DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo';
 
 export interface Tandem {
@@ -37,7 +37,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }), env.SECRET_KEY_PREVIOUS ? [env.SECRET_KEY_PREVIOUS] : []);
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: dataDir === 'memory://' ? resolve('.tandem-test/outbox', String(process.pid), String(started)) : resolve(dataDir, 'outbox') });
     configureConnectors({ sink: env.ENABLE_SINK_CONNECTOR, networks: env.networks, allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
-    configureLinkPreviews({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
+    configureOutbound({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
     const media = await openMediaStorage(env, dataDir);
     const roles = new Set(env.TANDEM_ROLES);
     const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });

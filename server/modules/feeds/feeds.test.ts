@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { configureLinkPreviews } from '../publishing';
+import { configureOutbound } from '../../net/outbound';
 import { pollFeeds } from './jobs/pollFeeds';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { addMember } from '../../test/workspaceMember';
@@ -163,14 +163,14 @@ describe('adding a feed', () => {
   });
 
   it('refuses private and loopback addresses unless the server allows them', async () => {
-    configureLinkPreviews({ allowPrivateHosts: false });
+    configureOutbound({ allowPrivateHosts: false });
     try {
       const res = await add(`${siteUrl}/rss/private.xml`);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain('127.0.0.1 is a private or loopback address');
       expect(requests.filter((r) => r.path === '/rss/private.xml')).toHaveLength(0);
     } finally {
-      configureLinkPreviews({ allowPrivateHosts: true });
+      configureOutbound({ allowPrivateHosts: true });
     }
   });
 });

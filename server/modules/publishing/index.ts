@@ -4,7 +4,6 @@ import { fetchLinkPreview } from './jobs/fetchLinkPreview';
 
 export { publishingRoutes } from './routes';
 export const publishingJobs = [publishTarget, sweepStranded, fetchLinkPreview];
-export { configureLinkPreviews } from './linkPreview/fetchPreview';
 /** Scheduling (queues) hands posts to the publisher through the same command as a hand-picked time. */
 export { schedulePost } from './commands/schedulePost';
 /** The demo seed writes published history in the shapes the publisher and the editor write. */
@@ -12,4 +11,3 @@ export { snapshotOf } from './revisions';
 export { requestSummary } from './publisher/runTarget';
 /** Feeds (curation) make their drafts through the composer's own command, and check feed addresses with the link previews' SSRF guard. */
 export { createPost } from './commands/createPost';
-export { isPublicHost } from './linkPreview/fetchPreview';

@@ -1,4 +1,4 @@
-import { isPublicHost } from '../../publishing';
+import { isPublicHost, readCapped } from '../../../net/outbound';
 import { FeedFetchError } from './feedError';
 import { parseFeed, type ParsedFeed } from './parseFeed';
 
@@ -40,7 +40,8 @@ export async function fetchFeed(url: string, cache: FeedCache = {}): Promise<Fet
       await res.body?.cancel();
       throw new FeedFetchError(`The feed answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
     }
-    const text = await readCapped(res);
+    const { text, truncated } = await readCapped(res, MAX_BYTES);
+    if (truncated) throw new FeedFetchError(`The feed is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
     return { kind: 'feed', feed: parseFeed(text, current.toString()), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
   }
   throw new FeedFetchError(`The feed redirected more than ${MAX_REDIRECTS} times.`);
@@ -54,22 +55,4 @@ async function request(url: URL, headers: Record<string, string>): Promise<Respo
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     throw new FeedFetchError(`The feed could not be reached (${cause?.code ?? cause?.message ?? (err as Error).message}).`);
   }
-}
-
-async function readCapped(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      throw new FeedFetchError(`The feed is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchLinkPreview, isPublicHost } from './fetchPreview';
+import { isPublicHost } from '../../../net/outbound';
+import { fetchLinkPreview } from './fetchPreview';
 import { firstLinkOf } from './firstLink';
 
 describe('firstLinkOf', () => {

@@ -1,6 +1,6 @@
 import type { PublishInput } from '../../../../connectors/types';
 import type { LinkPreview } from '../../../db/schema';
-import { isPublicHost } from '../linkPreview/fetchPreview';
+import { isPublicHost } from '../../../net/outbound';
 
 const THUMB_MAX_BYTES = 1_000_000;
 
