@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { hasSharedData, loadTweetEval, loadXlmt, sharedDataDir, SENTIMENT_LABELS } from '../data';
+import { hasSharedData, loadTweetEval, loadXlmt, sharedDataDir, SENTIMENT_LABELS } from '../datasets';
 import { classificationReport } from '../metrics';
 import { normalizeText } from '../normalize';
 import { detectors, TARGET_LANGS, UNKNOWN } from './langDetectors';
