@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './collaboration';
 export * from './metrics';
 export * from './inbound';
+export * from './community';

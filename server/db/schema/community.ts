@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './identity';
+import { workspaces } from './workspaces';
+
+/** A workspace's community: it exists (and its public API answers) only once the team has set it up. */
+export const communities = pgTable('communities', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  /** Markdown every member acknowledges before their first post; the rendered HTML beside it. */
+  guidelines: text('guidelines').notNull().default(''),
+  guidelinesHtml: text('guidelines_html').notNull().default(''),
+  signupOpen: boolean('signup_open').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** People of the community: not team users, with their own accounts (an email may join several communities). */
+export const communityMembers = pgTable(
+  'community_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    avatarUrl: text('avatar_url'),
+    bio: text('bio').notNull().default(''),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
+    /** Discourse-style TL0 (new) to TL4 (leader); promotion rules come with moderation. */
+    trustLevel: integer('trust_level').notNull().default(0),
+    guidelinesAcknowledgedAt: timestamp('guidelines_acknowledged_at', { withTimezone: true }),
+    notificationPrefs: jsonb('notification_prefs').$type<Record<string, unknown>>().notNull().default({}),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('community_members_email_uq').on(t.workspaceId, t.email), check('community_members_trust_ck', sql`${t.trustLevel} between 0 and 4`)],
+);
+
+export const communitySessions = pgTable(
+  'community_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** sha256 of the cookie value; the value itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('community_sessions_token_uq').on(t.tokenHash), index('community_sessions_member_idx').on(t.memberId)],
+);
+
+/** Categories of the community. */
+export const communitySpaces = pgTable(
+  'community_spaces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description').notNull().default(''),
+    guidelines: text('guidelines').notNull().default(''),
+    guidelinesHtml: text('guidelines_html').notNull().default(''),
+    defaultLanguage: text('default_language').notNull().default('en'),
+    /** public: anyone reads; members: signed-in members; private: invited members only. */
+    visibility: text('visibility').$type<'public' | 'members' | 'private'>().notNull().default('public'),
+    whoCanStart: text('who_can_start').$type<'members' | 'staff'>().notNull().default('members'),
+    requireThreadApproval: boolean('require_thread_approval').notNull().default(false),
+    requireReplyApproval: boolean('require_reply_approval').notNull().default(false),
+    slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
+    position: integer('position').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('community_spaces_slug_uq').on(t.workspaceId, t.slug),
+    check('community_spaces_visibility_ck', sql`${t.visibility} in ('public', 'members', 'private')`),
+    check('community_spaces_start_ck', sql`${t.whoCanStart} in ('members', 'staff')`),
+    check('community_spaces_slow_ck', sql`${t.slowModeSeconds} >= 0`),
+  ],
+);
+
+/** Who may see a private space. */
+export const communitySpaceInvites = pgTable(
+  'community_space_invites',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => communitySpaces.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.memberId] }), index('community_space_invites_member_idx').on(t.memberId)],
+);
+
+/**
+ * A thread: its title and state; its text is its opening post. Authored by a member or, for the
+ * staff badge, by a team user (exactly one of the two is set).
+ */
+export const communityThreads = pgTable(
+  'community_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => communitySpaces.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    authorMemberId: uuid('author_member_id').references(() => communityMembers.id, { onDelete: 'set null' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** published, or pending while a space's approval switch holds it. */
+    state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastPostedAt: timestamp('last_posted_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('community_threads_space_idx').on(t.workspaceId, t.spaceId, t.lastPostedAt), check('community_threads_state_ck', sql`${t.state} in ('published', 'pending')`)],
+);
+
+/** The opening post and the flat replies of a thread, in order of `seq`. */
+export const communityPosts = pgTable(
+  'community_posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: replies are listed by it (timestamps can tie inside a transaction). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => communitySpaces.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => communityThreads.id, { onDelete: 'cascade' }),
+    isOpening: boolean('is_opening').notNull().default(false),
+    /** The post this one answers or quotes (same thread). */
+    replyToId: uuid('reply_to_id'),
+    authorMemberId: uuid('author_member_id').references(() => communityMembers.id, { onDelete: 'set null' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    bodySource: text('body_source').notNull(),
+    /** Sanitized HTML rendered from bodySource on the server; the only form ever shown. */
+    bodyHtml: text('body_html').notNull(),
+    state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('community_posts_thread_idx').on(t.workspaceId, t.threadId, t.seq),
+    // Slow mode reads a member's latest post in a space.
+    index('community_posts_member_idx').on(t.authorMemberId, t.spaceId, t.createdAt),
+    check('community_posts_state_ck', sql`${t.state} in ('published', 'pending')`),
+  ],
+);
+
+/** Every version of a post as written (version 1 included); never changed afterwards. */
+export const communityPostRevisions = pgTable(
+  'community_post_revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => communityPosts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The thread's title at this version, for opening posts. */
+    title: text('title'),
+    bodySource: text('body_source').notNull(),
+    editedByMemberId: uuid('edited_by_member_id').references(() => communityMembers.id, { onDelete: 'set null' }),
+    editedByUserId: uuid('edited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('community_post_revisions_uq').on(t.postId, t.version)],
+);
