@@ -40,6 +40,14 @@ export const ACTIONS = {
   'inbox.reply': { scope: 'inbox:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
   /** Hide or delete comments under the brand's posts on the network. */
   'inbox.moderate': { scope: 'inbox:write', roles: ['owner', 'marketing_manager', 'community_manager'] },
+  /** The community as staff see it: every space, pending posts included. */
+  'community.read': { scope: 'community:read', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager', 'contributor', 'analyst', 'client'] },
+  /** Start threads and reply in the community as oneself, with the staff badge. */
+  'community.post': { scope: 'community:write', roles: ['owner', 'marketing_manager', 'social_media_manager', 'community_manager'] },
+  /** Approve pending posts, delete anyone's post. */
+  'community.moderate': { scope: 'community:write', roles: ['owner', 'marketing_manager', 'community_manager'] },
+  /** Set up the community and its spaces, invite members to private spaces. */
+  'community.manage': { scope: 'community:manage', roles: ['owner', 'marketing_manager', 'community_manager'] },
 } as const satisfies Record<string, { scope: string; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACTIONS;

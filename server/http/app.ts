@@ -21,6 +21,7 @@ import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
 import { feedRoutes } from '../modules/feeds';
+import { communityPublicRoutes, communityTeamRoutes } from '../modules/community';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
@@ -95,6 +96,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(schedulingRoutes);
   await app.register(campaignRoutes);
   await app.register(feedRoutes);
+  await app.register(communityTeamRoutes);
+  await app.register(communityPublicRoutes);
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;

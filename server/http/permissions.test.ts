@@ -7,7 +7,7 @@ import { workspaceMembers } from '../db/schema';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { startTestTandem, type TestTandem } from '../test/testServer';
 import { sinkStore } from '../../connectors/sink';
-import { inboundItems } from '../db/schema';
+import { communityMembers, inboundItems } from '../db/schema';
 import { startFeedSite } from '../modules/feeds/testFeedSite';
 
 /**
@@ -143,7 +143,43 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds', body: { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] } }),
   'DELETE /api/workspaces/:workspaceId/feeds/:feedId': async () => ({ path: `/feeds/${await newFeed()}` }),
   'POST /api/workspaces/:workspaceId/feeds/:feedId/fetch': async () => ({ path: `/feeds/${await newFeed()}/fetch` }),
+  'GET /api/workspaces/:workspaceId/community': async () => {
+    await ensureCommunity();
+    return { path: '/community' };
+  },
+  'PUT /api/workspaces/:workspaceId/community': async () => ({ path: '/community', body: { name: 'Walked community' } }),
+  'GET /api/workspaces/:workspaceId/community/spaces': async () => ({ path: '/community/spaces' }),
+  'POST /api/workspaces/:workspaceId/community/spaces': async () => ({ path: '/community/spaces', body: { name: 'Walk', slug: `walk-${Math.random().toString(36).slice(2)}` } }),
+  'GET /api/workspaces/:workspaceId/community/spaces/:spaceId': async () => ({ path: `/community/spaces/${await newSpace()}` }),
+  'PATCH /api/workspaces/:workspaceId/community/spaces/:spaceId': async () => ({ path: `/community/spaces/${await newSpace()}`, body: { description: 'Walked' } }),
+  'PUT /api/workspaces/:workspaceId/community/spaces/:spaceId/invites/:memberId': async () => ({ path: `/community/spaces/${await newSpace()}/invites/${await newCommunityMember()}`, body: {} }),
+  'DELETE /api/workspaces/:workspaceId/community/spaces/:spaceId/invites/:memberId': async () => ({ path: `/community/spaces/${await newSpace()}/invites/${await newCommunityMember()}` }),
+  'POST /api/workspaces/:workspaceId/community/spaces/:spaceId/threads': async () => ({ path: `/community/spaces/${await newSpace()}/threads`, body: { title: 'Walk thread', body: 'Walk' } }),
+  'GET /api/workspaces/:workspaceId/community/threads/:threadId': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}` }),
+  'POST /api/workspaces/:workspaceId/community/threads/:threadId/replies': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/replies`, body: { body: 'Walk reply' } }),
+  'GET /api/workspaces/:workspaceId/community/pending': async () => ({ path: '/community/pending' }),
+  'POST /api/workspaces/:workspaceId/community/posts/:postId/approve': async () => {
+    // Held for approval, as a member's post in a space with the approval switch on would be.
+    const postId = (await newCommunityThread()).posts[0]!.id as string;
+    await t.database.db.execute(sql`UPDATE community_posts SET state = 'pending' WHERE id = ${postId}`);
+    return { path: `/community/posts/${postId}/approve` };
+  },
+  'DELETE /api/workspaces/:workspaceId/community/posts/:postId': async () => ({ path: `/community/posts/${(await newCommunityThread()).posts[0]!.id}` }),
 };
+
+let communityReady: Promise<unknown> | undefined;
+const ensureCommunity = () => (communityReady ??= owner.put(`/api/workspaces/${workspaceId}/community`, { name: 'Walked community' }));
+async function newSpace(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces`, { name: 'Walk', slug: `walk-${Math.random().toString(36).slice(2)}` })).body.id;
+}
+async function newCommunityThread(): Promise<{ id: string; posts: { id: string }[] }> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk' })).body;
+}
+/** A community member (not a team user), written directly: their sign-up has its own tests. */
+async function newCommunityMember(): Promise<string> {
+  const [row] = await t.database.db.insert(communityMembers).values({ workspaceId, email: `walk${Math.random().toString(36).slice(2)}@example.test`, passwordHash: 'unused', displayName: 'Walker' }).returning();
+  return row!.id;
+}
 
 let feedSite: Awaited<ReturnType<typeof startFeedSite>>;
 async function newFeed(): Promise<string> {

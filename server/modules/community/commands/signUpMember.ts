@@ -1,0 +1,30 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppContext, RequestMeta } from '../../../context';
+import { communityMembers } from '../../../db/schema';
+import { AppError, conflict } from '../../../errors';
+import { hashPassword } from '../../identity';
+import { findCommunity } from '../queries/findCommunity';
+import { startMemberSession } from './startMemberSession';
+
+export interface SignUpMemberOptions {
+  ctx: AppContext;
+  workspaceId: string;
+  email: string;
+  password: string;
+  displayName: string;
+  meta: RequestMeta;
+}
+
+/** Joins a community with email and password (an account of this community only) and signs in. */
+export async function signUpMember({ ctx, workspaceId, email, password, displayName, meta }: SignUpMemberOptions) {
+  const community = await findCommunity(ctx.db, workspaceId);
+  if (!community.signupOpen) throw new AppError('FORBIDDEN', `${community.name} is not accepting new members right now.`);
+  const passwordHash = await hashPassword(password);
+  return ctx.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: communityMembers.id }).from(communityMembers).where(and(eq(communityMembers.workspaceId, workspaceId), eq(communityMembers.email, email)));
+    if (taken) throw conflict('That email already belongs to a member of this community: sign in instead.');
+    const [member] = await tx.insert(communityMembers).values({ workspaceId, email, passwordHash, displayName }).returning();
+    const session = await startMemberSession(tx, workspaceId, member!.id, meta);
+    return { member: member!, session };
+  });
+}

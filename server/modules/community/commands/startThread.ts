@@ -1,0 +1,30 @@
+import type { AppContext } from '../../../context';
+import { communityThreads } from '../../../db/schema';
+import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type Writer } from '../policies';
+import { assertSlowMode, authorColumns, insertPost } from '../posting';
+import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
+import { getThread } from '../queries/getThread';
+
+export interface StartThreadOptions {
+  ctx: AppContext;
+  writer: Writer;
+  /** The space, by id (team API) or by its slug (members' API). */
+  space: { spaceId: string } | { slug: string };
+  title: string;
+  body: string;
+}
+
+/** A new thread with its opening post; pending (seen by its author and staff) when the space asks for approval. */
+export async function startThread({ ctx, writer, space: by, title, body }: StartThreadOptions) {
+  const threadId = await ctx.db.transaction(async (tx) => {
+    const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
+    assertCanStartThread(writer, space);
+    assertAcknowledgedGuidelines(writer);
+    await assertSlowMode(tx, writer, space);
+    const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
+    const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
+    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    return thread!.id;
+  });
+  return getThread(ctx.db, writer, threadId);
+}

@@ -1,0 +1,94 @@
+import { rolesAllow } from '../../../shared/permissions';
+import type { Actor } from '../../context';
+import type { communityMembers, communitySpaces } from '../../db/schema';
+import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+
+type MemberRow = typeof communityMembers.$inferSelect;
+type SpaceRow = typeof communitySpaces.$inferSelect;
+
+/** Who reads or writes in the community: nobody signed in, a member, or a team user (staff). */
+export type Viewer = AnonymousViewer | MemberViewer | StaffViewer;
+export interface AnonymousViewer {
+  kind: 'anonymous';
+  workspaceId: string;
+}
+export interface MemberViewer {
+  kind: 'member';
+  workspaceId: string;
+  member: MemberRow;
+  sessionId: string;
+  csrfToken: string;
+}
+export interface StaffViewer {
+  kind: 'staff';
+  workspaceId: string;
+  userId: string;
+  userName: string;
+  canModerate: boolean;
+  ip: string | null;
+}
+export type Writer = MemberViewer | StaffViewer;
+
+export function staffOf(actor: Actor): StaffViewer {
+  return { kind: 'staff', workspaceId: actor.workspaceId, userId: actor.userId, userName: actor.userName, canModerate: rolesAllow(actor.roles, 'community.moderate'), ip: actor.ip };
+}
+
+/**
+ * Reading a space: staff see all; public spaces are open; members-only spaces need a member
+ * session; private spaces need an invitation and do not reveal they exist to anyone else.
+ */
+export function canReadSpace(viewer: Viewer, space: Pick<SpaceRow, 'visibility'>, invited: boolean): boolean {
+  if (viewer.kind === 'staff' || space.visibility === 'public') return true;
+  if (viewer.kind !== 'member') return false;
+  return space.visibility === 'members' || invited;
+}
+
+export function assertCanReadSpace(viewer: Viewer, space: Pick<SpaceRow, 'visibility'>, invited: boolean): void {
+  if (canReadSpace(viewer, space, invited)) return;
+  if (space.visibility === 'members' && viewer.kind === 'anonymous') throw unauthenticated('This space is for members: sign in to the community to read it.');
+  throw notFound('That space');
+}
+
+/** Members acknowledge the community guidelines once before their first post. */
+export function assertAcknowledgedGuidelines(writer: Writer): void {
+  if (writer.kind === 'member' && !writer.member.guidelinesAcknowledgedAt) {
+    throw new AppError('FORBIDDEN', 'Read and acknowledge the community guidelines before your first post.', { reason: 'guidelines_not_acknowledged' });
+  }
+}
+
+export function assertCanStartThread(writer: Writer, space: Pick<SpaceRow, 'whoCanStart' | 'name'>): void {
+  if (writer.kind === 'member' && space.whoCanStart === 'staff') throw forbidden(`Only staff start threads in "${space.name}"; you can reply to its threads.`);
+}
+
+/** Whether a new post by this writer waits for a moderator; staff posts never do. */
+export function needsApproval(writer: Writer, space: Pick<SpaceRow, 'requireThreadApproval' | 'requireReplyApproval'>, what: 'thread' | 'reply'): boolean {
+  if (writer.kind === 'staff') return false;
+  return what === 'thread' ? space.requireThreadApproval : space.requireReplyApproval;
+}
+
+interface Authored {
+  authorMemberId: string | null;
+  authorUserId: string | null;
+}
+
+export function isAuthor(viewer: Viewer, row: Authored): boolean {
+  if (viewer.kind === 'member') return row.authorMemberId === viewer.member.id;
+  if (viewer.kind === 'staff') return row.authorUserId === viewer.userId;
+  return false;
+}
+
+/** A pending post or thread is seen only by its author and the staff. */
+export function canSeePending(viewer: Viewer, row: Authored): boolean {
+  return viewer.kind === 'staff' || isAuthor(viewer, row);
+}
+
+/** Only the author edits a post (moderators hide or delete instead: a post keeps its author's words). */
+export function assertCanEdit(writer: Writer, post: Authored): void {
+  if (!isAuthor(writer, post)) throw forbidden('You can edit only your own posts.');
+}
+
+export function assertCanDelete(writer: Writer, post: Authored): void {
+  if (isAuthor(writer, post)) return;
+  if (writer.kind === 'staff' && writer.canModerate) return;
+  throw forbidden('You can delete only your own posts.');
+}

@@ -1,0 +1,91 @@
+import type { communities, communityMembers, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { Authors } from './queries/loadAuthors';
+
+type CommunityRow = typeof communities.$inferSelect;
+type MemberRow = typeof communityMembers.$inferSelect;
+type SpaceRow = typeof communitySpaces.$inferSelect;
+type ThreadRow = typeof communityThreads.$inferSelect;
+type PostRow = typeof communityPosts.$inferSelect;
+type RevisionRow = typeof communityPostRevisions.$inferSelect;
+
+export function presentCommunity(c: CommunityRow) {
+  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen };
+}
+
+export function presentPublicCommunity(c: CommunityRow) {
+  return { id: c.workspaceId, name: c.name, description: c.description, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen };
+}
+
+export function presentSpace(s: SpaceRow) {
+  return {
+    id: s.id,
+    name: s.name,
+    slug: s.slug,
+    description: s.description,
+    guidelines: s.guidelines,
+    guidelinesHtml: s.guidelinesHtml,
+    defaultLanguage: s.defaultLanguage,
+    visibility: s.visibility,
+    whoCanStart: s.whoCanStart,
+    requireThreadApproval: s.requireThreadApproval,
+    requireReplyApproval: s.requireReplyApproval,
+    slowModeSeconds: s.slowModeSeconds,
+    position: s.position,
+  };
+}
+
+/** What anyone may see of a member. */
+export function presentProfile(m: MemberRow) {
+  return { id: m.id, displayName: m.displayName, avatarUrl: m.avatarUrl, bio: m.bio, languages: m.languages, interests: m.interests, trustLevel: m.trustLevel, joinedAt: m.joinedAt.toISOString() };
+}
+
+/** What the member sees of themselves. */
+export function presentMe(m: MemberRow, csrfToken: string) {
+  return {
+    member: { ...presentProfile(m), email: m.email, guidelinesAcknowledgedAt: m.guidelinesAcknowledgedAt?.toISOString() ?? null, notificationPrefs: m.notificationPrefs },
+    csrfToken,
+  };
+}
+
+/** Team users appear under their name with the staff badge; their id stays inside the team. */
+export function presentAuthor(row: { authorMemberId: string | null; authorUserId: string | null }, authors: Authors) {
+  if (row.authorUserId) return { kind: 'staff' as const, id: null, displayName: authors.users.get(row.authorUserId) ?? 'Staff', avatarUrl: null, trustLevel: null };
+  const m = row.authorMemberId ? authors.members.get(row.authorMemberId) : undefined;
+  return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null };
+}
+
+/** A deleted post keeps its place in the thread (replies may quote it) but not its words. */
+export function presentPost(p: PostRow, authors: Authors) {
+  const deleted = !!p.deletedAt;
+  return {
+    id: p.id,
+    threadId: p.threadId,
+    isOpening: p.isOpening,
+    replyToId: p.replyToId,
+    author: presentAuthor(p, authors),
+    bodySource: deleted ? null : p.bodySource,
+    bodyHtml: deleted ? null : p.bodyHtml,
+    state: p.state,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    editedAt: p.editedAt?.toISOString() ?? null,
+    deleted,
+  };
+}
+
+export function presentThreadSummary(t: ThreadRow, replyCount: number, authors: Authors) {
+  return {
+    id: t.id,
+    spaceId: t.spaceId,
+    title: t.title,
+    author: presentAuthor(t, authors),
+    state: t.state,
+    replyCount,
+    createdAt: t.createdAt.toISOString(),
+    lastPostedAt: t.lastPostedAt.toISOString(),
+  };
+}
+
+export function presentRevision(r: RevisionRow) {
+  return { version: r.version, title: r.title, bodySource: r.bodySource, editedBy: r.editedByUserId ? ('staff' as const) : ('member' as const), createdAt: r.createdAt.toISOString() };
+}

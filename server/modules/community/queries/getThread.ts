@@ -1,0 +1,31 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { communityPosts, communityThreads } from '../../../db/schema';
+import { notFound } from '../../../errors';
+import { canSeePending, type Viewer } from '../policies';
+import { presentPost, presentSpace, presentThreadSummary } from '../presenters';
+import { findReadableSpace } from './findSpace';
+import { loadAuthors } from './loadAuthors';
+
+/** A thread the viewer may read (its space readable, not deleted, pending only for its author and staff). */
+export async function findReadableThread(db: Db, viewer: Viewer, threadId: string) {
+  const [thread] = await db.select().from(communityThreads).where(and(eq(communityThreads.workspaceId, viewer.workspaceId), eq(communityThreads.id, threadId)));
+  if (!thread || thread.deletedAt) throw notFound('That thread');
+  const space = await findReadableSpace(db, viewer, thread.spaceId);
+  if (thread.state === 'pending' && !canSeePending(viewer, thread)) throw notFound('That thread');
+  return { thread, space };
+}
+
+/** The thread with its posts in order: deleted ones as placeholders, pending ones only for whom may see them. */
+export async function getThread(db: Db, viewer: Viewer, threadId: string) {
+  const { thread, space } = await findReadableThread(db, viewer, threadId);
+  const rows = await db
+    .select()
+    .from(communityPosts)
+    .where(and(eq(communityPosts.workspaceId, viewer.workspaceId), eq(communityPosts.threadId, thread.id)))
+    .orderBy(asc(communityPosts.seq));
+  const visible = rows.filter((p) => p.state === 'published' || (!p.deletedAt && canSeePending(viewer, p)));
+  const authors = await loadAuthors(db, viewer.workspaceId, [thread, ...visible]);
+  const replyCount = rows.filter((p) => !p.isOpening && p.state === 'published' && !p.deletedAt).length;
+  return { ...presentThreadSummary(thread, replyCount, authors), space: presentSpace(space), posts: visible.map((p) => presentPost(p, authors)) };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Ok } from '../../../shared/contracts/common';
+import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import { WorkspaceParams } from '../../http/params';
+import { approvePost } from './commands/approvePost';
+import { createSpace } from './commands/createSpace';
+import { deletePost } from './commands/deletePost';
+import { inviteToSpace } from './commands/inviteToSpace';
+import { removeSpaceInvite } from './commands/removeSpaceInvite';
+import { replyToThread } from './commands/replyToThread';
+import { setUpCommunity } from './commands/setUpCommunity';
+import { updateSpace } from './commands/updateSpace';
+import { startThread } from './commands/startThread';
+import { staffOf } from './policies';
+import { presentCommunity } from './presenters';
+import { findCommunity } from './queries/findCommunity';
+import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
+import { getThread } from './queries/getThread';
+import { listPendingPosts } from './queries/listPendingPosts';
+import { listSpaces } from './queries/listSpaces';
+
+const tags = ['community (team)'];
+const base = '/api/workspaces/:workspaceId/community';
+const SpaceParams = WorkspaceParams.extend({ spaceId: z.uuid('That is not a space id.') });
+const InviteParams = SpaceParams.extend({ memberId: z.uuid('That is not a member id.') });
+const ThreadParams = WorkspaceParams.extend({ threadId: z.uuid('That is not a thread id.') });
+const PostParams = WorkspaceParams.extend({ postId: z.uuid('That is not a post id.') });
+const DeleteResult = Ok.extend({ threadDeleted: z.boolean() });
+
+/** The community as the team runs it: settings, spaces, staff posts, the approval queue. */
+export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(base, { config: { action: 'community.read' }, schema: { tags, summary: "The workspace's community settings (404 until set up)", params: WorkspaceParams, response: { 200: Community } } }, async (req) =>
+    presentCommunity(await findCommunity(req.ctx.db, req.actor.workspaceId)),
+  );
+
+  app.put(base, { config: { action: 'community.manage' }, schema: { tags, summary: 'Set up the community or change its settings and guidelines', params: WorkspaceParams, body: PutCommunityBody, response: { 200: Community } } }, async (req) =>
+    setUpCommunity({ ctx: req.ctx, actor: req.actor, ...req.body }),
+  );
+
+  app.get(`${base}/spaces`, { config: { action: 'community.read' }, schema: { tags, summary: 'Every space, private ones included', params: WorkspaceParams, response: { 200: SpaceList } } }, async (req) =>
+    listSpaces(req.ctx.db, staffOf(req.actor)),
+  );
+
+  app.post(`${base}/spaces`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Create a space', params: WorkspaceParams, body: CreateSpaceBody, response: { 201: Space } } }, async (req, reply) =>
+    reply.code(201).send(await createSpace({ ctx: req.ctx, actor: req.actor, input: req.body })),
+  );
+
+  app.get(`${base}/spaces/:spaceId`, { config: { action: 'community.read' }, schema: { tags, summary: 'A space and its latest threads, pending ones included', params: SpaceParams, response: { 200: SpaceWithThreads } } }, async (req) =>
+    getSpaceWithThreads(req.ctx.db, staffOf(req.actor), { spaceId: req.params.spaceId }),
+  );
+
+  app.patch(`${base}/spaces/:spaceId`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Change a space', params: SpaceParams, body: UpdateSpaceBody, response: { 200: Space } } }, async (req) =>
+    updateSpace({ ctx: req.ctx, actor: req.actor, spaceId: req.params.spaceId, input: req.body }),
+  );
+
+  app.put(`${base}/spaces/:spaceId/invites/:memberId`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Let a member see a private space', params: InviteParams, response: { 200: Ok } } }, async (req) =>
+    inviteToSpace({ ctx: req.ctx, actor: req.actor, spaceId: req.params.spaceId, memberId: req.params.memberId }),
+  );
+
+  app.delete(`${base}/spaces/:spaceId/invites/:memberId`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Take a private space away from a member', params: InviteParams, response: { 200: Ok } } }, async (req) =>
+    removeSpaceInvite({ ctx: req.ctx, actor: req.actor, spaceId: req.params.spaceId, memberId: req.params.memberId }),
+  );
+
+  app.post(`${base}/spaces/:spaceId/threads`, { config: { action: 'community.post' }, schema: { tags, summary: 'Start a thread as yourself, with the staff badge', params: SpaceParams, body: CreateThreadBody, response: { 201: Thread } } }, async (req, reply) =>
+    reply.code(201).send(await startThread({ ctx: req.ctx, writer: staffOf(req.actor), space: { spaceId: req.params.spaceId }, ...req.body })),
+  );
+
+  app.get(`${base}/threads/:threadId`, { config: { action: 'community.read' }, schema: { tags, summary: 'A thread with every reply, pending ones included', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
+    getThread(req.ctx.db, staffOf(req.actor), req.params.threadId),
+  );
+
+  app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself, with the staff badge', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) =>
+    reply.code(201).send(await replyToThread({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, ...req.body })),
+  );
+
+  app.get(`${base}/pending`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Threads and replies waiting for approval, oldest first', params: WorkspaceParams, response: { 200: PendingPosts } } }, async (req) =>
+    listPendingPosts(req.ctx.db, staffOf(req.actor)),
+  );
+
+  app.post(`${base}/posts/:postId/approve`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Publish a pending thread or reply', params: PostParams, response: { 200: Post } } }, async (req) =>
+    approvePost({ ctx: req.ctx, staff: staffOf(req.actor), postId: req.params.postId }),
+  );
+
+  app.delete(`${base}/posts/:postId`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Delete any post (soft: shown as deleted)', params: PostParams, response: { 200: DeleteResult } } }, async (req) =>
+    deletePost({ ctx: req.ctx, writer: staffOf(req.actor), postId: req.params.postId }),
+  );
+};

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { Email, Id, Password } from './common';
+
+/** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
+export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
+export const WHO_CAN_START = ['members', 'staff'] as const;
+/** Languages a post or a space may be written in (Postgres text search has configurations for these). */
+export const COMMUNITY_LANGUAGES = ['en', 'it', 'es', 'fr', 'de', 'pt', 'nl', 'other'] as const;
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 20_000;
+export const SLOW_MODE_MAX_SECONDS = 86_400;
+
+const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, like "ask-the-baristas".')
+  .max(60, 'Keep the slug under 60 characters.');
+const Markdown = (what: string, max: number) => z.string().max(max, `Keep the ${what} under ${max} characters.`);
+const Language = z.enum(COMMUNITY_LANGUAGES, { error: `Pick one of: ${COMMUNITY_LANGUAGES.join(', ')}.` });
+
+// ── Community settings (team API) ──
+
+export const Community = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  guidelines: z.string(),
+  guidelinesHtml: z.string(),
+  signupOpen: z.boolean(),
+});
+export type Community = z.infer<typeof Community>;
+
+export const PutCommunityBody = z.strictObject({
+  name: z.string().trim().min(1, 'Give the community a name.').max(120),
+  description: Markdown('description', 2000).optional(),
+  guidelines: Markdown('guidelines', BODY_MAX).optional(),
+  signupOpen: z.boolean().optional(),
+});
+
+// ── Spaces ──
+
+const SpaceFields = {
+  name: z.string().trim().min(1, 'Give the space a name.').max(80, 'Keep the space name under 80 characters.'),
+  slug: Slug,
+  description: Markdown('description', 2000),
+  guidelines: Markdown('guidelines', BODY_MAX),
+  defaultLanguage: Language,
+  visibility: z.enum(SPACE_VISIBILITIES, { error: 'Visibility is public, members or private.' }),
+  whoCanStart: z.enum(WHO_CAN_START, { error: 'Threads are started by members or by staff only.' }),
+  requireThreadApproval: z.boolean(),
+  requireReplyApproval: z.boolean(),
+  slowModeSeconds: z.number().int().min(0).max(SLOW_MODE_MAX_SECONDS, 'Slow mode lasts at most one day (86400 seconds).'),
+  position: z.number().int().min(0).max(10_000),
+};
+
+export const CreateSpaceBody = z.strictObject({
+  name: SpaceFields.name,
+  slug: SpaceFields.slug,
+  description: SpaceFields.description.optional(),
+  guidelines: SpaceFields.guidelines.optional(),
+  defaultLanguage: SpaceFields.defaultLanguage.optional(),
+  visibility: SpaceFields.visibility.optional(),
+  whoCanStart: SpaceFields.whoCanStart.optional(),
+  requireThreadApproval: SpaceFields.requireThreadApproval.optional(),
+  requireReplyApproval: SpaceFields.requireReplyApproval.optional(),
+  slowModeSeconds: SpaceFields.slowModeSeconds.optional(),
+  position: SpaceFields.position.optional(),
+});
+export type CreateSpaceBody = z.infer<typeof CreateSpaceBody>;
+export const UpdateSpaceBody = CreateSpaceBody.partial();
+export type UpdateSpaceBody = z.infer<typeof UpdateSpaceBody>;
+
+export const Space = z.object({
+  id: Id,
+  name: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  guidelines: z.string(),
+  guidelinesHtml: z.string(),
+  defaultLanguage: z.string(),
+  visibility: z.enum(SPACE_VISIBILITIES),
+  whoCanStart: z.enum(WHO_CAN_START),
+  requireThreadApproval: z.boolean(),
+  requireReplyApproval: z.boolean(),
+  slowModeSeconds: z.number(),
+  position: z.number(),
+});
+export type Space = z.infer<typeof Space>;
+
+// ── Authors, threads, posts ──
+
+/** Who wrote something: a member, or a team user shown with the staff badge. */
+export const Author = z.object({
+  kind: z.enum(['member', 'staff']),
+  id: Id.nullable(),
+  displayName: z.string(),
+  avatarUrl: z.string().nullable(),
+  trustLevel: z.number().nullable(),
+});
+
+export const Post = z.object({
+  id: Id,
+  threadId: Id,
+  isOpening: z.boolean(),
+  replyToId: Id.nullable(),
+  author: Author,
+  /** The Markdown as written; null once deleted. */
+  bodySource: z.string().nullable(),
+  /** Sanitized HTML rendered on the server; null once deleted. */
+  bodyHtml: z.string().nullable(),
+  state: z.enum(['published', 'pending']),
+  version: z.number(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const ThreadSummary = z.object({
+  id: Id,
+  spaceId: Id,
+  title: z.string(),
+  author: Author,
+  state: z.enum(['published', 'pending']),
+  replyCount: z.number(),
+  createdAt: z.string(),
+  lastPostedAt: z.string(),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+
+export const Thread = ThreadSummary.extend({ space: Space, posts: z.array(Post) });
+export type Thread = z.infer<typeof Thread>;
+
+export const SpaceWithThreads = z.object({ space: Space, threads: z.array(ThreadSummary) });
+
+export const CreateThreadBody = z.strictObject({
+  title: z.string().trim().min(3, 'Give the thread a title of at least 3 characters.').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
+  body: z.string().trim().min(1, 'Write something first.').max(BODY_MAX, `Keep posts under ${BODY_MAX} characters.`),
+});
+export const CreateReplyBody = z.strictObject({
+  body: CreateThreadBody.shape.body,
+  replyToId: Id.optional(),
+});
+export const EditPostBody = z.strictObject({
+  body: CreateThreadBody.shape.body,
+  /** Opening posts only: the thread's new title. */
+  title: CreateThreadBody.shape.title.optional(),
+});
+
+export const PostRevision = z.object({
+  version: z.number(),
+  title: z.string().nullable(),
+  bodySource: z.string(),
+  editedBy: z.enum(['member', 'staff']),
+  createdAt: z.string(),
+});
+export const PostRevisions = z.object({ revisions: z.array(PostRevision) });
+
+// ── Members (public community API) ──
+
+export const MemberSignUpBody = z.strictObject({
+  email: Email,
+  password: Password,
+  displayName: z.string().trim().min(1, 'Choose a display name.').max(60, 'Keep the display name under 60 characters.'),
+});
+export const MemberSignInBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+
+export const PublicProfile = z.object({
+  id: Id,
+  displayName: z.string(),
+  avatarUrl: z.string().nullable(),
+  bio: z.string(),
+  languages: z.array(z.string()),
+  interests: z.array(z.string()),
+  trustLevel: z.number(),
+  joinedAt: z.string(),
+});
+
+export const MemberMe = z.object({
+  member: PublicProfile.extend({
+    email: z.string(),
+    guidelinesAcknowledgedAt: z.string().nullable(),
+    notificationPrefs: z.record(z.string(), z.unknown()),
+  }),
+  /** Send it back as `x-community-csrf` on every write. */
+  csrfToken: z.string(),
+});
+
+export const NotificationPrefs = z.strictObject({
+  replies: z.boolean().optional(),
+  mentions: z.boolean().optional(),
+  digest: z.enum(['off', 'daily', 'weekly']).optional(),
+});
+
+export const UpdateMemberBody = z.strictObject({
+  displayName: MemberSignUpBody.shape.displayName.optional(),
+  avatarUrl: z.url({ protocol: /^https?$/, error: 'The avatar must be an http(s) address.' }).max(500).nullable().optional(),
+  bio: z.string().trim().max(1000, 'Keep the bio under 1000 characters.').optional(),
+  languages: z.array(Language).max(8).optional(),
+  interests: z.array(z.string().trim().min(1).max(40)).max(20, 'At most 20 interests.').optional(),
+  notificationPrefs: NotificationPrefs.optional(),
+});
+
+export const PublicCommunity = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  guidelinesHtml: z.string(),
+  signupOpen: z.boolean(),
+});
+
+export const SpaceList = z.object({ spaces: z.array(Space) });
+export const PendingPosts = z.object({ posts: z.array(Post.extend({ threadTitle: z.string(), spaceId: Id })) });
