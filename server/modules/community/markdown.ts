@@ -28,7 +28,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
+/** The second layer alone: keeps Markdown's own tags and safe link targets from any HTML. */
+export function sanitizeRendered(html: string): string {
+  return sanitizeHtml(html, SANITIZE).trim();
+}
+
 /** Markdown → the HTML every reader is shown. */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE).trim();
+  return sanitizeRendered(md.render(source));
 }
