@@ -158,6 +158,13 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'GET /api/workspaces/:workspaceId/community/threads/:threadId': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}` }),
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/replies': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/replies`, body: { body: 'Walk reply' } }),
   'GET /api/workspaces/:workspaceId/community/pending': async () => ({ path: '/community/pending' }),
+  'PATCH /api/workspaces/:workspaceId/community/posts/:postId': async (c) => {
+    // Staff edit their own posts: the post is the caller's when they may post.
+    const author = c.role && rolesAllow([c.role], 'community.post') ? c.client : owner;
+    const thread = (await author.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk' })).body;
+    return { path: `/community/posts/${thread.posts[0].id}`, body: { body: 'Walked' } };
+  },
+  'GET /api/workspaces/:workspaceId/community/members': async () => ({ path: '/community/members?q=walk' }),
   'POST /api/workspaces/:workspaceId/community/posts/:postId/approve': async () => {
     // Held for approval, as a member's post in a space with the approval switch on would be.
     const postId = (await newCommunityThread()).posts[0]!.id as string;

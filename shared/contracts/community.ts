@@ -178,6 +178,8 @@ export const PublicProfile = z.object({
   joinedAt: z.string(),
 });
 
+export const MemberList = z.object({ members: z.array(PublicProfile) });
+
 export const MemberMe = z.object({
   member: PublicProfile.extend({
     email: z.string(),

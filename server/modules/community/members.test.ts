@@ -238,3 +238,28 @@ describe('isolation between workspaces', () => {
     expect((await new MemberClient(t.baseUrl, other.workspaceId).get(`/threads/${theirThread.id}`)).body.posts[0].deleted).toBe(false);
   });
 });
+
+describe('rate limits', () => {
+  it('limits member sign-ins and sign-ups per minute like the team sign-in', async () => {
+    const limited = await startTestTandem({ LOGIN_MAX_PER_MINUTE: '3' });
+    try {
+      const { workspaceId } = await communityOwner(limited, 'Limited');
+      const c = new MemberClient(limited.baseUrl, workspaceId);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await c.post('/signin', { email: 'nobody@example.test', password: 'wrong password!!' })).status);
+      expect(statuses[0]).toBe(401);
+      expect(statuses.at(-1)).toBe(429);
+      const signups: number[] = [];
+      let last: any;
+      for (let i = 0; i < 5; i++) {
+        last = await new MemberClient(limited.baseUrl, workspaceId).post('/signup', { email: memberEmail('burst'), password: 'correct horse battery', displayName: 'Burst' });
+        signups.push(last.status);
+      }
+      expect(signups[0]).toBe(201);
+      expect(signups.at(-1)).toBe(429);
+      expect(last.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -297,3 +297,32 @@ describe('replies, edits and deletes', () => {
     expect(res.body.error.message).toMatch(/Sign in to the community/);
   });
 });
+
+describe('staff in the community', () => {
+  it('edit their own posts through the team API, with history, and not a member’s', async () => {
+    const cm = await addMember(t, ws, ['community_manager']);
+    const start = await cm.post(team(`/spaces/${open.id}/threads`), { title: 'Staff post', body: 'Draft wording' });
+    const postId = start.body.posts[0].id;
+    const edited = await cm.patch(team(`/posts/${postId}`), { body: 'Final wording' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ version: 2, bodySource: 'Final wording', author: { kind: 'staff' } });
+    const history = await new MemberClient(t.baseUrl, ws).get(`/posts/${postId}/revisions`);
+    expect(history.body.revisions.map((r: { editedBy: string; bodySource: string }) => [r.editedBy, r.bodySource])).toEqual([
+      ['staff', 'Draft wording'],
+      ['staff', 'Final wording'],
+    ]);
+    expect((await owner.patch(team(`/posts/${postId}`), { body: 'Not mine' })).status).toBe(403);
+    const m = await joinCommunity(t, ws);
+    const memberThread = await thread(m);
+    expect((await cm.patch(team(`/posts/${memberThread.posts[0]!.id}`), { body: 'Words in their mouth' })).status).toBe(403);
+  });
+
+  it('find members by name to invite them', async () => {
+    await joinCommunity(t, ws, { name: 'Findable Franca' });
+    const res = await owner.get(team('/members?q=franca'));
+    expect(res.status).toBe(200);
+    expect(res.body.members.map((x: { displayName: string }) => x.displayName)).toEqual(['Findable Franca']);
+    expect(res.body.members[0]).not.toHaveProperty('email');
+    expect((await owner.get(team('/members?q=%25'))).body.members).toEqual([]);
+  });
+});

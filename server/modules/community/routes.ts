@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
 import { WorkspaceParams } from '../../http/params';
 import { approvePost } from './commands/approvePost';
 import { createSpace } from './commands/createSpace';
 import { deletePost } from './commands/deletePost';
+import { editPost } from './commands/editPost';
 import { inviteToSpace } from './commands/inviteToSpace';
 import { removeSpaceInvite } from './commands/removeSpaceInvite';
 import { replyToThread } from './commands/replyToThread';
@@ -17,6 +18,7 @@ import { presentCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
+import { listMembers } from './queries/listMembers';
 import { listPendingPosts } from './queries/listPendingPosts';
 import { listSpaces } from './queries/listSpaces';
 
@@ -27,6 +29,7 @@ const InviteParams = SpaceParams.extend({ memberId: z.uuid('That is not a member
 const ThreadParams = WorkspaceParams.extend({ threadId: z.uuid('That is not a thread id.') });
 const PostParams = WorkspaceParams.extend({ postId: z.uuid('That is not a post id.') });
 const DeleteResult = Ok.extend({ threadDeleted: z.boolean() });
+const MembersQuery = z.strictObject({ q: z.string().trim().max(60).optional() });
 
 /** The community as the team runs it: settings, spaces, staff posts, the approval queue. */
 export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -72,6 +75,14 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself, with the staff badge', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) =>
     reply.code(201).send(await replyToThread({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, ...req.body })),
+  );
+
+  app.patch(`${base}/posts/:postId`, { config: { action: 'community.post' }, schema: { tags, summary: 'Edit your own staff post (the earlier versions are kept)', params: PostParams, body: EditPostBody, response: { 200: Post } } }, async (req) =>
+    editPost({ ctx: req.ctx, writer: staffOf(req.actor), postId: req.params.postId, ...req.body }),
+  );
+
+  app.get(`${base}/members`, { config: { action: 'community.read' }, schema: { tags, summary: "The community's members, newest first (?q= filters by name)", params: WorkspaceParams, querystring: MembersQuery, response: { 200: MemberList } } }, async (req) =>
+    listMembers(req.ctx.db, req.actor.workspaceId, req.query),
   );
 
   app.get(`${base}/pending`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Threads and replies waiting for approval, oldest first', params: WorkspaceParams, response: { 200: PendingPosts } } }, async (req) =>
