@@ -5,6 +5,7 @@ import { users, workspaceMembers } from '../db/schema';
 import { createUser } from '../modules/identity';
 import { createWorkspace } from '../modules/workspaces';
 import { seedDemoPublishing } from './demoPublishing';
+import { seedDemoCommunity } from './demoCommunity';
 
 export const DEMO_PASSWORD = 'aurora-demo-2026';
 
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.insert(workspaceMembers).values({ workspaceId: ws.id, userId: created[i]!.id, roles: p.roles, hat: p.roles[0]! });
     }
     await seedDemoPublishing(tx, { workspaceId: ws.id, marta, luca: created[1]! });
+    await seedDemoCommunity(tx, { workspaceId: ws.id, giulia: created[2]! });
   });
   return true;
 }

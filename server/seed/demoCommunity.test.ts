@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../test/apiClient';
+import { testDbKind } from '../test/testDatabase';
+import { startTestTandem, type TestTandem } from '../test/testServer';
+import { DEMO_PASSWORD, seedDemo } from './demo';
+
+/** Caffè Aurora's seeded community, read through the public community API and the team API; both databases. */
+let t: TestTandem;
+let ws: string;
+let giulia: ApiClient;
+const pub = (path = '') => fetch(`${t.baseUrl}/api/communities/${ws}${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+
+beforeAll(async () => {
+  if (testDbKind() === 'pglite') t = await startTestTandem({ DEMO: 'true' });
+  else {
+    t = await startTestTandem();
+    expect(await seedDemo(t.database.db)).toBe(true);
+  }
+  giulia = new ApiClient(t.baseUrl);
+  expect((await giulia.post('/api/auth/signin', { email: 'giulia@caffeaurora.demo', password: DEMO_PASSWORD })).status).toBe(200);
+  ws = (await giulia.get('/api/workspaces')).body.workspaces.find((w: { name: string }) => w.name === 'Caffè Aurora').id;
+}, 120_000);
+afterAll(() => t?.stop());
+
+describe('demo community', () => {
+  it('is open to visitors with its guidelines, its public space and Giulia’s welcome thread', async () => {
+    const community = await pub();
+    expect(community.body).toMatchObject({ name: 'Caffè Aurora Community', signupOpen: true });
+    expect(community.body.guidelinesHtml).toContain('<h2>Le nostre regole / Our guidelines</h2>');
+    expect((await pub('/spaces')).body.spaces.map((s: { slug: string }) => s.slug)).toEqual(['chiacchiere']);
+    const space = await pub('/spaces/chiacchiere');
+    expect(space.body.threads).toHaveLength(1);
+    const thread = await pub(`/threads/${space.body.threads[0].id}`);
+    expect(thread.body).toMatchObject({ title: 'Benvenuti! Presentatevi qui 👋', author: { kind: 'staff', displayName: 'Giulia Conti' }, replyCount: 0 });
+    expect(thread.body.posts[0].bodyHtml).toContain('<strong>Caffè Aurora</strong>');
+    expect((await pub('/spaces/abituali')).status).toBe(401);
+  });
+
+  it('shows the team both spaces, the members-only one in slow mode', async () => {
+    const spaces = (await giulia.get(`/api/workspaces/${ws}/community/spaces`)).body.spaces;
+    expect(spaces.map((s: { slug: string; visibility: string; slowModeSeconds: number }) => [s.slug, s.visibility, s.slowModeSeconds])).toEqual([
+      ['chiacchiere', 'public', 0],
+      ['abituali', 'members', 30],
+    ]);
+  });
+});
