@@ -1,0 +1,75 @@
+// Toxicity: offensive language and hate speech. English is scored by two models trained on
+// TweetEval (OffensEval, HatEval); every language also goes through the curated abuse lexicon
+// (English, Italian, Spanish), whose categories are features of those models and, outside
+// English, also a floor under the score. The score is rescaled so that 0.5 is the decision line
+// chosen on validation data: score ≥ 0.5 ⇔ label is not "ok".
+import { FeatureBuffer } from './features/featureBuffer';
+import { wordFeature } from './features/lexicalFeatures';
+import { toxicityFeatures, wordsOf } from './features/taskFeatures';
+import { textView, type TextView } from './features/textView';
+import { findAbuse, type LexiconHit } from './lexicons/abuseLexicon';
+import { bundledModel } from './model/bundledModels';
+import { probabilities, type LinearModel } from './model/linearModel';
+
+export type ToxicityLabel = 'ok' | 'offensive' | 'hate';
+export interface ToxicityResult {
+  score: number;
+  label: ToxicityLabel;
+  /** each part on the same 0–1 scale (0.5 = its decision line): offensive language, hate speech */
+  parts: { offensive: number; hate: number };
+  /** the words that made the decision, when there are any */
+  reasons?: string[];
+}
+
+const buffer = new FeatureBuffer();
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Lexicon floors outside English, where the models know only the categories. */
+const FLOOR: Record<LexiconHit['category'], number> = { slur: 0.85, threat: 0.8, insult: 0.7, profanity: 0.6, dehumanizing: 0.45, identity: 0 };
+
+export function analyzeToxicity(text: string | TextView, lang: string): ToxicityResult {
+  const view = typeof text === 'string' ? textView(text) : text;
+  if (view.tokens.length === 0) return { score: 0, label: 'ok', parts: { offensive: 0, hate: 0 } };
+  const words = wordsOf(view);
+  const hits = findAbuse(words, lang === 'unknown' ? undefined : lang);
+  toxicityFeatures(view, lang, buffer.clear(), hits);
+  const offensive = decision(bundledModel('offensive'));
+  const hate = decision(bundledModel('hate'));
+  let score = Math.max(offensive.score, hate.score);
+  let label: ToxicityLabel = hate.score >= 0.5 ? 'hate' : offensive.score >= 0.5 ? 'offensive' : 'ok';
+  if (lang !== 'en') {
+    const floor = Math.max(0, ...hits.map((h) => FLOOR[h.category]));
+    if (floor > score) score = floor;
+    if (lexiconHate(hits)) label = 'hate';
+    else if (label === 'ok' && score >= 0.5) label = 'offensive';
+  }
+  const reasons = label === 'ok' ? [] : reasonWords(words, hits, label === 'hate' ? bundledModel('hate') : bundledModel('offensive'));
+  return { score: round(score), label, parts: { offensive: round(offensive.score), hate: round(hate.score) }, ...(reasons.length ? { reasons } : {}) };
+}
+
+/** A slur, or an identity group named beside a threat, dehumanisation or insult. */
+function lexiconHate(hits: LexiconHit[]): boolean {
+  if (hits.some((h) => h.category === 'slur')) return true;
+  return hits.some((h) => h.category === 'identity') && hits.some((h) => h.category === 'threat' || h.category === 'dehumanizing' || h.category === 'insult');
+}
+
+function decision(model: LinearModel): { score: number } {
+  const p = probabilities(model, buffer, new Float64Array(2))[1]!;
+  const t = Number(model.meta.threshold ?? 0.5);
+  return { score: p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t) };
+}
+
+/** Lexicon matches first, then the words the model weighs most towards the label. */
+function reasonWords(words: string[], hits: LexiconHit[], model: LinearModel): string[] {
+  const reasons = new Set(hits.filter((h) => h.category !== 'identity').map((h) => h.text));
+  const mask = (1 << model.bits) - 1;
+  const weighed = [...new Set(words)]
+    .map((w) => {
+      const row = (wordFeature(w) & mask) * 2;
+      return { w, lean: model.weights[row + 1]! - model.weights[row]! };
+    })
+    .filter((x) => x.lean > 1)
+    .sort((a, b) => b.lean - a.lean);
+  for (const { w } of weighed.slice(0, 3)) reasons.add(w);
+  return [...reasons].slice(0, 5);
+}
