@@ -7,6 +7,10 @@ export const WHO_CAN_START = ['members', 'staff'] as const;
 /** Languages a post or a space may be written in (Postgres text search has configurations for these). */
 export const COMMUNITY_LANGUAGES = ['en', 'it', 'es', 'fr', 'de', 'pt', 'nl', 'other'] as const;
 
+/** The small fixed set of reactions (names, not emoji: clients draw them). */
+export const REACTIONS = ['like', 'love', 'laugh', 'celebrate', 'thinking', 'coffee'] as const;
+export const Reaction = z.enum(REACTIONS, { error: `React with one of: ${REACTIONS.join(', ')}.` });
+
 export const TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
 export const SLOW_MODE_MAX_SECONDS = 86_400;
@@ -115,6 +119,10 @@ export const Post = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
+  /** Count per reaction name (only those with at least one). */
+  reactions: z.record(z.string(), z.number()),
+  /** The signed-in member's own reactions on this post. */
+  myReactions: z.array(z.string()),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -130,7 +138,12 @@ export const ThreadSummary = z.object({
 });
 export type ThreadSummary = z.infer<typeof ThreadSummary>;
 
-export const Thread = ThreadSummary.extend({ space: Space, posts: z.array(Post) });
+export const Thread = ThreadSummary.extend({
+  space: Space,
+  posts: z.array(Post),
+  /** The signed-in member's marks on the thread; null for anyone else. */
+  viewer: z.object({ bookmarked: z.boolean(), following: z.boolean() }).nullable(),
+});
 export type Thread = z.infer<typeof Thread>;
 
 export const SpaceWithThreads = z.object({ space: Space, threads: z.array(ThreadSummary) });
@@ -215,3 +228,7 @@ export const PublicCommunity = z.object({
 
 export const SpaceList = z.object({ spaces: z.array(Space) });
 export const PendingPosts = z.object({ posts: z.array(Post.extend({ threadTitle: z.string(), spaceId: Id })) });
+
+export const ReactionSummary = z.object({ postId: Id, reactions: z.record(z.string(), z.number()), myReactions: z.array(z.string()) });
+export const ThreadMarks = z.object({ threadId: Id, bookmarked: z.boolean(), following: z.boolean() });
+export const BookmarkList = z.object({ threads: z.array(ThreadSummary) });

@@ -201,3 +201,58 @@ export const communityPostRevisions = pgTable(
   },
   (t) => [uniqueIndex('community_post_revisions_uq').on(t.postId, t.version)],
 );
+
+/** A member's reaction to a post, from the small fixed set in shared/contracts/community.ts. */
+export const communityReactions = pgTable(
+  'community_reactions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => communityPosts.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    reaction: text('reaction').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.memberId, t.reaction] })],
+);
+
+/** Threads a member saved for later. */
+export const communityBookmarks = pgTable(
+  'community_bookmarks',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => communityThreads.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.memberId] }), index('community_bookmarks_member_idx').on(t.memberId, t.createdAt)],
+);
+
+/** Threads a member follows (notifications, a later slice, read this); starting or replying follows. */
+export const communityFollows = pgTable(
+  'community_follows',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => communityThreads.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => communityMembers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.memberId] }), index('community_follows_member_idx').on(t.memberId)],
+);

@@ -221,6 +221,8 @@ describe('isolation between workspaces', () => {
     expect((await ours.get(`/posts/${theirThread.posts[0].id}/revisions`)).status).toBe(404);
     expect((await ours.delete(`/posts/${theirThread.posts[0].id}`)).status).toBe(404);
     expect((await ours.get(`/members/${theirMember.id}`)).status).toBe(404);
+    expect((await ours.request('PUT', `/posts/${theirThread.posts[0].id}/reactions/like`)).status).toBe(404);
+    expect((await ours.request('PUT', `/threads/${theirThread.id}/bookmark`)).status).toBe(404);
 
     // Their member's cookie is no session in our community.
     const crossed = new MemberClient(t.baseUrl, ws);
@@ -232,7 +234,7 @@ describe('isolation between workspaces', () => {
     expect((await owner.get(`/api/workspaces/${ws}/community/spaces/${theirSpace.id}`)).status).toBe(404);
     expect((await owner.get(`/api/workspaces/${ws}/community/threads/${theirThread.id}`)).status).toBe(404);
     expect((await owner.delete(`/api/workspaces/${ws}/community/posts/${theirThread.posts[0].id}`)).status).toBe(404);
-    const spaceOfOurs = (await owner.get(`/api/workspaces/${ws}/community/spaces`)).body.spaces[0].id;
+    const spaceOfOurs = (await createSpace(owner, ws, { name: 'Ours', slug: 'ours-private', visibility: 'private' })).id;
     expect((await owner.put(`/api/workspaces/${ws}/community/spaces/${spaceOfOurs}/invites/${theirMember.id}`, {})).status).toBe(404);
     // And their thread is untouched.
     expect((await new MemberClient(t.baseUrl, other.workspaceId).get(`/threads/${theirThread.id}`)).body.posts[0].deleted).toBe(false);

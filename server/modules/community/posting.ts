@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
+import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
 import { renderMarkdown } from './markdown';
 import type { Writer } from './policies';
@@ -49,4 +49,10 @@ export async function insertPost({ tx, writer, space, threadId, body, state, isO
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;
+}
+
+/** Members follow the threads they start or reply to (as on Discourse), so later notifications reach them. */
+export async function followAsWriter(tx: Db, writer: Writer, threadId: string): Promise<void> {
+  if (writer.kind !== 'member') return;
+  await tx.insert(communityFollows).values({ workspaceId: writer.workspaceId, threadId, memberId: writer.member.id }).onConflictDoNothing();
 }

@@ -54,8 +54,14 @@ export function presentAuthor(row: { authorMemberId: string | null; authorUserId
   return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null };
 }
 
+export interface PostReactions {
+  counts: Record<string, number>;
+  mine: string[];
+}
+const NO_REACTIONS: PostReactions = { counts: {}, mine: [] };
+
 /** A deleted post keeps its place in the thread (replies may quote it) but not its words. */
-export function presentPost(p: PostRow, authors: Authors) {
+export function presentPost(p: PostRow, authors: Authors, reactions: PostReactions = NO_REACTIONS) {
   const deleted = !!p.deletedAt;
   return {
     id: p.id,
@@ -70,6 +76,8 @@ export function presentPost(p: PostRow, authors: Authors) {
     createdAt: p.createdAt.toISOString(),
     editedAt: p.editedAt?.toISOString() ?? null,
     deleted,
+    reactions: deleted ? {} : reactions.counts,
+    myReactions: deleted ? [] : reactions.mine,
   };
 }
 

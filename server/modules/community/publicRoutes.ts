@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import {
+  BookmarkList,
   CreateReplyBody,
   CreateThreadBody,
   EditPostBody,
@@ -12,15 +13,20 @@ import {
   PostRevisions,
   PublicCommunity,
   PublicProfile,
+  Reaction,
+  ReactionSummary,
   SpaceList,
   SpaceWithThreads,
   Thread,
+  ThreadMarks,
   UpdateMemberBody,
 } from '../../../shared/contracts/community';
 import { acknowledgeGuidelines } from './commands/acknowledgeGuidelines';
 import { deletePost } from './commands/deletePost';
 import { editPost } from './commands/editPost';
 import { replyToThread } from './commands/replyToThread';
+import { setReaction } from './commands/setReaction';
+import { setThreadMark } from './commands/setThreadMark';
 import { signInMember } from './commands/signInMember';
 import { signOutMember } from './commands/signOutMember';
 import { signUpMember } from './commands/signUpMember';
@@ -32,6 +38,7 @@ import { findCommunity } from './queries/findCommunity';
 import { getPublicProfile } from './queries/getPublicProfile';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
+import { listBookmarks } from './queries/listBookmarks';
 import { listPostRevisions } from './queries/listPostRevisions';
 import { listSpaces } from './queries/listSpaces';
 
@@ -44,6 +51,8 @@ const ThreadParams = CommunityParams.extend({ threadId: z.uuid('That is not a th
 const PostParams = CommunityParams.extend({ postId: z.uuid('That is not a post id.') });
 const MemberParams = CommunityParams.extend({ memberId: z.uuid('That is not a member id.') });
 const DeleteResult = Ok.extend({ threadDeleted: z.boolean() });
+const ReactionParams = PostParams.extend({ reaction: Reaction });
+const MarkParams = ThreadParams.extend({ mark: z.enum(['bookmark', 'follow'], { error: 'Mark a thread with bookmark or follow.' }) });
 
 /** The community as its members and the public use it: own accounts, own session cookie. */
 export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -125,5 +134,24 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(`${base}/posts/:postId`, { schema: { tags, summary: 'Delete your post (a thread when it is the opening post)', params: PostParams, response: { 200: DeleteResult } } }, async (req) =>
     deletePost({ ctx: req.ctx, writer: await requireMember(req, req.params.communityId), postId: req.params.postId }),
+  );
+  app.put(`${base}/posts/:postId/reactions/:reaction`, { schema: { tags, summary: 'React to a post (like, love, laugh, celebrate, thinking, coffee)', params: ReactionParams, response: { 200: ReactionSummary } } }, async (req) =>
+    setReaction({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), postId: req.params.postId, reaction: req.params.reaction, on: true }),
+  );
+
+  app.delete(`${base}/posts/:postId/reactions/:reaction`, { schema: { tags, summary: 'Take a reaction back', params: ReactionParams, response: { 200: ReactionSummary } } }, async (req) =>
+    setReaction({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), postId: req.params.postId, reaction: req.params.reaction, on: false }),
+  );
+
+  app.put(`${base}/threads/:threadId/:mark`, { schema: { tags, summary: 'Bookmark or follow a thread', params: MarkParams, response: { 200: ThreadMarks } } }, async (req) =>
+    setThreadMark({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, mark: req.params.mark, on: true }),
+  );
+
+  app.delete(`${base}/threads/:threadId/:mark`, { schema: { tags, summary: 'Remove the bookmark, or stop following', params: MarkParams, response: { 200: ThreadMarks } } }, async (req) =>
+    setThreadMark({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, mark: req.params.mark, on: false }),
+  );
+
+  app.get(`${base}/me/bookmarks`, { schema: { tags, summary: 'Your bookmarked threads, latest first', params: CommunityParams, response: { 200: BookmarkList } } }, async (req) =>
+    listBookmarks(req.ctx.db, await requireMember(req, req.params.communityId)),
   );
 };

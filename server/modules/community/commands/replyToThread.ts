@@ -4,7 +4,7 @@ import { communityPosts, communityThreads } from '../../../db/schema';
 import { AppError, conflict } from '../../../errors';
 import { loadAuthors } from '../queries/loadAuthors';
 import { assertAcknowledgedGuidelines, canSeePending, needsApproval, type Writer } from '../policies';
-import { assertSlowMode, insertPost } from '../posting';
+import { assertSlowMode, followAsWriter, insertPost } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadableThread } from '../queries/getThread';
 
@@ -32,6 +32,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'reply') ? 'pending' : 'published';
     const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId });
+    await followAsWriter(tx, writer, thread.id);
     if (state === 'published') await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
     return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
   });

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../context';
 import { communityThreads } from '../../../db/schema';
 import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type Writer } from '../policies';
-import { assertSlowMode, authorColumns, insertPost } from '../posting';
+import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
 
@@ -24,6 +24,7 @@ export async function startThread({ ctx, writer, space: by, title, body }: Start
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
     await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    await followAsWriter(tx, writer, thread!.id);
     return thread!.id;
   });
   return getThread(ctx.db, writer, threadId);

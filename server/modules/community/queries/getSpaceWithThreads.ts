@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { communityPosts, communityThreads } from '../../../db/schema';
+import { communityThreads } from '../../../db/schema';
 import type { Viewer } from '../policies';
 import { presentSpace, presentThreadSummary } from '../presenters';
 import { findReadableSpace, findReadableSpaceBySlug } from './findSpace';
 import { loadAuthors } from './loadAuthors';
+import { replyCountSql } from './replyCount';
 
 const PAGE = 50;
 
@@ -14,9 +15,8 @@ export async function getSpaceWithThreads(db: Db, viewer: Viewer, by: { spaceId:
   let visible: SQL | undefined = eq(communityThreads.state, 'published');
   if (viewer.kind === 'staff') visible = undefined;
   if (viewer.kind === 'member') visible = or(visible, eq(communityThreads.authorMemberId, viewer.member.id));
-  const replyCount = sql<number>`(select count(*)::int from ${communityPosts} p where p.thread_id = ${communityThreads.id} and not p.is_opening and p.state = 'published' and p.deleted_at is null)`;
   const rows = await db
-    .select({ thread: communityThreads, replyCount })
+    .select({ thread: communityThreads, replyCount: replyCountSql })
     .from(communityThreads)
     .where(and(eq(communityThreads.workspaceId, viewer.workspaceId), eq(communityThreads.spaceId, space.id), isNull(communityThreads.deletedAt), visible))
     .orderBy(desc(communityThreads.lastPostedAt))

@@ -5,7 +5,9 @@ import { notFound } from '../../../errors';
 import { canSeePending, type Viewer } from '../policies';
 import { presentPost, presentSpace, presentThreadSummary } from '../presenters';
 import { findReadableSpace } from './findSpace';
+import { getThreadMarks } from './getThreadMarks';
 import { loadAuthors } from './loadAuthors';
+import { loadReactions } from './loadReactions';
 
 /** A thread the viewer may read (its space readable, not deleted, pending only for its author and staff). */
 export async function findReadableThread(db: Db, viewer: Viewer, threadId: string) {
@@ -26,6 +28,12 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string) {
     .orderBy(asc(communityPosts.seq));
   const visible = rows.filter((p) => p.state === 'published' || (!p.deletedAt && canSeePending(viewer, p)));
   const authors = await loadAuthors(db, viewer.workspaceId, [thread, ...visible]);
+  const reactions = await loadReactions(db, viewer, visible.filter((p) => !p.deletedAt).map((p) => p.id));
   const replyCount = rows.filter((p) => !p.isOpening && p.state === 'published' && !p.deletedAt).length;
-  return { ...presentThreadSummary(thread, replyCount, authors), space: presentSpace(space), posts: visible.map((p) => presentPost(p, authors)) };
+  return {
+    ...presentThreadSummary(thread, replyCount, authors),
+    space: presentSpace(space),
+    posts: visible.map((p) => presentPost(p, authors, reactions.get(p.id))),
+    viewer: await getThreadMarks(db, viewer, thread.id),
+  };
 }

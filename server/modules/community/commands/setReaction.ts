@@ -1,0 +1,22 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { communityReactions } from '../../../db/schema';
+import { conflict } from '../../../errors';
+import type { MemberViewer } from '../policies';
+import { findReadablePost } from '../queries/findPost';
+import { loadReactions } from '../queries/loadReactions';
+
+/** Adds (on) or takes back (off) one reaction of the member on a published post; both idempotent. */
+export async function setReaction({ db, viewer, postId, reaction, on }: { db: Db; viewer: MemberViewer; postId: string; reaction: string; on: boolean }) {
+  const { post } = await findReadablePost(db, viewer, postId);
+  if (post.state !== 'published') throw conflict('Reactions open once the post is approved.');
+  const key = { workspaceId: viewer.workspaceId, postId: post.id, memberId: viewer.member.id, reaction };
+  if (on) await db.insert(communityReactions).values(key).onConflictDoNothing();
+  else {
+    await db
+      .delete(communityReactions)
+      .where(and(eq(communityReactions.workspaceId, key.workspaceId), eq(communityReactions.postId, key.postId), eq(communityReactions.memberId, key.memberId), eq(communityReactions.reaction, reaction)));
+  }
+  const summary = (await loadReactions(db, viewer, [post.id])).get(post.id);
+  return { postId: post.id, reactions: summary?.counts ?? {}, myReactions: summary?.mine ?? [] };
+}
