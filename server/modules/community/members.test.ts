@@ -47,6 +47,15 @@ describe('member accounts', () => {
     expect(c.status).toBe(201);
   });
 
+  it('answers "taken" to one of two sign-ups with the same email sent at once, never a server error', async () => {
+    const email = memberEmail('race');
+    const statuses = await Promise.all([1, 2, 3].map(async (i) => (await new MemberClient(t.baseUrl, ws).post('/signup', { email, password: 'correct horse battery', displayName: `Racer ${i}` })).status));
+    expect(statuses.sort()).toEqual([201, 409, 409]);
+    const o = await communityOwner(t, 'Race club');
+    const spaces = await Promise.all([1, 2].map(async () => (await o.owner.post(`/api/workspaces/${o.workspaceId}/community/spaces`, { name: 'Race', slug: 'race' })).status));
+    expect(spaces.sort()).toEqual([201, 409]);
+  });
+
   it('signs in and out; a wrong password says so without telling whether the email exists', async () => {
     const email = memberEmail('signin');
     await new MemberClient(t.baseUrl, ws).post('/signup', { email, password: 'correct horse battery', displayName: 'Sam' });

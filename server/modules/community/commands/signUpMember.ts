@@ -4,6 +4,7 @@ import { communityMembers } from '../../../db/schema';
 import { AppError, conflict } from '../../../errors';
 import { hashPassword } from '../../identity';
 import { findCommunity } from '../queries/findCommunity';
+import { isUniqueViolation } from '../uniqueViolation';
 import { startMemberSession } from './startMemberSession';
 
 export interface SignUpMemberOptions {
@@ -20,11 +21,16 @@ export async function signUpMember({ ctx, workspaceId, email, password, displayN
   const community = await findCommunity(ctx.db, workspaceId);
   if (!community.signupOpen) throw new AppError('FORBIDDEN', `${community.name} is not accepting new members right now.`);
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: communityMembers.id }).from(communityMembers).where(and(eq(communityMembers.workspaceId, workspaceId), eq(communityMembers.email, email)));
-    if (taken) throw conflict('That email already belongs to a member of this community: sign in instead.');
-    const [member] = await tx.insert(communityMembers).values({ workspaceId, email, passwordHash, displayName }).returning();
-    const session = await startMemberSession(tx, workspaceId, member!.id, meta);
-    return { member: member!, session };
-  });
+  const taken = () => conflict('That email already belongs to a member of this community: sign in instead.');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [existing] = await tx.select({ id: communityMembers.id }).from(communityMembers).where(and(eq(communityMembers.workspaceId, workspaceId), eq(communityMembers.email, email)));
+      if (existing) throw taken();
+      const [member] = await tx.insert(communityMembers).values({ workspaceId, email, passwordHash, displayName }).returning();
+      const session = await startMemberSession(tx, workspaceId, member!.id, meta);
+      return { member: member!, session };
+    });
+  } catch (e) {
+    throw isUniqueViolation(e) ? taken() : e;
+  }
 }
