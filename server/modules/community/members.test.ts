@@ -274,3 +274,13 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('API description', () => {
+  it('documents the team and member routes in the OpenAPI document', async () => {
+    const doc = await (await fetch(`${t.baseUrl}/api/openapi.json`)).json();
+    for (const path of ['/api/communities/{communityId}/signup', '/api/communities/{communityId}/threads/{threadId}/replies', '/api/workspaces/{workspaceId}/community/spaces', '/api/workspaces/{workspaceId}/community/posts/{postId}/approve']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths['/api/communities/{communityId}/signup'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password', 'displayName']);
+  });
+});

@@ -137,6 +137,13 @@ describe('slow mode', () => {
     expect((await m.post(`/threads/${first.id}/replies`, { body: 'Patience' })).status).toBe(201);
   });
 
+  it('lets only one of two posts sent at once through', async () => {
+    await createSpace(owner, ws, { name: 'Slow race', slug: 'slow-race', slowModeSeconds: 60 });
+    const m = await joinCommunity(t, ws);
+    const statuses = await Promise.all([1, 2].map(async (i) => (await m.post(`/spaces/slow-race/threads`, { title: `Race ${i}`, body: 'x' })).status));
+    expect(statuses.sort()).toEqual([201, 429]);
+  });
+
   it('counts deleted posts, so deleting does not reset the clock', async () => {
     await createSpace(owner, ws, { name: 'Slow two', slug: 'slow-two', slowModeSeconds: 60 });
     const m = await joinCommunity(t, ws);
