@@ -55,6 +55,8 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     req.ctx = ctx;
     req.meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
     if (!req.url.startsWith('/api/')) return;
+    // Community members' routes have their own session and CSRF header (server/modules/community).
+    if (req.url.startsWith('/api/communities/')) return;
     const header = req.headers.authorization;
     if (header) {
       const [scheme, value] = header.split(' ');

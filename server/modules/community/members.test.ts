@@ -92,6 +92,16 @@ describe('member accounts', () => {
     expect((await m.patch('/me', { bio: 'Hi' })).status).toBe(200);
   });
 
+  it('lets a person signed in to the team and to the community write as a member with the member token alone', async () => {
+    const m = await joinCommunity(t, ws);
+    const team = await fetch(`${t.baseUrl}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: memberEmail('both'), password: 'correct horse battery', name: 'Both' }) });
+    const teamCookie = /tandem_session=[^;]+/.exec(team.headers.get('set-cookie') ?? '')![0];
+    m.cookie = `${m.cookie}; ${teamCookie}`;
+    expect((await m.patch('/me', { bio: 'Staff by day' })).status).toBe(200);
+    m.csrf = '';
+    expect((await m.patch('/me', { bio: 'No token' })).status).toBe(403);
+  });
+
   it('edits the own profile and shows a public profile without email or preferences', async () => {
     const m = await joinCommunity(t, ws, { name: 'Luca' });
     const res = await m.patch('/me', { displayName: 'Luca B.', bio: 'Espresso nerd', languages: ['it', 'en'], interests: ['latte art', 'latte art', 'beans'], avatarUrl: 'https://img.example/l.png', notificationPrefs: { digest: 'weekly' } });
