@@ -1,4 +1,4 @@
-// Which language a short social text is in: en, it, es, fr, de, pt (and ar, hi), or "unknown"
+// Which language a short social text is in: en, it, es, fr, de, pt (and ar), or "unknown"
 // when the text has too few letters or the model is not sure enough.
 import { FeatureBuffer } from './features/featureBuffer';
 import { languageFeatures } from './features/taskFeatures';
@@ -6,7 +6,7 @@ import { textView, type TextView } from './features/textView';
 import { bundledModel } from './model/bundledModels';
 import { argmax, probabilities } from './model/linearModel';
 
-export type Language = 'en' | 'it' | 'es' | 'fr' | 'de' | 'pt' | 'ar' | 'hi' | 'unknown';
+export type Language = 'en' | 'it' | 'es' | 'fr' | 'de' | 'pt' | 'ar' | 'unknown';
 export interface LanguageGuess {
   lang: Language;
   /** the model's probability for that language (0 when unknown for lack of letters) */
@@ -14,7 +14,7 @@ export interface LanguageGuess {
 }
 
 /** Fewer letters than this ("ok", "lol", an emoji) say nothing about a language. */
-const MIN_LETTERS = 3;
+const MIN_LETTERS = 4;
 const buffer = new FeatureBuffer();
 
 export function detectLanguage(text: string | TextView): LanguageGuess {

@@ -9,7 +9,8 @@ import { toxicityFeatures, wordsOf } from './features/taskFeatures';
 import { textView, type TextView } from './features/textView';
 import { findAbuse, type LexiconHit } from './lexicons/abuseLexicon';
 import { bundledModel } from './model/bundledModels';
-import { probabilities, type LinearModel } from './model/linearModel';
+import { stackBinary, stackedProbabilities, type BinaryStack } from './model/binaryStack';
+import type { LinearModel } from './model/linearModel';
 
 export type ToxicityLabel = 'ok' | 'offensive' | 'hate';
 export interface ToxicityResult {
@@ -33,8 +34,9 @@ export function analyzeToxicity(text: string | TextView, lang: string): Toxicity
   const words = wordsOf(view);
   const hits = findAbuse(words, lang === 'unknown' ? undefined : lang);
   toxicityFeatures(view, lang, buffer.clear(), hits);
-  const offensive = decision(bundledModel('offensive'));
-  const hate = decision(bundledModel('hate'));
+  const p = stackedProbabilities(models(), buffer, probability);
+  const offensive = decision(p[0]!, bundledModel('offensive'));
+  const hate = decision(p[1]!, bundledModel('hate'));
   let score = Math.max(offensive.score, hate.score);
   let label: ToxicityLabel = hate.score >= 0.5 ? 'hate' : offensive.score >= 0.5 ? 'offensive' : 'ok';
   if (lang !== 'en') {
@@ -53,8 +55,17 @@ function lexiconHate(hits: LexiconHit[]): boolean {
   return hits.some((h) => h.category === 'identity') && hits.some((h) => h.category === 'threat' || h.category === 'dehumanizing' || h.category === 'insult');
 }
 
-function decision(model: LinearModel): { score: number } {
-  const p = probabilities(model, buffer, new Float64Array(2))[1]!;
+let stack: BinaryStack | undefined;
+const probability = new Float64Array(2);
+
+/** Offensive and hate share their features, so they are read in one pass. */
+function models(): BinaryStack {
+  stack ??= stackBinary([bundledModel('offensive'), bundledModel('hate')]);
+  return stack;
+}
+
+/** Rescales p so that the model's decision threshold sits at 0.5. */
+function decision(p: number, model: LinearModel): { score: number } {
   const t = Number(model.meta.threshold ?? 0.5);
   return { score: p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t) };
 }

@@ -3,17 +3,17 @@
 // and also as a separate "negated word" feature, so a model trained on "mi piace" → positive
 // already leans the other way on "non mi piace" and can learn the exceptions.
 import type { FeatureBuffer } from './featureBuffer';
-import { combine, finish, fnvStart, fnvStep, hashString } from './hash';
+import { combine, hashString } from './hash';
 import { stemmerFor } from './stems';
+import { gramsOf, taggedGramsOf } from './wordGrams';
 import { CONTRASTS, NEGATION_REACH, NEGATORS } from './negation';
 import { TokenKind, type TextView } from './textView';
 
 export interface LexicalOptions {
-  /** shortest and longest character n-gram inside a word (0 = none) */
-  charMin: number;
-  charMax: number;
-  /** weight of the character n-gram family relative to the word family */
+  /** weight of the character 2–5-gram family relative to the word family (0 = none) */
   charWeight: number;
+  /** whether `lang` also gets its own copy of the character n-grams (doubles their cost) */
+  langChars: boolean;
   bigrams: boolean;
   negation: boolean;
   /** a language's own copy of every feature next to the shared one (Daumé's feature augmentation) */
@@ -24,10 +24,8 @@ export interface LexicalOptions {
   stems?: boolean;
 }
 
-const SEED = { word: 0x1001, negated: 0x1002, bigram: 0x1003, char: 0x1004, flag: 0x1005, lang: 0x1006, valence: 0x1007, stem: 0x1008 };
+const SEED = { word: 0x1001, negated: 0x1002, bigram: 0x1003, flag: 0x1005, lang: 0x1006, valence: 0x1007, stem: 0x1008 };
 const VALENCE = { positive: hashString('positive', SEED.valence), negative: hashString('negative', SEED.valence) };
-const START = 0x02;
-const END = 0x03;
 
 /** The hash of the feature every text of a language has: its weights are that language's prior. */
 export function languageFeature(lang: string): number {
@@ -42,84 +40,139 @@ export function wordFeature(word: string): number {
 export function lexicalFeatures(view: TextView, into: FeatureBuffer, options: LexicalOptions): FeatureBuffer {
   const first = into.length;
   const langTag = options.lang ? languageFeature(options.lang) : 0;
-  const add = (h: number, v: number) => {
-    into.add(h, v);
-    if (langTag) into.add(combine(h, langTag), v);
-  };
   const { tokens, kinds } = view;
-  const stemmer = options.stems && options.lang ? stemmerFor(options.lang) : null;
+  const lexicon = lexiconFor(options);
   let scope = 0;
-  let previous = '';
+  let previous = 0;
   let words = 0;
   let positive = 0;
   let negative = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
     const kind = kinds[i]!;
     if (kind === TokenKind.Boundary) {
       scope = 0;
-      previous = '';
+      previous = 0;
       continue;
     }
     words++;
+    const w = lexicon.get(tokens[i]!, kind);
     const negated = options.negation && scope > 0 && kind === TokenKind.Word;
-    const h = hashString(token, SEED.word);
-    const stem = kind === TokenKind.Word && (stemmer || options.valence) && options.lang ? stemmerFor(options.lang)?.stem(token) : undefined;
     if (negated) {
-      add(h, -1);
-      add(hashString(token, SEED.negated), 1);
+      addTagged(into, w.hash, -1, langTag);
+      addTagged(into, w.negatedHash, 1, langTag);
     } else {
-      add(h, 1);
+      addTagged(into, w.hash, 1, langTag);
     }
-    if (stemmer && stem !== undefined && stem !== token) add(hashString(stem, SEED.stem), negated ? -1 : 1);
-    if (options.valence) {
-      const v =
-        kind === TokenKind.Emoji
-          ? options.valence.emoji.get(token.replace(/\uFE0F/g, ''))
-          : (options.valence.words.get(token) ?? (stem === undefined ? undefined : options.valence.stems.get(stem)));
-      // A negated valence weakens and turns ("not good" is mildly negative, not "bad").
-      const value = v === undefined ? 0 : negated ? -0.5 * v : v;
-      if (value > 0) positive += value;
-      else negative -= value;
-    }
-    if (options.bigrams && previous) add(hashString(`${previous} ${token}`, SEED.bigram), 1);
-    previous = token;
+    if (w.stemHash) addTagged(into, w.stemHash, negated ? -1 : 1, langTag);
+    // A negated valence weakens and turns ("not good" is mildly negative, not "bad").
+    const value = negated ? -0.5 * w.valence : w.valence;
+    if (value > 0) positive += value;
+    else negative -= value;
+    if (options.bigrams && previous) addTagged(into, combine(previous, w.hash), 1, langTag);
+    previous = w.hash ^ SEED.bigram;
     if (kind !== TokenKind.Word) scope = 0;
-    else if (NEGATORS.has(token)) scope = NEGATION_REACH;
-    else if (CONTRASTS.has(token)) scope = 0;
+    else if (w.role === Role.Negator) scope = NEGATION_REACH;
+    else if (w.role === Role.Contrast) scope = 0;
     else if (scope > 0) scope--;
   }
   if (words > 0) into.scale(first, 1 / Math.sqrt(words));
-  if (positive > 0) add(VALENCE.positive, positive / 5);
-  if (negative > 0) add(VALENCE.negative, negative / 5);
-  if (options.charMin > 0) charGrams(view, options, add, into);
-  flags(view, add);
+  if (positive > 0) addTagged(into, VALENCE.positive, positive / 5, langTag);
+  if (negative > 0) addTagged(into, VALENCE.negative, negative / 5, langTag);
+  if (options.charWeight > 0) charGrams(view, options, langTag, into);
+  flags(view, into, langTag);
   if (langTag) into.add(langTag, 1);
   return into;
 }
 
-function charGrams(view: TextView, options: LexicalOptions, add: (h: number, v: number) => void, into: FeatureBuffer): void {
+/** A feature, and its language's own copy when there is a language. */
+function addTagged(into: FeatureBuffer, h: number, v: number, langTag: number): void {
+  into.add(h, v);
+  if (langTag) into.add(combine(h, langTag), v);
+}
+
+const enum Role {
+  None = 0,
+  Negator = 1,
+  Contrast = 2,
+}
+
+/** Everything about a word that does not depend on its neighbours, computed once per word form. */
+interface WordFacts {
+  hash: number;
+  negatedHash: number;
+  /** 0 when there is no stem feature (no stemmer, or the stem is the word) */
+  stemHash: number;
+  /** 0 when the valence lists do not know the word */
+  valence: number;
+  role: Role;
+}
+
+const CACHE_LIMIT = 100_000;
+// One word cache per options object: callers keep their options (see taskFeatures.ts).
+const lexicons = new WeakMap<LexicalOptions, Lexicon>();
+
+interface Lexicon {
+  get(token: string, kind: TokenKind): WordFacts;
+}
+
+function lexiconFor(options: LexicalOptions): Lexicon {
+  let lexicon = lexicons.get(options);
+  if (!lexicon) {
+    lexicon = buildLexicon(options);
+    lexicons.set(options, lexicon);
+  }
+  return lexicon;
+}
+
+function buildLexicon(options: LexicalOptions): Lexicon {
+  const facts = new Map<string, WordFacts>();
+  const stemmer = options.lang && (options.stems || options.valence) ? stemmerFor(options.lang) : null;
+  return {
+    get(token: string, kind: TokenKind): WordFacts {
+      let f = facts.get(token);
+      if (f) return f;
+      const stem = kind === TokenKind.Word ? stemmer?.stem(token) : undefined;
+      let valence: number | undefined;
+      if (options.valence) {
+        valence =
+          kind === TokenKind.Emoji
+            ? options.valence.emoji.get(token.replace(/\uFE0F/g, ''))
+            : (options.valence.words.get(token) ?? (stem === undefined ? undefined : options.valence.stems.get(stem)));
+      }
+      f = {
+        hash: hashString(token, SEED.word),
+        negatedHash: hashString(token, SEED.negated),
+        stemHash: options.stems && stem !== undefined && stem !== token ? hashString(stem, SEED.stem) : 0,
+        valence: valence ?? 0,
+        role: kind !== TokenKind.Word ? Role.None : NEGATORS.has(token) ? Role.Negator : CONTRASTS.has(token) ? Role.Contrast : Role.None,
+      };
+      if (facts.size >= CACHE_LIMIT) facts.clear();
+      facts.set(token, f);
+      return f;
+    },
+  };
+}
+
+function charGrams(view: TextView, options: LexicalOptions, langTag: number, into: FeatureBuffer): void {
   const first = into.length;
+  const copy = langTag && options.langChars;
+  let count = 0;
   for (let i = 0; i < view.tokens.length; i++) {
     if (view.kinds[i] !== TokenKind.Word) continue;
-    const word = view.tokens[i]!;
-    const n = word.length + 2;
-    for (let start = 0; start < n; start++) {
-      let h = fnvStart(SEED.char);
-      for (let len = 1; len <= options.charMax && start + len <= n; len++) {
-        const at = start + len - 1;
-        h = fnvStep(h, at === 0 ? START : at === n - 1 ? END : word.charCodeAt(at - 1));
-        if (len >= options.charMin) add(finish(h), 1);
-      }
+    const grams = gramsOf(view.tokens[i]!);
+    for (let g = 0; g < grams.length; g++) into.add(grams[g]!, 1);
+    if (copy) {
+      const own = taggedGramsOf(view.tokens[i]!, langTag);
+      for (let g = 0; g < own.length; g++) into.add(own[g]!, 1);
     }
+    count += grams.length;
   }
-  const count = (into.length - first) / (options.lang ? 2 : 1);
   if (count > 0) into.scale(first, options.charWeight / Math.sqrt(count));
 }
 
-function flags(view: TextView, add: (h: number, v: number) => void): void {
-  if (view.elongated) add(hashString('elongated', SEED.flag), 1);
-  if (view.shouting) add(hashString('shouting', SEED.flag), 1);
-  if (view.tokens.length === 0) add(hashString('empty', SEED.flag), 1);
-  add(hashString('bias', SEED.flag), 1);
+function flags(view: TextView, into: FeatureBuffer, langTag: number): void {
+  if (view.elongated) addTagged(into, hashString('elongated', SEED.flag), 1, langTag);
+  if (view.shouting) addTagged(into, hashString('shouting', SEED.flag), 1, langTag);
+  if (view.tokens.length === 0) addTagged(into, hashString('empty', SEED.flag), 1, langTag);
+  addTagged(into, hashString('bias', SEED.flag), 1, langTag);
 }

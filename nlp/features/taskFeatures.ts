@@ -11,11 +11,18 @@ import { TokenKind, type TextView } from './textView';
 
 export const FEATURES_VERSION = 1;
 
-const SENTIMENT: Omit<LexicalOptions, 'lang' | 'valence'> = { charMin: 2, charMax: 5, charWeight: 0.5, bigrams: false, negation: true, stems: true };
-const TOXICITY: Omit<LexicalOptions, 'lang' | 'valence'> = { charMin: 2, charMax: 5, charWeight: 0.5, bigrams: true, negation: false };
+const SENTIMENT: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: true, bigrams: false, negation: true, stems: true };
+const TOXICITY: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: false, bigrams: true, negation: false };
+
+const sentimentOptions = new Map<string, LexicalOptions>();
 
 export function sentimentFeatures(view: TextView, lang: string, into: FeatureBuffer): FeatureBuffer {
-  return lexicalFeatures(view, into, { ...SENTIMENT, lang, valence: { words: wordValence(lang), stems: stemValence(lang), emoji: emojiValence() } });
+  let options = sentimentOptions.get(lang);
+  if (!options) {
+    options = { ...SENTIMENT, lang, valence: { words: wordValence(lang), stems: stemValence(lang), emoji: emojiValence() } };
+    sentimentOptions.set(lang, options);
+  }
+  return lexicalFeatures(view, into, options);
 }
 
 /** The words of a text, for the abuse lexicon. */

@@ -20,6 +20,8 @@ interface Matcher {
   prefixes: Map<string, LexiconCategory>;
   /** LDNOOBW words: checked after the curated words and prefixes, which are more specific */
   profanity: Map<string, LexiconCategory>;
+  /** word as written → its category (null: none), so a recurring word is looked up once */
+  seen: Map<string, LexiconCategory | null>;
   /** first word → phrases starting with it */
   phrases: Map<string, { words: string[]; category: LexiconCategory }[]>;
 }
@@ -38,7 +40,7 @@ const require = createRequire(import.meta.url);
 const matchers = new Map<string, Matcher>();
 
 function build(lang: Lang): Matcher {
-  const m: Matcher = { words: new Map(), prefixes: new Map(), profanity: new Map(), phrases: new Map() };
+  const m: Matcher = { words: new Map(), prefixes: new Map(), profanity: new Map(), seen: new Map(), phrases: new Map() };
   const add = (term: string, category: LexiconCategory) => {
     const words = term.split(/\s+/).map(fold);
     if (words.length > 1) {
@@ -76,26 +78,42 @@ function matcherFor(lang: Lang): Matcher {
  */
 export function findAbuse(words: readonly string[], lang?: string): LexiconHit[] {
   const langs = lang && (ABUSE_LANGS as string[]).includes(lang) ? [lang as Lang] : ABUSE_LANGS;
-  const folded = words.map(fold);
+  const folded = words.map(foldCached);
   const hits: LexiconHit[] = [];
-  const seen = new Set<string>();
   const hit = (text: string, category: LexiconCategory) => {
-    if (seen.has(text)) return;
-    seen.add(text);
-    hits.push({ text, category });
+    if (!hits.some((h) => h.text === text)) hits.push({ text, category });
   };
   for (const l of langs) {
     const m = matcherFor(l);
     for (let i = 0; i < folded.length; i++) {
       const w = folded[i]!;
-      for (const p of m.phrases.get(w) ?? []) {
-        if (p.words.every((pw, j) => folded[i + j] === pw)) hit(words.slice(i, i + p.words.length).join(' '), p.category);
+      const phrases = m.phrases.get(w);
+      if (phrases) {
+        for (const p of phrases) if (p.words.every((pw, j) => folded[i + j] === pw)) hit(words.slice(i, i + p.words.length).join(' '), p.category);
       }
-      const category = m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w);
+      let category = m.seen.get(w);
+      if (category === undefined) {
+        category = m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w) ?? null;
+        if (m.seen.size >= CACHE_LIMIT) m.seen.clear();
+        m.seen.set(w, category);
+      }
       if (category) hit(words[i]!, category);
     }
   }
   return hits;
+}
+
+const CACHE_LIMIT = 100_000;
+const foldedWords = new Map<string, string>();
+
+function foldCached(word: string): string {
+  let f = foldedWords.get(word);
+  if (f === undefined) {
+    if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
+    f = fold(word);
+    foldedWords.set(word, f);
+  }
+  return f;
 }
 
 function prefixCategory(m: Matcher, word: string): LexiconCategory | undefined {

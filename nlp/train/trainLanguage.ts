@@ -11,8 +11,10 @@ import { probabilities } from '../model/linearModel';
 import { toExamples } from './examples';
 import { fitTemperature, predictAll, toBuffer, trainSoftmax, type Example } from './trainSoftmax';
 
-export const LANGUAGE_LABELS = XLMT_LANGS;
-/** The six languages the issue measures; ar and hi are a bonus. */
+// Hindi is left out: XLM-T's Hindi tweets are mostly romanised and half English ("thank you so
+// much" came out as Hindi), so the class did more harm than good. Arabic has its own script.
+export const LANGUAGE_LABELS = XLMT_LANGS.filter((l) => l !== 'hi');
+/** The six languages the issue measures; ar is a bonus. */
 export const LANGUAGE_MAIN = ['en', 'it', 'es', 'fr', 'de', 'pt'] as const;
 
 export function trainLanguage(): { model: LinearModel; scores: Record<string, number> } {
@@ -25,11 +27,11 @@ export function trainLanguage(): { model: LinearModel; scores: Record<string, nu
   const val = examples('val');
   const main = val.filter((e) => (LANGUAGE_MAIN as readonly string[]).includes(LANGUAGE_LABELS[e.label]!));
   const accuracy = (model: LinearModel, data: Example[]) => classificationReport(data.map((e) => e.label), predictAll(model, data), LANGUAGE_LABELS.map((_, i) => i)).accuracy;
-  const run = trainSoftmax(train, { task: 'language', labels: LANGUAGE_LABELS, bits: 20, epochs: 8, learningRate: 0.1, l2: 1e-5, seed: 1, score: (m) => accuracy(m, main) });
+  const run = trainSoftmax(train, { task: 'language', labels: LANGUAGE_LABELS, bits: 14, epochs: 8, learningRate: 0.1, l2: 1e-5, seed: 1, score: (m) => accuracy(m, main) });
   const model = run.model;
   model.temperature = fitTemperature(model, val);
   const floor = unknownFloor(model, main);
-  const scores = { accuracy6: accuracy(model, main), accuracy8: accuracy(model, val), unknownFloor: floor };
+  const scores = { accuracy6: accuracy(model, main), accuracy7: accuracy(model, val), unknownFloor: floor };
   model.meta = { trainedOn: 'XLM-T train texts, labelled by language folder', bestEpoch: run.bestEpoch, unknownFloor: floor, val: scores };
   return { model, scores };
 }

@@ -28,7 +28,7 @@ export function trainToxicity(task: ToxicityTask): { model: LinearModel; scores:
     trainSoftmax(train, {
       task,
       labels: TWEETEVAL_LABELS[task],
-      bits: 20,
+      bits: 18,
       epochs: 6,
       learningRate: 0.05,
       l2: 3e-4,

@@ -1,0 +1,51 @@
+// Character n-grams inside each word, with the word's edges marked ("<ma", "are>"): the features
+// that survive spelling variants, inflection and unseen words. Every task reads the same grams,
+// hashed once per text.
+import { combine, finish, fnvStart, fnvStep } from './hash';
+
+const SEED = 0x1004;
+const START = 0x02;
+const END = 0x03;
+const GRAM_MIN = 3;
+const GRAM_MAX = 5;
+// Each word's grams, computed once: social text repeats its words, so most of a text's grams come
+// from here. A full cache starts over, which bounds memory without LRU bookkeeping.
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, Uint32Array>();
+const tagged = new Map<number, Map<string, Uint32Array>>();
+
+/** The word's grams as one language's own features (see lexicalFeatures' `lang`), also cached. */
+export function taggedGramsOf(word: string, tag: number): Uint32Array {
+  let byWord = tagged.get(tag);
+  if (!byWord) {
+    byWord = new Map();
+    tagged.set(tag, byWord);
+  }
+  let grams = byWord.get(word);
+  if (!grams) {
+    grams = gramsOf(word).map((h) => combine(h, tag));
+    if (byWord.size >= CACHE_LIMIT) byWord.clear();
+    byWord.set(word, grams);
+  }
+  return grams;
+}
+
+/** The character 3–5-grams of a word, with its edges marked. */
+export function gramsOf(word: string): Uint32Array {
+  let grams = cache.get(word);
+  if (grams) return grams;
+  const n = word.length + 2;
+  const out: number[] = [];
+  for (let start = 0; start < n; start++) {
+    let h = fnvStart(SEED);
+    for (let len = 1; len <= GRAM_MAX && start + len <= n; len++) {
+      const at = start + len - 1;
+      h = fnvStep(h, at === 0 ? START : at === n - 1 ? END : word.charCodeAt(at - 1));
+      if (len >= GRAM_MIN) out.push(finish(h));
+    }
+  }
+  grams = Uint32Array.from(out);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, grams);
+  return grams;
+}
