@@ -26,6 +26,8 @@ const buffer = new FeatureBuffer();
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Lexicon floors outside English, where the models know only the categories. */
+/** The score of a text the lexicon calls hate: above the line, below a model's certainty. */
+const HATE_FLOOR = 0.75;
 const FLOOR: Record<LexiconHit['category'], number> = { slur: 0.85, threat: 0.8, insult: 0.7, profanity: 0.6, dehumanizing: 0.45, identity: 0 };
 
 export function analyzeToxicity(text: string | TextView, lang: string): ToxicityResult {
@@ -42,7 +44,10 @@ export function analyzeToxicity(text: string | TextView, lang: string): Toxicity
   if (lang !== 'en') {
     const floor = Math.max(0, ...hits.map((h) => FLOOR[h.category]));
     if (floor > score) score = floor;
-    if (lexiconHate(hits)) label = 'hate';
+    if (lexiconHate(hits)) {
+      label = 'hate';
+      score = Math.max(score, HATE_FLOOR);
+    }
     else if (label === 'ok' && score >= 0.5) label = 'offensive';
   }
   const reasons = label === 'ok' ? [] : reasonWords(words, hits, label === 'hate' ? bundledModel('hate') : bundledModel('offensive'));
