@@ -1,11 +1,12 @@
-// npm run bench [-- --only throughput|coldstart|publisher] [-- --quick] [-- --out FILE]
-// Request throughput, embedded cold start and the publisher, each against a baseline measured in
+// npm run bench [-- --only throughput|coldstart|publisher|nlp] [-- --quick] [-- --out FILE]
+// Request throughput, embedded cold start, the publisher and language intelligence, each against a baseline measured in
 // the same run. Loopback only, bounded loops; the publisher bench has an overall timeout.
 // Results go to stdout as markdown (and to FILE with --out); docs/BENCHMARKS.md records a run
 // and how to read it.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runColdStart } from './coldStart';
+import { runNlp } from './nlp';
 import { runPublisher } from './publisher';
 import { log, machine } from './report';
 import { runThroughput } from './throughput';
@@ -17,8 +18,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (values.only && !['throughput', 'coldstart', 'publisher'].includes(values.only)) {
-  console.error(`--only must be throughput, coldstart or publisher, not ${values.only}`);
+if (values.only && !['throughput', 'coldstart', 'publisher', 'nlp'].includes(values.only)) {
+  console.error(`--only must be throughput, coldstart, publisher or nlp, not ${values.only}`);
   process.exit(2);
 }
 
@@ -29,6 +30,9 @@ if (!values.only || values.only === 'throughput') {
 }
 if (!values.only || values.only === 'coldstart') {
   sections.push('', await runColdStart(values.quick ? { repeats: 1, idleMs: 1000 } : { repeats: 3, idleMs: 3000 }));
+}
+if (!values.only || values.only === 'nlp') {
+  sections.push('', runNlp({ passes: values.quick ? 2 : 5 }));
 }
 if (!values.only || values.only === 'publisher') {
   // The publisher bench waits on timers and the queue: a hard stop keeps a stuck run bounded.

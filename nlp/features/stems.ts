@@ -1,9 +1,15 @@
 // Snowball stems ("piaciuto", "piace" → "piac"), so a model trained on 1,839 tweets per language
-// still recognises a word it saw in another form. Stemming costs microseconds; the same words recur
-// in social text, so each language keeps a bounded cache and the cost is paid once per word form.
-import * as snowball from 'snowball-stemmers';
+// still recognises a word it saw in another form. The same words recur in social text, so each
+// language keeps a bounded cache and a word form is stemmed once.
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as german } from '@orama/stemmers/german';
+import { stemmer as italian } from '@orama/stemmers/italian';
+import { stemmer as portuguese } from '@orama/stemmers/portuguese';
+import { stemmer as spanish } from '@orama/stemmers/spanish';
 
-const ALGORITHMS: Record<string, string> = { en: 'english', it: 'italian', es: 'spanish', fr: 'french', de: 'german', pt: 'portuguese' };
+// No English: its light inflection gains nothing from stems, and the measured val macro-F1 was
+// higher without them (67.5 against 64.3 with @orama's Porter stemmer).
+const STEMMERS: Record<string, (word: string) => string> = { it: italian, es: spanish, fr: french, de: german, pt: portuguese };
 const CACHE_LIMIT = 200_000;
 
 interface CachedStemmer {
@@ -12,18 +18,18 @@ interface CachedStemmer {
 
 const stemmers = new Map<string, CachedStemmer | null>();
 
-/** A stemmer for the language, or null when Snowball has none for it. */
+/** A stemmer for the language, or null when there is none for it. */
 export function stemmerFor(lang: string): CachedStemmer | null {
   let stemmer = stemmers.get(lang);
   if (stemmer === undefined) {
-    const algorithm = ALGORITHMS[lang];
-    stemmer = algorithm ? cached(snowball.newStemmer(algorithm)) : null;
+    const stem = STEMMERS[lang];
+    stemmer = stem ? cached(stem) : null;
     stemmers.set(lang, stemmer);
   }
   return stemmer;
 }
 
-function cached(inner: { stem(word: string): string }): CachedStemmer {
+function cached(stem: (word: string) => string): CachedStemmer {
   const cache = new Map<string, string>();
   return {
     stem(word) {
@@ -31,7 +37,7 @@ function cached(inner: { stem(word: string): string }): CachedStemmer {
       if (s === undefined) {
         // A full cache starts over: simpler than LRU, and the common forms come back within a few texts.
         if (cache.size >= CACHE_LIMIT) cache.clear();
-        s = inner.stem(word);
+        s = stem(word);
         cache.set(word, s);
       }
       return s;
