@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, classificationReport, macroF1 } from './metrics';
+import { accuracy, classificationReport, macroF1, expectedCalibrationError } from './metrics';
 
 // Worked by hand:
 //   gold 0 0 1 1 2 2
@@ -54,5 +54,13 @@ describe('metrics', () => {
   it('rejects misaligned inputs and unknown gold labels', () => {
     expect(() => accuracy([0, 1], [0])).toThrow(/2 items/);
     expect(() => classificationReport([3], [3], [0, 1])).toThrow(/not in the label set/);
+  });
+});
+
+describe('expectedCalibrationError', () => {
+  it('is 0 when confidence matches accuracy and grows with overconfidence', () => {
+    expect(expectedCalibrationError([0.75, 0.75, 0.75, 0.75], [true, true, true, false])).toBeCloseTo(0, 10);
+    expect(expectedCalibrationError([0.95, 0.95, 0.95, 0.95], [true, false, true, false])).toBeCloseTo(0.45, 10);
+    expect(() => expectedCalibrationError([0.5], [])).toThrow(/1 items but predictions have 0/);
   });
 });

@@ -74,3 +74,24 @@ export function macroF1<L>(gold: readonly L[], predicted: readonly L[], labels: 
 function assertAligned(a: readonly unknown[], b: readonly unknown[]): void {
   if (a.length !== b.length) throw new Error(`gold has ${a.length} items but predictions have ${b.length}`);
 }
+
+/**
+ * Expected calibration error: the gap between how sure a classifier says it is (its top
+ * probability) and how often it is right, averaged over `bins` equal-width confidence bins,
+ * weighted by their share of examples (Guo et al., 2017). 0 is perfectly calibrated.
+ */
+export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {
+  assertAligned(confidences, correct);
+  const count = new Array<number>(bins).fill(0);
+  const sumConfidence = new Array<number>(bins).fill(0);
+  const hits = new Array<number>(bins).fill(0);
+  confidences.forEach((c, i) => {
+    const b = Math.min(bins - 1, Math.floor(c * bins));
+    count[b]!++;
+    sumConfidence[b]! += c;
+    if (correct[i]) hits[b]!++;
+  });
+  let ece = 0;
+  for (let b = 0; b < bins; b++) if (count[b]! > 0) ece += (count[b]! / confidences.length) * Math.abs(hits[b]! / count[b]! - sumConfidence[b]! / count[b]!);
+  return ece;
+}

@@ -35,17 +35,20 @@ export function gramsOf(word: string): Uint32Array {
   let grams = cache.get(word);
   if (grams) return grams;
   const n = word.length + 2;
-  const out: number[] = [];
+  if (scratch.length < n * GRAM_MAX) scratch = new Uint32Array(n * GRAM_MAX * 2);
+  let count = 0;
   for (let start = 0; start < n; start++) {
     let h = fnvStart(SEED);
     for (let len = 1; len <= GRAM_MAX && start + len <= n; len++) {
       const at = start + len - 1;
       h = fnvStep(h, at === 0 ? START : at === n - 1 ? END : word.charCodeAt(at - 1));
-      if (len >= GRAM_MIN) out.push(finish(h));
+      if (len >= GRAM_MIN) scratch[count++] = finish(h);
     }
   }
-  grams = Uint32Array.from(out);
+  grams = scratch.slice(0, count);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, grams);
   return grams;
 }
+
+let scratch = new Uint32Array(256);
