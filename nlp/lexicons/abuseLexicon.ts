@@ -39,7 +39,7 @@ export function fold(word: string): string {
 const require = createRequire(import.meta.url);
 const matchers = new Map<string, Matcher>();
 
-function build(lang: Lang): Matcher {
+function build(langs: readonly Lang[]): Matcher {
   const m: Matcher = { words: new Map(), prefixes: new Map(), profanity: new Map(), seen: new Map(), phrases: new Map() };
   const add = (term: string, category: LexiconCategory) => {
     const words = term.split(/\s+/).map(fold);
@@ -56,18 +56,21 @@ function build(lang: Lang): Matcher {
     }
   };
   // Curated categories first: they are more specific than "profanity" and win ties.
-  for (const [category, terms] of Object.entries(ABUSE_TERMS[lang])) for (const t of terms) add(t, category as AbuseCategory);
-  for (const t of IDENTITY_TERMS[lang]) add(t, 'identity');
-  const ldnoobw = require(`naughty-words/${lang}.json`) as string[];
-  for (const t of ldnoobw) if (!NOT_PROFANITY.has(t.toLowerCase())) add(t, 'profanity');
+  for (const lang of langs) for (const [category, terms] of Object.entries(ABUSE_TERMS[lang])) for (const t of terms) add(t, category as AbuseCategory);
+  for (const lang of langs) for (const t of IDENTITY_TERMS[lang]) add(t, 'identity');
+  for (const lang of langs) {
+    const ldnoobw = require(`naughty-words/${lang}.json`) as string[];
+    for (const t of ldnoobw) if (!NOT_PROFANITY.has(t.toLowerCase())) add(t, 'profanity');
+  }
   return m;
 }
 
-function matcherFor(lang: Lang): Matcher {
-  let m = matchers.get(lang);
+/** One language's lists, or all three merged ("any") for a text in another or an unknown language. */
+function matcherFor(key: Lang | 'any'): Matcher {
+  let m = matchers.get(key);
   if (!m) {
-    m = build(lang);
-    matchers.set(lang, m);
+    m = build(key === 'any' ? ABUSE_LANGS : [key]);
+    matchers.set(key, m);
   }
   return m;
 }
@@ -77,28 +80,25 @@ function matcherFor(lang: Lang): Matcher {
  * language's lists; otherwise all of them, since a detector's "unknown" is no reason to miss a slur.
  */
 export function findAbuse(words: readonly string[], lang?: string): LexiconHit[] {
-  const langs = lang && (ABUSE_LANGS as string[]).includes(lang) ? [lang as Lang] : ABUSE_LANGS;
+  const m = matcherFor(lang && (ABUSE_LANGS as string[]).includes(lang) ? (lang as Lang) : 'any');
   const folded = words.map(foldCached);
   const hits: LexiconHit[] = [];
   const hit = (text: string, category: LexiconCategory) => {
     if (!hits.some((h) => h.text === text)) hits.push({ text, category });
   };
-  for (const l of langs) {
-    const m = matcherFor(l);
-    for (let i = 0; i < folded.length; i++) {
-      const w = folded[i]!;
-      const phrases = m.phrases.get(w);
-      if (phrases) {
-        for (const p of phrases) if (p.words.every((pw, j) => folded[i + j] === pw)) hit(words.slice(i, i + p.words.length).join(' '), p.category);
-      }
-      let category = m.seen.get(w);
-      if (category === undefined) {
-        category = m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w) ?? null;
-        if (m.seen.size >= CACHE_LIMIT) m.seen.clear();
-        m.seen.set(w, category);
-      }
-      if (category) hit(words[i]!, category);
+  for (let i = 0; i < folded.length; i++) {
+    const w = folded[i]!;
+    const phrases = m.phrases.get(w);
+    if (phrases) {
+      for (const p of phrases) if (p.words.every((pw, j) => folded[i + j] === pw)) hit(words.slice(i, i + p.words.length).join(' '), p.category);
     }
+    let category = m.seen.get(w);
+    if (category === undefined) {
+      category = m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w) ?? null;
+      if (m.seen.size >= CACHE_LIMIT) m.seen.clear();
+      m.seen.set(w, category);
+    }
+    if (category) hit(words[i]!, category);
   }
   return hits;
 }
