@@ -48,6 +48,11 @@ describe('language detection', () => {
     expect(detectLanguage('@caffeaurora ragazzi che buono il cornetto di oggi 😍 #colazione https://t.co/abc').lang).toBe('it');
   });
 
+  it('recognises the two-word posts social media is full of', () => {
+    const short = { 'not bad': 'en', 'thank you': 'en', 'che bello': 'it', 'grazie mille': 'it', 'qué bonito': 'es', 'muchas gracias': 'es', 'merci beaucoup': 'fr', 'vielen dank': 'de', 'muito obrigado': 'pt' };
+    for (const [text, lang] of Object.entries(short)) expect(detectLanguage(text).lang, text).toBe(lang);
+  });
+
   it('says unknown when there are too few letters to tell', () => {
     expect(detectLanguage('ok').lang).toBe('unknown');
     expect(detectLanguage('👍👍').lang).toBe('unknown');

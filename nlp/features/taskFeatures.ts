@@ -11,7 +11,7 @@ import { TokenKind, type TextView } from './textView';
 
 export const FEATURES_VERSION = 1;
 
-const SENTIMENT: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: true, bigrams: false, negation: true, stems: process.env.NLP_STEMS !== '0' };
+const SENTIMENT: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: true, bigrams: false, negation: true, stems: true };
 const TOXICITY: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: false, bigrams: true, negation: false };
 
 const sentimentOptions = new Map<string, LexicalOptions>();
@@ -19,7 +19,7 @@ const sentimentOptions = new Map<string, LexicalOptions>();
 export function sentimentFeatures(view: TextView, lang: string, into: FeatureBuffer): FeatureBuffer {
   let options = sentimentOptions.get(lang);
   if (!options) {
-    options = { ...SENTIMENT, lang, valence: { words: wordValence(lang), stems: process.env.NLP_STEMS === '0' ? new Map() : stemValence(lang), emoji: emojiValence() } };
+    options = { ...SENTIMENT, lang, valence: { words: wordValence(lang), stems: stemValence(lang), emoji: emojiValence() } };
     sentimentOptions.set(lang, options);
   }
   return lexicalFeatures(view, into, options);
