@@ -108,6 +108,19 @@ describe('toxicity', () => {
     expect(analyze('los inmigrantes son ratas, hay que matarlos a todos').toxicity.label).toBe('hate');
   });
 
+  it('calls hatred of a group hate and leaves its negation alone (it, es)', () => {
+    expect(analyze('Odio le donne.').toxicity.label).toBe('hate');
+    expect(analyze('Odio a las mujeres.').toxicity.label).toBe('hate');
+    expect(analyze('Non odio le donne.').toxicity.label).toBe('ok');
+    expect(analyze('No odio a las mujeres.').toxicity.label).toBe('ok');
+  });
+
+  it('calls a threat against a group hate in English too', () => {
+    expect(analyze("I'm going to kill all Muslims.").toxicity.label).toBe('hate');
+    expect(analyze('All gay people should be killed.').toxicity.label).toBe('hate');
+    expect(analyze('I love Muslims.').toxicity.label).toBe('ok');
+  });
+
   it('sees through common disguises', () => {
     expect(analyze('sei un 1d10ta').toxicity.label).not.toBe('ok');
   });

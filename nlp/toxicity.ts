@@ -28,7 +28,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Lexicon floors outside English, where the models know only the categories. */
 /** The score of a text the lexicon calls hate: above the line, below a model's certainty. */
 const HATE_FLOOR = 0.75;
-const FLOOR: Record<LexiconHit['category'], number> = { slur: 0.85, threat: 0.8, insult: 0.7, profanity: 0.6, dehumanizing: 0.45, identity: 0 };
+const FLOOR: Record<LexiconHit['category'], number> = { slur: 0.85, threat: 0.8, insult: 0.7, profanity: 0.6, dehumanizing: 0.45, hostility: 0, identity: 0 };
 
 export function analyzeToxicity(text: string | TextView, lang: string): ToxicityResult {
   const view = typeof text === 'string' ? textView(text) : text;
@@ -41,23 +41,29 @@ export function analyzeToxicity(text: string | TextView, lang: string): Toxicity
   const hate = decision(p[1]!, bundledModel('hate'));
   let score = Math.max(offensive.score, hate.score);
   let label: ToxicityLabel = hate.score >= 0.5 ? 'hate' : offensive.score >= 0.5 ? 'offensive' : 'ok';
-  if (lang !== 'en') {
-    const floor = Math.max(0, ...hits.map((h) => FLOOR[h.category]));
-    if (floor > score) score = floor;
-    if (lexiconHate(hits)) {
-      label = 'hate';
-      score = Math.max(score, HATE_FLOOR);
-    }
-    else if (label === 'ok' && score >= 0.5) label = 'offensive';
+  // Outside English the models know only the lexicon's categories: its hits set a floor.
+  if (lang !== 'en') score = Math.max(score, ...hits.map((h) => FLOOR[h.category]));
+  // In every language, a slur or a group named beside a threat or hatred is hate, whatever the
+  // models say (they learned from one data set's notion of hate).
+  if (lexiconHate(hits, lang)) {
+    label = 'hate';
+    score = Math.max(score, HATE_FLOOR);
+  } else if (label === 'ok' && score >= 0.5) {
+    label = 'offensive';
   }
   const reasons = label === 'ok' ? [] : reasonWords(words, hits, label === 'hate' ? bundledModel('hate') : bundledModel('offensive'));
   return { score: round(score), label, parts: { offensive: round(offensive.score), hate: round(hate.score) }, ...(reasons.length ? { reasons } : {}) };
 }
 
-/** A slur, or an identity group named beside a threat, dehumanisation or insult. */
-function lexiconHate(hits: LexiconHit[]): boolean {
+/**
+ * A slur, or an identity group named beside a threat, dehumanisation or words of hatred — or,
+ * outside English, an insult (in English the trained models judge insults better: the rule cost
+ * 0.7 points of HatEval val macro-F1 there).
+ */
+function lexiconHate(hits: LexiconHit[], lang: string): boolean {
   if (hits.some((h) => h.category === 'slur')) return true;
-  return hits.some((h) => h.category === 'identity') && hits.some((h) => h.category === 'threat' || h.category === 'dehumanizing' || h.category === 'insult');
+  const against = lang === 'en' ? ['threat', 'dehumanizing', 'hostility'] : ['threat', 'dehumanizing', 'hostility', 'insult'];
+  return hits.some((h) => h.category === 'identity') && hits.some((h) => against.includes(h.category));
 }
 
 let stack: BinaryStack | undefined;
@@ -77,7 +83,7 @@ function decision(p: number, model: LinearModel): { score: number } {
 
 /** Lexicon matches first, then the words the model weighs most towards the label. */
 function reasonWords(words: string[], hits: LexiconHit[], model: LinearModel): string[] {
-  const reasons = new Set(hits.filter((h) => h.category !== 'identity').map((h) => h.text));
+  const reasons = new Set(hits.filter((h) => h.category !== 'identity' && h.category !== 'hostility').map((h) => h.text));
   const mask = (1 << model.bits) - 1;
   const weighed = [...new Set(words)]
     .map((w) => {

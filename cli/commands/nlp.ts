@@ -16,6 +16,11 @@ export function nlpCommand(program: Command) {
     .command('analyze')
     .description('Read texts from standard input, one per line; write one JSON object per line: {"lang","sentiment":{"label","scores"},"toxicity":{"score","label"}}')
     .action(async () => {
+      // A reader that stops early (`| head`) is not an error.
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
         // One bad line must not stop the rest: it gets an object like an empty line's.

@@ -12,6 +12,9 @@ import { TokenKind, type TextView } from './textView';
 export const FEATURES_VERSION = 1;
 
 const SENTIMENT: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: true, bigrams: false, negation: true, stems: true };
+// No negation features for toxicity: they gained half a point on val but taught the English models
+// that "no"/"non" lean offensive, so "Non odio le donne" came out offensive. The lexicon handles
+// negation itself (abuseLexicon.ts).
 const TOXICITY: Omit<LexicalOptions, 'lang' | 'valence'> = { charWeight: 0.5, langChars: false, bigrams: true, negation: false };
 
 const sentimentOptions = new Map<string, LexicalOptions>();

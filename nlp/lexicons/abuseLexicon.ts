@@ -2,6 +2,7 @@
 // ("ti ammazzo"), compared without accents and with common character swaps undone ("1d10t",
 // "stup1d"), so light disguises still match. Lists come from abuseTerms.ts and LDNOOBW.
 import { createRequire } from 'node:module';
+import { NEGATORS } from '../features/negation';
 import { ABUSE_TERMS, IDENTITY_TERMS, NOT_PROFANITY, type AbuseCategory } from './abuseTerms';
 
 export type LexiconCategory = AbuseCategory | 'identity';
@@ -75,8 +76,12 @@ function matcherFor(key: Lang | 'any'): Matcher {
   return m;
 }
 
+/** How many words before a term a negator cancels it: "non odio le donne", "women are not disgusting". */
+const NEGATION_REACH = 3;
+
 /**
- * Abuse and identity terms among `words` (lowercased word tokens). With a language we serve, that
+ * Abuse and identity terms among `words` (lowercased word tokens), leaving out terms a negator
+ * just before cancels. With a language we serve, that
  * language's lists; otherwise all of them, since a detector's "unknown" is no reason to miss a slur.
  */
 export function findAbuse(words: readonly string[], lang?: string): LexiconHit[] {
@@ -98,9 +103,14 @@ export function findAbuse(words: readonly string[], lang?: string): LexiconHit[]
       if (m.seen.size >= CACHE_LIMIT) m.seen.clear();
       m.seen.set(w, category);
     }
-    if (category) hit(words[i]!, category);
+    if (category && (category === 'identity' || !negatedAt(folded, i))) hit(words[i]!, category);
   }
   return hits;
+}
+
+function negatedAt(folded: readonly string[], i: number): boolean {
+  for (let j = Math.max(0, i - NEGATION_REACH); j < i; j++) if (NEGATORS.has(folded[j]!)) return true;
+  return false;
 }
 
 const CACHE_LIMIT = 100_000;

@@ -4,25 +4,29 @@
 // a trailing "*" matches any ending ("stronz*" matches stronzo, stronza, stronzate).
 // Slurs are listed because a moderator must catch them, not because anyone should use them.
 
-export type AbuseCategory = 'insult' | 'slur' | 'threat' | 'dehumanizing' | 'profanity';
+/** hostility: words of hatred ("I hate…", "odio…"); alone they are not abuse, beside an identity group they are hate. */
+export type AbuseCategory = 'insult' | 'slur' | 'threat' | 'dehumanizing' | 'hostility' | 'profanity';
 
 export const ABUSE_TERMS: Record<'en' | 'it' | 'es', Record<Exclude<AbuseCategory, 'profanity'>, string[]>> = {
   en: {
     insult: ['idiot*', 'moron*', 'stupid', 'dumbass*', 'retard*', 'loser*', 'scumbag*', 'imbecile*', 'cretin*', 'jerk', 'jerks', 'pathetic', 'worthless', 'clown*', 'dickhead*', 'douche*', 'twat*', 'wanker*', 'prick*', 'bitch*', 'asshole*', 'bastard*', 'cunt*', 'slut*', 'whore*', 'skank*', 'trash', 'garbage', 'disgusting', 'ugly', 'shithead*', 'shut up', 'stfu'],
     slur: ['nigger*', 'nigga*', 'faggot*', 'fag', 'fags', 'dyke*', 'tranny*', 'kike*', 'spic', 'spics', 'wetback*', 'chink*', 'gook*', 'raghead*', 'towelhead*', 'beaner*', 'coon', 'coons', 'paki', 'pakis', 'rapefugee*', 'feminazi*', 'retard', 'retards'],
-    threat: ['kill you', 'kill them', 'kill all', 'kill yourself', 'kys', 'shoot them', 'shoot you', 'hang them', 'burn them', 'deport them all', 'should die', 'should be killed', 'deserve to die', 'gonna kill', 'will kill', 'i will find you', 'beat you up', 'rape'],
+    threat: ['kill you', 'kill them', 'kill all', 'kill yourself', 'kys', 'shoot them', 'shoot you', 'hang them', 'burn them', 'deport them all', 'should die', 'should be killed', 'deserve to die', 'gonna kill', 'will kill', 'i will find you', 'beat you up', 'rape you', 'i will rape'],
+    hostility: ['hate', 'hates', 'hating', 'despise*', 'detest*', "can't stand", 'cannot stand', 'sick of', 'get rid of'],
     dehumanizing: ['vermin', 'parasite*', 'cockroach*', 'rats', 'animals', 'subhuman*', 'savages', 'filth', 'plague', 'disease', 'scum', 'invaders', 'infestation'],
   },
   it: {
-    insult: ['idiot*', 'stupid*', 'cretin*', 'imbecill*', 'deficient*', 'scem*', 'coglion*', 'stronz*', 'testa di cazzo', 'pezzo di merda', 'bastard*', 'puttan*', 'troia', 'troie', 'zoccol*', 'mignott*', 'cornut*', 'fallit*', 'buffon*', 'pagliacc*', 'schifos*', 'fai schifo', 'fate schifo', 'fa schifo', 'vaffanculo', 'fanculo', 'stai zitto', 'state zitti', 'ritardat*', 'mongoloid*', 'demente', 'dementi', 'cesso', 'verme', 'vermi', 'feccia', 'porco', 'porca', 'maiale', 'sfigat*', 'pirla', 'babbeo', 'somaro', 'ignorant*', 'ciarlatan*', 'vigliacc*', 'lecchin*', 'leccaculo'],
+    insult: ['idiot*', 'stupid*', 'cretin*', 'imbecill*', 'deficient*', 'scem*', 'coglion*', 'stronz*', 'testa di cazzo', 'pezzo di merda', 'bastard*', 'puttan*', 'troia', 'troie', 'zoccol*', 'mignott*', 'cornut*', 'fallit*', 'buffon*', 'pagliacc*', 'schifos*', 'disgustos*', 'ripugnant*', 'fai schifo', 'fate schifo', 'fa schifo', 'vaffanculo', 'fanculo', 'stai zitto', 'state zitti', 'ritardat*', 'mongoloid*', 'demente', 'dementi', 'cesso', 'verme', 'vermi', 'feccia', 'porco', 'porca', 'maiale', 'sfigat*', 'pirla', 'babbeo', 'somaro', 'ignorant*', 'ciarlatan*', 'vigliacc*', 'lecchin*', 'leccaculo'],
     slur: ['negr*', 'frocio', 'froci', 'finocchi*', 'ricchion*', 'recchion*', 'culattone', 'culattoni', 'checca', 'checche', 'terron*', 'polentone', 'zingar*', 'marocchin*', 'mongoloid*', 'ritardat*', 'lesbicona', 'travon*'],
     threat: ['ti ammazzo', 'vi ammazzo', 'ammazzarli', 'ammazzateli', 'ucciderli', 'uccideteli', 'sterminarli', 'sterminateli', 'devono morire', 'dovete morire', 'devi morire', 'meritano di morire', 'bruciarli', 'bruciateli', 'impiccarli', 'fucilarli', 'ti spacco la faccia', 'ti vengo a prendere', 'ti stupro', 'stuprare', 'a morte', 'ammazzare tutti', 'affondare i barconi', 'affondateli'],
+    hostility: ['odio', 'odiamo', 'odiare', 'odiate', 'odiano', 'detesto', 'detestiamo', 'detestare', 'disprezzo', 'disprezziamo', 'non sopporto', 'non sopportiamo', 'basta con', 'fuori dai coglioni', 'tornatevene'],
     dehumanizing: ['bestie', 'animali', 'parassit*', 'scarafagg*', 'ratti', 'topi di fogna', 'sottouman*', 'selvaggi', 'feccia', 'invasori', 'piaga', 'cancro', 'spazzatura', 'immondizia', 'vermi'],
   },
   es: {
-    insult: ['idiota*', 'estúpid*', 'estupid*', 'imbécil*', 'imbecil*', 'gilipollas', 'jilipollas', 'pendej*', 'cabr*n*', 'capull*', 'kapull*', 'tont*', 'subnormal*', 'retrasad*', 'mongól*', 'inútil*', 'inutil*', 'payas*', 'basura', 'asqueros*', 'das asco', 'dais asco', 'da asco', 'hijo de puta', 'hija de puta', 'hijueputa', 'hijoputa', 'hdp', 'puta', 'putas', 'zorra*', 'perra*', 'malparid*', 'pinche', 'mierda', 'cállate', 'callate', 'callaos', 'soplapollas', 'lameculos', 'cerd*', 'marran*', 'imbéciles', 'fracasad*', 'cobarde*', 'ignorante*', 'mamón', 'mamon', 'boludo*', 'huevón*', 'weón*', 'culero*', 'vete a la mierda', 'ojalá te mueras'],
+    insult: ['idiota*', 'estúpid*', 'estupid*', 'imbécil*', 'imbecil*', 'gilipollas', 'jilipollas', 'pendej*', 'cabr*n*', 'capull*', 'kapull*', 'tont*', 'subnormal*', 'retrasad*', 'mongól*', 'inútil*', 'inutil*', 'payas*', 'basura', 'asqueros*', 'repugnante*', 'das asco', 'dais asco', 'da asco', 'hijo de puta', 'hija de puta', 'hijueputa', 'hijoputa', 'hdp', 'puta', 'putas', 'zorra*', 'perra*', 'malparid*', 'pinche', 'mierda', 'cállate', 'callate', 'callaos', 'soplapollas', 'lameculos', 'cerd*', 'marran*', 'imbéciles', 'fracasad*', 'cobarde*', 'ignorante*', 'mamón', 'mamon', 'boludo*', 'huevón*', 'weón*', 'culero*', 'vete a la mierda', 'ojalá te mueras'],
     slur: ['negrat*', 'sudaca*', 'maric*n*', 'marica', 'maricas', 'bollera*', 'tortillera*', 'travelo*', 'moro de mierda', 'moros de mierda', 'panchit*', 'machupichu', 'gitano de mierda', 'gitanos de mierda', 'mongol*', 'retrasado*', 'charnego*', 'negro de mierda', 'negros de mierda', 'feminazi*'],
     threat: ['te voy a matar', 'os voy a matar', 'los voy a matar', 'hay que matarlos', 'matarlos a todos', 'que se mueran', 'deberían morir', 'deberian morir', 'merecen morir', 'mereces morir', 'quemarlos', 'colgarlos', 'fusilarlos', 'te voy a violar', 'violarla', 'a la hoguera', 'paredón', 'paredon', 'te parto la cara', 'exterminarlos', 'hundir las pateras'],
+    hostility: ['odio', 'odiamos', 'odiar', 'odian', 'detesto', 'detestamos', 'desprecio', 'despreciamos', 'no soporto', 'no soportamos', 'fuera de aquí', 'que se vayan', 'largo de aquí'],
     dehumanizing: ['bestias', 'animales', 'parásit*', 'parasit*', 'cucarachas', 'ratas', 'alimañas', 'subhuman*', 'salvajes', 'escoria', 'invasores', 'plaga', 'cáncer', 'basura', 'chusma', 'gentuza'],
   },
 };
