@@ -5,7 +5,7 @@
 import type { FeatureBuffer } from './featureBuffer';
 import { combine, hashString } from './hash';
 import { stemmerFor } from './stems';
-import { gramsOf, taggedGramsOf } from './wordGrams';
+import { gramsOf } from './wordGrams';
 import { CONTRASTS, NEGATION_REACH, NEGATORS } from './negation';
 import { TokenKind, type TextView } from './textView';
 
@@ -161,10 +161,7 @@ function charGrams(view: TextView, options: LexicalOptions, langTag: number, int
     if (view.kinds[i] !== TokenKind.Word) continue;
     const grams = gramsOf(view.tokens[i]!);
     for (let g = 0; g < grams.length; g++) into.add(grams[g]!, 1);
-    if (copy) {
-      const own = taggedGramsOf(view.tokens[i]!, langTag);
-      for (let g = 0; g < own.length; g++) into.add(own[g]!, 1);
-    }
+    if (copy) for (let g = 0; g < grams.length; g++) into.add(combine(grams[g]!, langTag), 1);
     count += grams.length;
   }
   if (count > 0) into.scale(first, options.charWeight / Math.sqrt(count));

@@ -1,7 +1,7 @@
 // Character n-grams inside each word, with the word's edges marked ("<ma", "are>"): the features
 // that survive spelling variants, inflection and unseen words. Every task reads the same grams,
-// hashed once per text.
-import { combine, finish, fnvStart, fnvStep } from './hash';
+// hashed once per word form.
+import { finish, fnvStart, fnvStep } from './hash';
 
 const SEED = 0x1004;
 const START = 0x02;
@@ -12,23 +12,6 @@ const GRAM_MAX = 5;
 // from here. A full cache starts over, which bounds memory without LRU bookkeeping.
 const CACHE_LIMIT = 100_000;
 const cache = new Map<string, Uint32Array>();
-const tagged = new Map<number, Map<string, Uint32Array>>();
-
-/** The word's grams as one language's own features (see lexicalFeatures' `lang`), also cached. */
-export function taggedGramsOf(word: string, tag: number): Uint32Array {
-  let byWord = tagged.get(tag);
-  if (!byWord) {
-    byWord = new Map();
-    tagged.set(tag, byWord);
-  }
-  let grams = byWord.get(word);
-  if (!grams) {
-    grams = gramsOf(word).map((h) => combine(h, tag));
-    if (byWord.size >= CACHE_LIMIT) byWord.clear();
-    byWord.set(word, grams);
-  }
-  return grams;
-}
 
 /** The character 3–5-grams of a word, with its edges marked. */
 export function gramsOf(word: string): Uint32Array {
