@@ -5,6 +5,7 @@
 import type { FeatureBuffer } from './featureBuffer';
 import { combine, hashString } from './hash';
 import { stemmerFor } from './stems';
+import { BoundedCache } from './boundedCache';
 import { gramsOf } from './wordGrams';
 import { CONTRASTS, NEGATION_REACH, NEGATORS } from './negation';
 import { TokenKind, type TextView } from './textView';
@@ -107,7 +108,6 @@ interface WordFacts {
   role: Role;
 }
 
-const CACHE_LIMIT = 100_000;
 // One word cache per options object: callers keep their options (see taskFeatures.ts).
 const lexicons = new WeakMap<LexicalOptions, Lexicon>();
 
@@ -125,12 +125,12 @@ function lexiconFor(options: LexicalOptions): Lexicon {
 }
 
 function buildLexicon(options: LexicalOptions): Lexicon {
-  const facts = new Map<string, WordFacts>();
+  const facts = new BoundedCache<string, WordFacts>(100_000);
   const stemmer = options.lang && (options.stems || options.valence) ? stemmerFor(options.lang) : null;
   return {
     get(token: string, kind: TokenKind): WordFacts {
-      let f = facts.get(token);
-      if (f) return f;
+      const known = facts.get(token);
+      if (known) return known;
       const stem = kind === TokenKind.Word ? stemmer?.stem(token) : undefined;
       let valence: number | undefined;
       if (options.valence) {
@@ -139,16 +139,13 @@ function buildLexicon(options: LexicalOptions): Lexicon {
             ? options.valence.emoji.get(token.replace(/\uFE0F/g, ''))
             : (options.valence.words.get(token) ?? (stem === undefined ? undefined : options.valence.stems.get(stem)));
       }
-      f = {
+      return facts.set(token, {
         hash: hashString(token, SEED.word),
         negatedHash: hashString(token, SEED.negated),
         stemHash: options.stems && stem !== undefined && stem !== token ? hashString(stem, SEED.stem) : 0,
         valence: valence ?? 0,
         role: kind !== TokenKind.Word ? Role.None : NEGATORS.has(token) ? Role.Negator : CONTRASTS.has(token) ? Role.Contrast : Role.None,
-      };
-      if (facts.size >= CACHE_LIMIT) facts.clear();
-      facts.set(token, f);
-      return f;
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 // Snowball stems ("piaciuto", "piace" → "piac"), so a model trained on 1,839 tweets per language
 // still recognises a word it saw in another form. The same words recur in social text, so each
 // language keeps a bounded cache and a word form is stemmed once.
+import { BoundedCache } from './boundedCache';
 import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as italian } from '@orama/stemmers/italian';
@@ -10,7 +11,6 @@ import { stemmer as spanish } from '@orama/stemmers/spanish';
 // No English: its light inflection gains nothing from stems, and the measured val macro-F1 was
 // higher without them (67.5 against 64.3 with @orama's Porter stemmer).
 const STEMMERS: Record<string, (word: string) => string> = { it: italian, es: spanish, fr: french, de: german, pt: portuguese };
-const CACHE_LIMIT = 200_000;
 
 interface CachedStemmer {
   stem(word: string): string;
@@ -30,17 +30,6 @@ export function stemmerFor(lang: string): CachedStemmer | null {
 }
 
 function cached(stem: (word: string) => string): CachedStemmer {
-  const cache = new Map<string, string>();
-  return {
-    stem(word) {
-      let s = cache.get(word);
-      if (s === undefined) {
-        // A full cache starts over: simpler than LRU, and the common forms come back within a few texts.
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        s = stem(word);
-        cache.set(word, s);
-      }
-      return s;
-    },
-  };
+  const cache = new BoundedCache<string, string>(200_000);
+  return { stem: (word) => cache.get(word) ?? cache.set(word, stem(word)) };
 }

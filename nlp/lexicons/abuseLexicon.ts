@@ -2,6 +2,7 @@
 // ("ti ammazzo"), compared without accents and with common character swaps undone ("1d10t",
 // "stup1d"), so light disguises still match. Lists come from abuseTerms.ts and LDNOOBW.
 import { createRequire } from 'node:module';
+import { BoundedCache } from '../features/boundedCache';
 import { NEGATORS } from '../features/negation';
 import { ABUSE_TERMS, IDENTITY_TERMS, NOT_PROFANITY, type AbuseCategory } from './abuseTerms';
 
@@ -22,7 +23,7 @@ interface Matcher {
   /** LDNOOBW words: checked after the curated words and prefixes, which are more specific */
   profanity: Map<string, LexiconCategory>;
   /** word as written → its category (null: none), so a recurring word is looked up once */
-  seen: Map<string, LexiconCategory | null>;
+  seen: BoundedCache<string, LexiconCategory | null>;
   /** first word → phrases starting with it */
   phrases: Map<string, { words: string[]; category: LexiconCategory }[]>;
 }
@@ -41,7 +42,7 @@ const require = createRequire(import.meta.url);
 const matchers = new Map<string, Matcher>();
 
 function build(langs: readonly Lang[]): Matcher {
-  const m: Matcher = { words: new Map(), prefixes: new Map(), profanity: new Map(), seen: new Map(), phrases: new Map() };
+  const m: Matcher = { words: new Map(), prefixes: new Map(), profanity: new Map(), seen: new BoundedCache(100_000), phrases: new Map() };
   const add = (term: string, category: LexiconCategory) => {
     const words = term.split(/\s+/).map(fold);
     if (words.length > 1) {
@@ -99,9 +100,7 @@ export function findAbuse(words: readonly string[], lang?: string): LexiconHit[]
     }
     let category = m.seen.get(w);
     if (category === undefined) {
-      category = m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w) ?? null;
-      if (m.seen.size >= CACHE_LIMIT) m.seen.clear();
-      m.seen.set(w, category);
+      category = m.seen.set(w, m.words.get(w) ?? prefixCategory(m, w) ?? m.profanity.get(w) ?? null);
     }
     if (category && (category === 'identity' || !negatedAt(folded, i))) hit(words[i]!, category);
   }
@@ -113,18 +112,8 @@ function negatedAt(folded: readonly string[], i: number): boolean {
   return false;
 }
 
-const CACHE_LIMIT = 100_000;
-const foldedWords = new Map<string, string>();
-
-function foldCached(word: string): string {
-  let f = foldedWords.get(word);
-  if (f === undefined) {
-    if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
-    f = fold(word);
-    foldedWords.set(word, f);
-  }
-  return f;
-}
+const foldedWords = new BoundedCache<string, string>(100_000);
+const foldCached = (word: string): string => foldedWords.get(word) ?? foldedWords.set(word, fold(word));
 
 function prefixCategory(m: Matcher, word: string): LexiconCategory | undefined {
   for (let len = Math.min(word.length, 12); len >= MIN_PREFIX; len--) {

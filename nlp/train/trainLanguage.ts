@@ -9,7 +9,7 @@ import { classificationReport } from '../metrics';
 import type { LinearModel } from '../model/linearModel';
 import { probabilities } from '../model/linearModel';
 import { toExamples } from './examples';
-import { seededRandom } from './random';
+import { seededRandom } from '../../shared/random';
 import { fitTemperature, predictAll, toBuffer, trainSoftmax, type Example } from './trainSoftmax';
 
 // Hindi is left out: XLM-T's Hindi tweets are mostly romanised and half English ("thank you so

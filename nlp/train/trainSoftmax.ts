@@ -4,7 +4,7 @@
 // epoch is kept: early stopping, the only use of validation besides choosing settings.
 import { FeatureBuffer } from '../features/featureBuffer';
 import { argmax, createModel, logits, softmax, type LinearModel } from '../model/linearModel';
-import { seededRandom, shuffleInPlace } from './random';
+import { seededRandom, shuffleInPlace } from '../../shared/random';
 
 export interface Example {
   hashes: Uint32Array;

@@ -7,6 +7,7 @@ import { blueskyNetworkGate, startBlueskyNetwork, type BlueskyTestNetwork, type 
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
+import { seededRandom } from '../../../shared/random';
 
 /**
  * The chaos test of issue 3: 500 posts (some of them threads) due within one minute on four Bluesky
@@ -32,17 +33,6 @@ const KILLS = 6;
 /** Short enough that a killed worker's posts come back within seconds (the defaults are minutes). */
 const WORKER_ENV = { PUBLISH_LEASE_SECONDS: '8', PUBLISH_JOB_EXPIRE_SECONDS: '8' };
 
-/** mulberry32: a small seeded generator, so every run kills at the same offsets. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -123,7 +113,7 @@ describe.skipIf(!gate.run)('publisher chaos: two workers killed at random while 
   }, 120_000);
 
   it('publishes every post exactly once and records every call', { timeout: 15 * 60_000 }, async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     const tag = randomBytes(3).toString('hex');
     // 1. The posts: post i goes to account i % ACCOUNTS; every THREAD_EVERY-th one is a thread.
     const plan = Array.from({ length: POSTS }, (_, i) => {

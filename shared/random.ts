@@ -1,4 +1,5 @@
-// A seeded generator (mulberry32), so `npm run nlp:train` makes the same model files every time.
+// A seeded generator (mulberry32): training scripts and tests that must do the same thing on every
+// run (npm run nlp:train's model files, the publisher chaos test's kill offsets) draw from it.
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
