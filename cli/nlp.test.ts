@@ -36,6 +36,31 @@ describe('tandem nlp analyze', () => {
     expect(lines[1]).toMatchObject({ lang: 'unknown', sentiment: { label: 'neutral' }, toxicity: { score: 0, label: 'ok' } });
   });
 
+  it('answers each line as it comes, for a caller that waits for one answer before sending the next', async () => {
+    const child = spawn(process.execPath, [BIN, 'nlp', 'analyze']);
+    const answers: string[] = [];
+    let pending = '';
+    const next = () =>
+      new Promise<string>((resolve) => {
+        const onData = (d: Buffer) => {
+          pending += d;
+          const at = pending.indexOf('\n');
+          if (at < 0) return;
+          child.stdout.off('data', onData);
+          resolve(pending.slice(0, at));
+          pending = pending.slice(at + 1);
+        };
+        child.stdout.on('data', onData);
+      });
+    child.stdin.write('grazie mille, siete fantastici\n');
+    answers.push(await next());
+    child.stdin.write('muchas gracias\n');
+    answers.push(await next());
+    child.stdin.end();
+    await new Promise((r) => child.on('exit', r));
+    expect(answers.map((a) => JSON.parse(a).lang)).toEqual(['it', 'es']);
+  });
+
   it('handles a last line without a newline and no input at all', async () => {
     expect((await tandem(['nlp', 'analyze'], 'ciao a tutti')).stdout.trim().split('\n')).toHaveLength(1);
     expect((await tandem(['nlp', 'analyze'], '')).stdout).toBe('');

@@ -22,17 +22,34 @@ export function nlpCommand(program: Command) {
         throw err;
       });
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      // Written in batches: one write per line would cost more than the analysis itself. A batch
+      // also goes out as soon as the lines already read are done, so a caller that sends one line
+      // and waits for its answer gets it at once.
+      let batch: string[] = [];
+      let scheduled = false;
+      const flush = () => {
+        scheduled = false;
+        if (batch.length === 0) return true;
+        const chunk = `${batch.join('\n')}\n`;
+        batch = [];
+        return process.stdout.write(chunk);
+      };
       for await (const line of lines) {
         // One bad line must not stop the rest: it gets an object like an empty line's.
-        let out: string;
         try {
-          out = JSON.stringify(analyze(line));
+          batch.push(JSON.stringify(analyze(line)));
         } catch (err) {
           process.stderr.write(`line could not be analysed: ${(err as Error).message}\n`);
-          out = JSON.stringify(analyze(''));
+          batch.push(JSON.stringify(analyze('')));
         }
-        if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+        if (batch.length >= 256) {
+          if (!flush()) await new Promise((r) => process.stdout.once('drain', r));
+        } else if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       }
+      flush();
     });
 
   nlp
