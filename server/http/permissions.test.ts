@@ -172,6 +172,8 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
     return { path: `/community/posts/${postId}/approve` };
   },
   'DELETE /api/workspaces/:workspaceId/community/posts/:postId': async () => ({ path: `/community/posts/${(await newCommunityThread()).posts[0]!.id}` }),
+  'GET /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread(true)).id}/poll` }),
+  'POST /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/poll`, body: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } }),
 };
 
 let communityReady: Promise<unknown> | undefined;
@@ -179,8 +181,9 @@ const ensureCommunity = () => (communityReady ??= owner.put(`/api/workspaces/${w
 async function newSpace(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces`, { name: 'Walk', slug: `walk-${Math.random().toString(36).slice(2)}` })).body.id;
 }
-async function newCommunityThread(): Promise<{ id: string; posts: { id: string }[] }> {
-  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk' })).body;
+async function newCommunityThread(withPoll = false): Promise<{ id: string; posts: { id: string }[] }> {
+  const poll = withPoll ? { poll: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } } : {};
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk', ...poll })).body;
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {

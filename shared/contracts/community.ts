@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Password } from './common';
+import { PollInput } from './communityPolls';
 
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
 export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
@@ -151,6 +152,8 @@ export const SpaceWithThreads = z.object({ space: Space, threads: z.array(Thread
 export const CreateThreadBody = z.strictObject({
   title: z.string().trim().min(3, 'Give the thread a title of at least 3 characters.').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters.`),
   body: z.string().trim().min(1, 'Write something first.').max(BODY_MAX, `Keep posts under ${BODY_MAX} characters.`),
+  /** Optional poll carried by the thread (it may also be added later by the author or staff). */
+  poll: PollInput.optional(),
 });
 export const CreateReplyBody = z.strictObject({
   body: CreateThreadBody.shape.body,

@@ -8,3 +8,4 @@ export * from './collaboration';
 export * from './metrics';
 export * from './inbound';
 export * from './community';
+export * from './communityPollsEvents';

@@ -1,4 +1,4 @@
-import type { communities, communityMembers, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 
 type CommunityRow = typeof communities.$inferSelect;
@@ -96,4 +96,30 @@ export function presentThreadSummary(t: ThreadRow, replyCount: number, authors: 
 
 export function presentRevision(r: RevisionRow) {
   return { version: r.version, title: r.title, bodySource: r.bodySource, editedBy: r.editedByUserId ? ('staff' as const) : ('member' as const), createdAt: r.createdAt.toISOString() };
+}
+
+type PollRow = typeof communityPolls.$inferSelect;
+type PollOptionRow = typeof communityPollOptions.$inferSelect;
+interface PollViewerState {
+  closed: boolean;
+  myChoices: string[] | null;
+  hiddenUntil: 'vote' | 'close' | 'never' | null;
+  results: { voters: number; options: { optionId: string; votes: number }[]; runoff: { rounds: { tallies: Record<string, number>; exhausted: number; eliminated: string[] }[]; winners: string[] } | null } | null;
+}
+
+export function presentPoll(p: PollRow, options: PollOptionRow[], state: PollViewerState) {
+  return {
+    id: p.id,
+    threadId: p.threadId,
+    question: p.question,
+    kind: p.kind,
+    maxChoices: p.maxChoices,
+    resultsVisibility: p.resultsVisibility,
+    closesAt: p.closesAt?.toISOString() ?? null,
+    closed: state.closed,
+    options: options.map((o) => ({ id: o.id, label: o.label })),
+    myChoices: state.myChoices,
+    results: state.results,
+    resultsHiddenUntil: state.hiddenUntil,
+  };
 }

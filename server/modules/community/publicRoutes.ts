@@ -21,7 +21,9 @@ import {
   ThreadMarks,
   UpdateMemberBody,
 } from '../../../shared/contracts/community';
+import { Poll, PollInput, VoteBody } from '../../../shared/contracts/communityPolls';
 import { acknowledgeGuidelines } from './commands/acknowledgeGuidelines';
+import { addPoll } from './commands/addPoll';
 import { deletePost } from './commands/deletePost';
 import { editPost } from './commands/editPost';
 import { replyToThread } from './commands/replyToThread';
@@ -32,9 +34,11 @@ import { signOutMember } from './commands/signOutMember';
 import { signUpMember } from './commands/signUpMember';
 import { startThread } from './commands/startThread';
 import { updateMemberProfile } from './commands/updateMemberProfile';
+import { votePoll } from './commands/votePoll';
 import { clearMemberCookie, requireMember, setMemberCookie, viewerOf } from './memberSession';
 import { presentMe, presentPublicCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
+import { getPoll } from './queries/getPoll';
 import { getPublicProfile } from './queries/getPublicProfile';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
@@ -117,6 +121,19 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/threads/:threadId`, { schema: { tags, summary: 'A thread and its replies', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, await viewerOf(req, req.params.communityId), req.params.threadId),
+  );
+
+  app.get(`${base}/threads/:threadId/poll`, { schema: { tags, summary: "The thread's poll; results as its visibility allows", params: ThreadParams, response: { 200: Poll } } }, async (req) =>
+    getPoll(req.ctx.db, await viewerOf(req, req.params.communityId), req.params.threadId),
+  );
+
+  app.post(`${base}/threads/:threadId/poll`, { schema: { tags, summary: 'Add a poll to your thread (one per thread)', params: ThreadParams, body: PollInput, response: { 201: Poll } } }, async (req, reply) => {
+    const writer = await requireMember(req, req.params.communityId);
+    return reply.code(201).send(await addPoll({ ctx: req.ctx, writer, threadId: req.params.threadId, input: req.body }));
+  });
+
+  app.put(`${base}/threads/:threadId/poll/vote`, { schema: { tags, summary: 'Vote, or replace your vote', params: ThreadParams, body: VoteBody, response: { 200: Poll } } }, async (req) =>
+    votePoll({ ctx: req.ctx, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, choices: req.body.choices }),
   );
 
   app.post(`${base}/threads/:threadId/replies`, { schema: { tags, summary: 'Reply to a thread, optionally to one of its posts', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) => {

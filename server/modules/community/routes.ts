@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import { Poll, PollInput } from '../../../shared/contracts/communityPolls';
 import { WorkspaceParams } from '../../http/params';
+import { addPoll } from './commands/addPoll';
 import { approvePost } from './commands/approvePost';
 import { createSpace } from './commands/createSpace';
 import { deletePost } from './commands/deletePost';
@@ -16,6 +18,7 @@ import { startThread } from './commands/startThread';
 import { staffOf } from './policies';
 import { presentCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
+import { getPoll } from './queries/getPoll';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
 import { listMembers } from './queries/listMembers';
@@ -71,6 +74,14 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/threads/:threadId`, { config: { action: 'community.read' }, schema: { tags, summary: 'A thread with every reply, pending ones included', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, staffOf(req.actor), req.params.threadId),
+  );
+
+  app.get(`${base}/threads/:threadId/poll`, { config: { action: 'community.read' }, schema: { tags, summary: "The thread's poll with its results (staff always see them)", params: ThreadParams, response: { 200: Poll } } }, async (req) =>
+    getPoll(req.ctx.db, staffOf(req.actor), req.params.threadId),
+  );
+
+  app.post(`${base}/threads/:threadId/poll`, { config: { action: 'community.post' }, schema: { tags, summary: 'Add a poll to a thread (one per thread)', params: ThreadParams, body: PollInput, response: { 201: Poll } } }, async (req, reply) =>
+    reply.code(201).send(await addPoll({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, input: req.body })),
   );
 
   app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself, with the staff badge', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) =>

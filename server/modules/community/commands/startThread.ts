@@ -1,9 +1,11 @@
+import type { PollInput } from '../../../../shared/contracts/communityPolls';
 import type { AppContext } from '../../../context';
 import { communityThreads } from '../../../db/schema';
 import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type Writer } from '../policies';
 import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
+import { insertPoll } from './addPoll';
 
 export interface StartThreadOptions {
   ctx: AppContext;
@@ -12,10 +14,12 @@ export interface StartThreadOptions {
   space: { spaceId: string } | { slug: string };
   title: string;
   body: string;
+  /** A poll carried by the thread, written in the same transaction. */
+  poll?: PollInput;
 }
 
 /** A new thread with its opening post; pending (seen by its author and staff) when the space asks for approval. */
-export async function startThread({ ctx, writer, space: by, title, body }: StartThreadOptions) {
+export async function startThread({ ctx, writer, space: by, title, body, poll }: StartThreadOptions) {
   const threadId = await ctx.db.transaction(async (tx) => {
     const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
     assertCanStartThread(writer, space);
@@ -24,6 +28,7 @@ export async function startThread({ ctx, writer, space: by, title, body }: Start
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
     await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    if (poll) await insertPoll(tx, writer, thread!.id, poll);
     await followAsWriter(tx, writer, thread!.id);
     return thread!.id;
   });
