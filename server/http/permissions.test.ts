@@ -174,6 +174,8 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'DELETE /api/workspaces/:workspaceId/community/posts/:postId': async () => ({ path: `/community/posts/${(await newCommunityThread()).posts[0]!.id}` }),
   'GET /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread(true)).id}/poll` }),
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/poll`, body: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } }),
+  'GET /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread(false, true)).id}/event` }),
+  'POST /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/event`, body: walkEvent }),
 };
 
 let communityReady: Promise<unknown> | undefined;
@@ -181,9 +183,11 @@ const ensureCommunity = () => (communityReady ??= owner.put(`/api/workspaces/${w
 async function newSpace(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces`, { name: 'Walk', slug: `walk-${Math.random().toString(36).slice(2)}` })).body.id;
 }
-async function newCommunityThread(withPoll = false): Promise<{ id: string; posts: { id: string }[] }> {
+const walkEvent = { title: 'Walk event', startsAt: '2030-05-01T10:00', endsAt: '2030-05-01T11:00', timeZone: 'Europe/Rome', place: 'Walk park' };
+async function newCommunityThread(withPoll = false, withEvent = false): Promise<{ id: string; posts: { id: string }[] }> {
   const poll = withPoll ? { poll: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } } : {};
-  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk', ...poll })).body;
+  const event = withEvent ? { event: walkEvent } : {};
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk', ...poll, ...event })).body;
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {

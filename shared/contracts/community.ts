@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Password } from './common';
+import { EventInput } from './communityEvents';
 import { PollInput } from './communityPolls';
 
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
@@ -154,6 +155,8 @@ export const CreateThreadBody = z.strictObject({
   body: z.string().trim().min(1, 'Write something first.').max(BODY_MAX, `Keep posts under ${BODY_MAX} characters.`),
   /** Optional poll carried by the thread (it may also be added later by the author or staff). */
   poll: PollInput.optional(),
+  /** Optional event carried by the thread (it may also be added later by the author or staff). */
+  event: EventInput.optional(),
 });
 export const CreateReplyBody = z.strictObject({
   body: CreateThreadBody.shape.body,

@@ -1,5 +1,6 @@
-import type { communities, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityEvents, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
+import { localTime } from './eventRules';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof communityMembers.$inferSelect;
@@ -121,5 +122,27 @@ export function presentPoll(p: PollRow, options: PollOptionRow[], state: PollVie
     myChoices: state.myChoices,
     results: state.results,
     resultsHiddenUntil: state.hiddenUntil,
+  };
+}
+
+type EventRow = typeof communityEvents.$inferSelect;
+
+export function presentEvent(e: EventRow, state: { going: number; interested: number; myRsvp: 'going' | 'interested' | 'not_going' | null }) {
+  return {
+    id: e.id,
+    threadId: e.threadId,
+    title: e.title,
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    timeZone: e.timeZone,
+    localStartsAt: localTime(e.startsAt, e.timeZone),
+    localEndsAt: localTime(e.endsAt, e.timeZone),
+    onlineUrl: e.onlineUrl,
+    place: e.place,
+    capacity: e.capacity,
+    going: state.going,
+    interested: state.interested,
+    seatsLeft: e.capacity === null ? null : Math.max(0, e.capacity - state.going),
+    myRsvp: state.myRsvp,
   };
 }

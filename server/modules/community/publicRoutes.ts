@@ -21,8 +21,10 @@ import {
   ThreadMarks,
   UpdateMemberBody,
 } from '../../../shared/contracts/community';
+import { CommunityEvent, EventInput, RsvpBody } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput, VoteBody } from '../../../shared/contracts/communityPolls';
 import { acknowledgeGuidelines } from './commands/acknowledgeGuidelines';
+import { addEvent } from './commands/addEvent';
 import { addPoll } from './commands/addPoll';
 import { deletePost } from './commands/deletePost';
 import { editPost } from './commands/editPost';
@@ -34,10 +36,12 @@ import { signOutMember } from './commands/signOutMember';
 import { signUpMember } from './commands/signUpMember';
 import { startThread } from './commands/startThread';
 import { updateMemberProfile } from './commands/updateMemberProfile';
+import { rsvpEvent } from './commands/rsvpEvent';
 import { votePoll } from './commands/votePoll';
 import { clearMemberCookie, requireMember, setMemberCookie, viewerOf } from './memberSession';
 import { presentMe, presentPublicCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
+import { getEvent } from './queries/getEvent';
 import { getPoll } from './queries/getPoll';
 import { getPublicProfile } from './queries/getPublicProfile';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
@@ -45,6 +49,7 @@ import { getThread } from './queries/getThread';
 import { listBookmarks } from './queries/listBookmarks';
 import { listPostRevisions } from './queries/listPostRevisions';
 import { listSpaces } from './queries/listSpaces';
+import { renderEventIcs } from './queries/renderEventIcs';
 
 const tags = ['community (members)'];
 // `communityId` is the workspace's id; not named workspaceId because these routes are outside the team's gate.
@@ -134,6 +139,24 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(`${base}/threads/:threadId/poll/vote`, { schema: { tags, summary: 'Vote, or replace your vote', params: ThreadParams, body: VoteBody, response: { 200: Poll } } }, async (req) =>
     votePoll({ ctx: req.ctx, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, choices: req.body.choices }),
+  );
+
+  app.get(`${base}/threads/:threadId/event`, { schema: { tags, summary: "The thread's event with its answers", params: ThreadParams, response: { 200: CommunityEvent } } }, async (req) =>
+    getEvent(req.ctx.db, await viewerOf(req, req.params.communityId), req.params.threadId),
+  );
+
+  app.get(`${base}/threads/:threadId/event.ics`, { schema: { tags, summary: 'The event as an iCalendar file (text/calendar)', params: ThreadParams } }, async (req, reply) => {
+    const text = await renderEventIcs(req.ctx, await viewerOf(req, req.params.communityId), req.params.threadId);
+    return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="event.ics"').send(text);
+  });
+
+  app.post(`${base}/threads/:threadId/event`, { schema: { tags, summary: 'Add an event to your thread (one per thread)', params: ThreadParams, body: EventInput, response: { 201: CommunityEvent } } }, async (req, reply) => {
+    const writer = await requireMember(req, req.params.communityId);
+    return reply.code(201).send(await addEvent({ ctx: req.ctx, writer, threadId: req.params.threadId, input: req.body }));
+  });
+
+  app.put(`${base}/threads/:threadId/event/rsvp`, { schema: { tags, summary: 'Answer going, interested or not going (going is refused when full)', params: ThreadParams, body: RsvpBody, response: { 200: CommunityEvent } } }, async (req) =>
+    rsvpEvent({ ctx: req.ctx, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, status: req.body.status }),
   );
 
   app.post(`${base}/threads/:threadId/replies`, { schema: { tags, summary: 'Reply to a thread, optionally to one of its posts', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) => {

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import { CommunityEvent, EventInput } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput } from '../../../shared/contracts/communityPolls';
 import { WorkspaceParams } from '../../http/params';
+import { addEvent } from './commands/addEvent';
 import { addPoll } from './commands/addPoll';
 import { approvePost } from './commands/approvePost';
 import { createSpace } from './commands/createSpace';
@@ -18,6 +20,7 @@ import { startThread } from './commands/startThread';
 import { staffOf } from './policies';
 import { presentCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
+import { getEvent } from './queries/getEvent';
 import { getPoll } from './queries/getPoll';
 import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
@@ -82,6 +85,14 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(`${base}/threads/:threadId/poll`, { config: { action: 'community.post' }, schema: { tags, summary: 'Add a poll to a thread (one per thread)', params: ThreadParams, body: PollInput, response: { 201: Poll } } }, async (req, reply) =>
     reply.code(201).send(await addPoll({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, input: req.body })),
+  );
+
+  app.get(`${base}/threads/:threadId/event`, { config: { action: 'community.read' }, schema: { tags, summary: "The thread's event with its answers", params: ThreadParams, response: { 200: CommunityEvent } } }, async (req) =>
+    getEvent(req.ctx.db, staffOf(req.actor), req.params.threadId),
+  );
+
+  app.post(`${base}/threads/:threadId/event`, { config: { action: 'community.post' }, schema: { tags, summary: 'Add an event to a thread (one per thread)', params: ThreadParams, body: EventInput, response: { 201: CommunityEvent } } }, async (req, reply) =>
+    reply.code(201).send(await addEvent({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, input: req.body })),
   );
 
   app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself, with the staff badge', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) =>

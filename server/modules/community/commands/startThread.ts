@@ -1,3 +1,4 @@
+import type { EventInput } from '../../../../shared/contracts/communityEvents';
 import type { PollInput } from '../../../../shared/contracts/communityPolls';
 import type { AppContext } from '../../../context';
 import { communityThreads } from '../../../db/schema';
@@ -5,6 +6,7 @@ import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type
 import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
+import { insertEvent } from './addEvent';
 import { insertPoll } from './addPoll';
 
 export interface StartThreadOptions {
@@ -16,10 +18,12 @@ export interface StartThreadOptions {
   body: string;
   /** A poll carried by the thread, written in the same transaction. */
   poll?: PollInput;
+  /** An event carried by the thread, written in the same transaction. */
+  event?: EventInput;
 }
 
 /** A new thread with its opening post; pending (seen by its author and staff) when the space asks for approval. */
-export async function startThread({ ctx, writer, space: by, title, body, poll }: StartThreadOptions) {
+export async function startThread({ ctx, writer, space: by, title, body, poll, event }: StartThreadOptions) {
   const threadId = await ctx.db.transaction(async (tx) => {
     const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
     assertCanStartThread(writer, space);
@@ -29,6 +33,7 @@ export async function startThread({ ctx, writer, space: by, title, body, poll }:
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
     await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
+    if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);
     return thread!.id;
   });
