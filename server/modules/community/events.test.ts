@@ -24,6 +24,8 @@ async function eventThread(author: MemberClient, event: Record<string, unknown> 
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }
+/** Far ahead, so answers stay open whenever the tests run (answers close once an event is over). */
+const farAhead = { startsAt: '2099-06-01T18:00', endsAt: '2099-06-01T20:00' };
 const rsvp = (m: MemberClient, threadId: string, status: string) => m.request('PUT', `/threads/${threadId}/event/rsvp`, { status });
 
 describe('creating events', () => {
@@ -70,7 +72,7 @@ describe('creating events', () => {
 describe('answers', () => {
   it('refuses going when full with a clear message, and changing an answer frees the seat', async () => {
     const host = await joinCommunity(t, ws);
-    const threadId = await eventThread(host, { capacity: 2 });
+    const threadId = await eventThread(host, { ...farAhead, capacity: 2 });
     const [a, b, c] = [await joinCommunity(t, ws), await joinCommunity(t, ws), await joinCommunity(t, ws)];
     expect((await rsvp(a, threadId, 'going')).body).toMatchObject({ going: 1, seatsLeft: 1, myRsvp: 'going' });
     expect((await rsvp(a, threadId, 'going')).body).toMatchObject({ going: 1, seatsLeft: 1 });
@@ -87,7 +89,7 @@ describe('answers', () => {
 
   it('the last seat goes to one of two members asking at once', async () => {
     const host = await joinCommunity(t, ws);
-    const threadId = await eventThread(host, { capacity: 1 });
+    const threadId = await eventThread(host, { ...farAhead, capacity: 1 });
     const racers = await Promise.all(Array.from({ length: 4 }, () => joinCommunity(t, ws)));
     const answers = await Promise.all(racers.map((m) => rsvp(m, threadId, 'going')));
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
@@ -96,7 +98,7 @@ describe('answers', () => {
 
   it('needs a member past the guidelines, and closes once the event is over', async () => {
     const host = await joinCommunity(t, ws);
-    const threadId = await eventThread(host);
+    const threadId = await eventThread(host, farAhead);
     expect((await rsvp(new MemberClient(t.baseUrl, ws), threadId, 'going')).status).toBe(401);
     expect((await rsvp(await joinCommunity(t, ws, { acknowledge: false }), threadId, 'going')).body.error.details).toEqual({ reason: 'guidelines_not_acknowledged' });
     await t.database.db.execute(sql`UPDATE community_events SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE thread_id = ${threadId}`);
@@ -130,13 +132,13 @@ describe('visibility and isolation', () => {
   it('follows the space and never crosses workspaces', async () => {
     const a = await joinCommunity(t, ws);
     const secret = (await owner.get(`/api/workspaces/${ws}/community/spaces`)).body.spaces.find((s: { slug: string }) => s.slug === 'secret').id;
-    const hidden = (await owner.post(`/api/workspaces/${ws}/community/spaces/${secret}/threads`, { title: 'Staff party', body: 'x', event: tasting })).body.id;
+    const hidden = (await owner.post(`/api/workspaces/${ws}/community/spaces/${secret}/threads`, { title: 'Staff party', body: 'x', event: { ...tasting, ...farAhead } })).body.id;
     expect((await a.get(`/threads/${hidden}/event`)).status).toBe(404);
     expect((await fetch(`${t.baseUrl}/api/communities/${ws}/threads/${hidden}/event.ics`)).status).toBe(404);
     expect((await rsvp(a, hidden, 'going')).status).toBe(404);
     expect((await owner.get(`/api/workspaces/${ws}/community/threads/${hidden}/event`)).status).toBe(200);
 
-    const threadId = await eventThread(a);
+    const threadId = await eventThread(a, farAhead);
     const other = await communityOwner(t, 'Caffè Altrove');
     const stranger = await joinCommunity(t, other.workspaceId);
     expect((await stranger.get(`/threads/${threadId}/event`)).status).toBe(404);
