@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 import { channels, postTargets, posts } from './publishing';
 import { workspaces } from './workspaces';
@@ -35,10 +36,19 @@ export const inboundItems = pgTable(
     /** Set when we hid or deleted it on the network. */
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     moderation: text('moderation').$type<'hidden' | 'deleted'>(),
+    // Language intelligence (nlp/) computed when the item is stored; null for items stored before it.
+    detectedLanguage: text('detected_language'),
+    sentiment: text('sentiment').$type<'negative' | 'neutral' | 'positive'>(),
+    sentimentScores: jsonb('sentiment_scores').$type<{ negative: number; neutral: number; positive: number }>(),
+    toxicity: real('toxicity'),
+    toxicityLabel: text('toxicity_label').$type<'ok' | 'offensive' | 'hate'>(),
+    toxicityReasons: jsonb('toxicity_reasons').$type<string[]>(),
   },
   (t) => [
     uniqueIndex('inbound_items_network_uq').on(t.channelId, t.kind, t.networkId),
     index('inbound_items_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // Only items stored before analysis existed: the backfill job finds them without a scan.
+    index('inbound_items_unanalysed_idx').on(t.receivedAt).where(sql`${t.sentiment} is null`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { addMember } from '../../test/workspaceMember';
 import { until } from '../../test/until';
+import { analyzeInbound } from './jobs/analyzeInbound';
 import { pullInbound } from './jobs/pullInbound';
 
 /**
@@ -211,6 +212,55 @@ describe('the inbox API', () => {
     expect((await cm.get(`/api/workspaces/${ws}/inbound?cursor=garbage`)).status).toBe(400);
     expect((await analyst.get(`/api/workspaces/${ws}/inbound`)).status).toBe(403);
     expect((await contributor.get(`/api/workspaces/${ws}/inbound`)).status).toBe(403);
+  });
+
+  it('analyses every item on arrival (language, sentiment, toxicity) and filters by them', async () => {
+    const d = await channel();
+    const { remoteId } = await published(d.id);
+    const texts = {
+      praise: 'Adoro questo caffè, il migliore della città! 😍',
+      complaint: 'No me gustó nada, el peor servicio de mi vida',
+      abuse: 'you are a fucking idiot',
+    };
+    for (const text of Object.values(texts)) sinkStore.addInbound(d.account, { text, kind: 'comment', rootId: remoteId });
+    // A language the network states is trusted over detection (which cannot tell from "lol").
+    sinkStore.addInbound(d.account, { text: 'lol', kind: 'comment', rootId: remoteId, language: 'it-IT' });
+    sinkStore.addInbound(d.account, { text: 'lol!', kind: 'comment', rootId: remoteId });
+    await pull(d.id);
+    const listed = (await cm.get(`/api/workspaces/${ws}/inbound?channelId=${d.id}`)).body.items as { text: string; analysis: { language: string; sentiment: { label: string; scores: { negative: number; neutral: number; positive: number } }; toxicity: { score: number; label: string; reasons: string[] } } }[];
+    const byText = new Map(listed.map((i) => [i.text, i.analysis]));
+    expect(byText.get(texts.praise)).toMatchObject({ language: 'it', sentiment: { label: 'positive' }, toxicity: { label: 'ok' } });
+    expect(byText.get(texts.complaint)).toMatchObject({ language: 'es', sentiment: { label: 'negative' } });
+    expect(byText.get(texts.abuse)!.toxicity).toMatchObject({ label: 'offensive', reasons: expect.arrayContaining(['idiot']) });
+    expect(byText.get(texts.abuse)!.toxicity.score).toBeGreaterThanOrEqual(0.5);
+    expect(byText.get('lol')!.language).toBe('it');
+    expect(byText.get('lol!')!.language).toBe('unknown');
+    const scores = byText.get(texts.praise)!.sentiment.scores;
+    expect(scores.negative + scores.neutral + scores.positive).toBeCloseTo(1, 2);
+
+    const negative = (await cm.get(`/api/workspaces/${ws}/inbound?channelId=${d.id}&sentiment=negative`)).body.items.map((i: { text: string }) => i.text);
+    expect(negative).toContain(texts.complaint);
+    expect(negative).not.toContain(texts.praise);
+    const flagged = (await cm.get(`/api/workspaces/${ws}/inbound?channelId=${d.id}&toxicity=offensive`)).body.items.map((i: { text: string }) => i.text);
+    expect(flagged).toEqual([texts.abuse]);
+    expect((await cm.get(`/api/workspaces/${ws}/inbound?sentiment=angry`)).status).toBe(400);
+  });
+
+  it('analyses the items stored before analysis existed, by a job, and leaves analysed ones alone', async () => {
+    const d = await channel();
+    const [old] = await t.database.db
+      .insert(inboundItems)
+      .values({ workspaceId: ws, channelId: d.id, kind: 'mention', networkId: 'before-analysis', authorId: 'a', authorHandle: 'a', text: 'Servizio pessimo, che schifo', createdAt: new Date() })
+      .returning();
+    expect(old!.sentiment).toBeNull();
+    await t.jobs.enqueue(t.database.db, analyzeInbound, {});
+    const analysed = await until('the backlog to be analysed', async () => {
+      const [row] = await t.database.db.select().from(inboundItems).where(eq(inboundItems.id, old!.id));
+      return row?.sentiment && row;
+    });
+    expect(analysed).toMatchObject({ detectedLanguage: 'it', sentiment: 'negative' });
+    const listed = (await cm.get(`/api/workspaces/${ws}/inbound?channelId=${d.id}`)).body.items[0];
+    expect(listed.analysis.sentiment.label).toBe('negative');
   });
 
   it('answers an item as the account (the community manager may), once for a repeated request', async () => {

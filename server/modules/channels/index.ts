@@ -1,5 +1,6 @@
 import { pullInbound } from './jobs/pullInbound';
 import { refreshTokens } from './jobs/refreshTokens';
+import { analyzeInbound } from './jobs/analyzeInbound';
 
 export { channelRoutes } from './routes';
 export { configureConnectors, connectorFor, maybeConnectorFor, availableNetworks } from './connectors';
@@ -10,4 +11,4 @@ export { recordChannelOk, recordChannelError, markChannelNeedsReconnect } from '
 export { effectiveCapabilities } from './limits';
 /** Opening a channel's credentials for a connector call, storing renewed tokens with their expiry. */
 export { connectorContext, storeAuth } from './channelAuth';
-export const channelJobs = [refreshTokens, pullInbound];
+export const channelJobs = [refreshTokens, pullInbound, analyzeInbound];

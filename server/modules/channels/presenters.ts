@@ -49,5 +49,13 @@ export function presentInboundItem(i: typeof inboundItems.$inferSelect) {
     receivedAt: i.receivedAt.toISOString(),
     moderation: i.moderation,
     moderatedAt: iso(i.moderatedAt),
+    analysis:
+      i.sentiment && i.sentimentScores && i.toxicityLabel
+        ? {
+            language: i.detectedLanguage ?? 'unknown',
+            sentiment: { label: i.sentiment, scores: i.sentimentScores },
+            toxicity: { score: i.toxicity ?? 0, label: i.toxicityLabel, reasons: i.toxicityReasons ?? [] },
+          }
+        : null,
   };
 }

@@ -2,13 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { InboundItem } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
 import { inboundItems, postTargets } from '../../../db/schema';
+import { inboundAnalysis } from '../inboundAnalysis';
 
 const clip = (s: string | undefined, n: number) => (s === undefined ? null : s.slice(0, n));
 
 /**
  * Stores items pulled from or pushed by a network, once each: unique by channel, kind and the
  * network's id, so a second pull or a repeated webhook changes nothing. An item whose root is one of
- * our posts on this channel is linked to that post's target. Returns how many were new.
+ * our posts on this channel is linked to that post's target, and every item is analysed (language,
+ * sentiment, toxicity) on the way in. Returns how many were new.
  */
 export async function storeInboundItems(db: Db, channel: { id: string; workspaceId: string }, items: InboundItem[], knownRoots: Map<string, string> = new Map()): Promise<number> {
   if (!items.length) return 0;
@@ -40,6 +42,7 @@ export async function storeInboundItems(db: Db, channel: { id: string; workspace
     meta: i.meta ?? {},
     targetId: (i.rootId && roots.get(i.rootId)) || null,
     createdAt: Number.isNaN(i.createdAt.getTime()) ? new Date() : i.createdAt,
+    ...inboundAnalysis(i),
   }));
   const inserted = await db.insert(inboundItems).values(rows).onConflictDoNothing({ target: [inboundItems.channelId, inboundItems.kind, inboundItems.networkId] }).returning({ id: inboundItems.id });
   return inserted.length;
