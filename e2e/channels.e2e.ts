@@ -10,6 +10,8 @@ import { LoopbackOAuthServer } from '../server/test/loopbackOAuth';
 import { createWorkspace, journey, newUser, signUp, skipReason, snapshot, step, textbox } from './harness';
 
 process.env.ENABLE_SINK_CONNECTOR = 'true';
+// The OAuth sink server runs on loopback, which the server otherwise refuses to connect to.
+process.env.LINK_PREVIEW_PRIVATE_HOSTS = 'true';
 process.env.OAUTH_SINK_OAUTH_CLIENT_ID = 'tandem-e2e';
 process.env.OAUTH_SINK_OAUTH_CLIENT_SECRET = 'e2e-secret';
 

@@ -170,7 +170,7 @@ export const ENV_DOCS: Record<keyof EnvVars, string> = {
   PUBLISH_LEASE_SECONDS: 'How long a worker holds a post while talking to the network (renewed per thread part). Must exceed the slowest network call; a killed worker\'s post is taken over after it.',
   PUBLISH_JOB_EXPIRE_SECONDS: 'How long a publish job may stay running before the queue gives it to another worker (a killed worker\'s jobs come back after this, plus up to half of it).',
   PUBLISH_CONCURRENCY: 'Posts one worker process publishes at the same time (claims and settlements made together share a transaction; posts with media: 8 at a time; posts on one channel still take their turn for its quota).',
-  LINK_PREVIEW_PRIVATE_HOSTS: 'Let link previews fetch pages on private and loopback addresses (true/false). Tests only: otherwise a post could make the server probe your internal network.',
+  LINK_PREVIEW_PRIVATE_HOSTS: 'Let link previews, feeds and typed connect addresses (instances, webhooks) reach private and loopback addresses (true/false). Tests only: otherwise a user could make the server probe your internal network.',
 };
 
 /** Variables whose name carries a network id (upper snake case: sink-x → SINK_X). */

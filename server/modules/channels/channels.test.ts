@@ -16,7 +16,8 @@ let ws: string;
 let owner: ApiClient;
 
 beforeAll(async () => {
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  // No LINK_PREVIEW_PRIVATE_HOSTS: the server must refuse addresses on its own network.
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', OAUTH_SINK_OAUTH_CLIENT_ID: 'tandem-test', OAUTH_SINK_OAUTH_CLIENT_SECRET: 's3cret' });
   owner = (await signUpUser(t.baseUrl, 'Owner')).client;
   ws = (await owner.post('/api/workspaces', { name: 'Channels' })).body.id;
 });
@@ -43,6 +44,31 @@ async function publishNow(channelId: string, text: string) {
   const res = await owner.post(`/api/workspaces/${ws}/posts/${post.body.id}/publish`);
   return { res, id: post.body.id as string };
 }
+
+describe('typed server addresses (SSRF)', () => {
+  it('refuses private, local and non-web addresses before any call, with a message on the field', async () => {
+    for (const [network, credentials, field] of [
+      ['mastodon', { instance: 'http://127.0.0.1:9', accessToken: 'x' }, 'instance'],
+      ['mastodon', { instance: '10.0.0.5', accessToken: 'x' }, 'instance'],
+      ['mastodon', { instance: 'http://[::1]:3000', accessToken: 'x' }, 'instance'],
+      ['bluesky', { identifier: 'a.test', appPassword: 'x', service: 'http://localhost:2583' }, 'service'],
+      ['mastodon', { instance: 'ftp://mastodon.social', accessToken: 'x' }, 'instance'],
+    ] as const) {
+      const res = await owner.post(`/api/workspaces/${ws}/channels`, { network, credentials });
+      expect(res.status, JSON.stringify(credentials)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(res.body.error.details.fields)).toEqual([field]);
+    }
+    const local = await owner.post(`/api/workspaces/${ws}/channels`, { network: 'mastodon', credentials: { instance: 'http://127.0.0.1:9', accessToken: 'x' } });
+    expect(local.body.error.message).toMatch(/127\.0\.0\.1 is not a public server/);
+  });
+
+  it('refuses an OAuth sign-in on a private server', async () => {
+    const res = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { baseUrl: 'http://127.0.0.1:9' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toHaveProperty('baseUrl');
+  });
+});
 
 describe('an account\'s own limits', () => {
   it('are stored at connect and used over the network\'s for counting and validation', async () => {

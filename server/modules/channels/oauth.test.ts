@@ -22,7 +22,7 @@ const oauth = new LoopbackOAuthServer({ clientId: 'tandem-test', clientSecret: '
 
 beforeAll(async () => {
   await oauth.start();
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', OAUTH_SINK_OAUTH_CLIENT_ID: 'tandem-test', OAUTH_SINK_OAUTH_CLIENT_SECRET: 's3cret' });
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', OAUTH_SINK_OAUTH_CLIENT_ID: 'tandem-test', OAUTH_SINK_OAUTH_CLIENT_SECRET: 's3cret', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
   owner = (await signUpUser(t.baseUrl, 'Owner')).client;
   ws = (await owner.post('/api/workspaces', { name: 'OAuth' })).body.id;
   contributor = { client: await addMember(t, ws, ['contributor']) };
@@ -129,7 +129,7 @@ describe('OAuth 2 connect flow', () => {
     const notUrl = await owner.post(`/api/workspaces/${ws}/channels/oauth/sink-oauth/start`, { fields: { server: 'not a url' } });
     expect(notUrl.status).toBe(400);
 
-    const bare = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+    const bare = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
     try {
       const o = (await signUpUser(bare.baseUrl, 'Owner')).client;
       const w = (await o.post('/api/workspaces', { name: 'Bare' })).body.id;

@@ -92,7 +92,7 @@ describe.skipIf(!gate.run)('publisher chaos: two workers killed at random while 
     net = await startBlueskyNetwork();
     for (let i = 0; i < ACCOUNTS; i++) accounts.push(await net.createAccount(`chaos${i}`));
     const secretKey = randomBytes(32).toString('hex');
-    t = await startTestTandem({ TANDEM_ROLES: 'web,scheduler', SECRET_KEY: secretKey, ...WORKER_ENV });
+    t = await startTestTandem({ TANDEM_ROLES: 'web,scheduler', SECRET_KEY: secretKey, LINK_PREVIEW_PRIVATE_HOSTS: 'true', ...WORKER_ENV });
     const env = { DATABASE_URL: t.database.connectionString!, SECRET_KEY: secretKey, LOG_LEVEL: 'warn', DB_POOL_SIZE: '4', ...WORKER_ENV };
     workers.push(new Worker('A', env), new Worker('B', env));
     for (const w of workers) w.start();

@@ -26,7 +26,8 @@ describe.skipIf(!gate.run)('metrics collection from Bluesky', { timeout: 120_000
   beforeAll(async () => {
     net = await startBlueskyNetwork();
     [alice, bob] = await Promise.all([net.createAccount('alice'), net.createAccount('bob')]);
-    t = await startTestTandem();
+    // The local Bluesky network is on loopback.
+    t = await startTestTandem({ LINK_PREVIEW_PRIVATE_HOSTS: 'true' });
     owner = (await signUpUser(t.baseUrl, 'Owner')).client;
     ws = (await owner.post('/api/workspaces', { name: 'Metrics' })).body.id;
   }, 180_000);

@@ -1,9 +1,14 @@
 import type { Connector } from '../../../../connectors/types';
 import { PublishError } from '../../../../connectors/types';
 import { AppError } from '../../../errors';
+import { assertPublicAddresses } from './assertPublicAddresses';
 
-/** The connector's sign-in, with the network's refusal turned into a message for the person connecting. */
+/**
+ * The connector's sign-in, with the network's refusal turned into a message for the person
+ * connecting. Typed server addresses are checked first: the server is about to call them.
+ */
 export async function signInToNetwork(connector: Connector, credentials: Record<string, string>) {
+  await assertPublicAddresses(connector.capabilities.connectFields, credentials);
   try {
     return await connector.connect(credentials);
   } catch (err) {

@@ -5,6 +5,7 @@ import { channels, oauthStates } from '../../../db/schema';
 import { AppError, notFound } from '../../../errors';
 import { connectorFor, oauthClientFor } from '../connectors';
 import { pkceChallenge, sealFlow } from '../oauthFlow';
+import { assertPublicAddresses } from './assertPublicAddresses';
 
 /** How long a person has to sign in on the network before the flow must start again. */
 export const OAUTH_STATE_MINUTES = 10;
@@ -40,6 +41,8 @@ export async function startOAuth({ ctx, actor, network, channelId, baseUrl, fiel
   }
   const form = formOf(caps.connectFields, fields);
   const base = serverOf(caps.connectFields, baseUrl ?? form.url);
+  // The token exchange and every later call go to this server: it must be on the internet.
+  if (base) await assertPublicAddresses([{ key: 'baseUrl', kind: 'url' }], { baseUrl: base });
   if (channelId) {
     const [c] = await ctx.db.select({ network: channels.network, status: channels.status }).from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
     if (!c || c.status === 'disconnected') throw notFound('That channel');
