@@ -104,6 +104,8 @@ describe('team journey: sign up, create workspace, invite, accept, switch hat', 
       assert.deepEqual(before, wearingCm ? CM : SMM);
       await hatButton.click();
       const items = invitee.getByRole('menuitemradio');
+      // allTextContents() does not wait: read the menu once both items are there.
+      await items.nth(1).waitFor();
       assert.deepEqual((await items.allTextContents()).map((s) => s.trim()).sort(), ['Community manager', 'Social media manager']);
       const target = wearingCm ? 'Social media manager' : 'Community manager';
       await invitee.getByRole('menuitemradio', { name: target }).click();
