@@ -14,7 +14,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 700,
+    // The server reads the manifest to link the public community pages to their own small bundle.
+    manifest: true,
     rolldownOptions: {
+      input: { app: fileURLToPath(new URL('./index.html', import.meta.url)), forum: fileURLToPath(new URL('./src/forum/main.tsx', import.meta.url)) },
       onwarn(warning, warn) {
         // Mantine marks its modules "use client" for React Server Components; irrelevant in a SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

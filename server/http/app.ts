@@ -21,7 +21,7 @@ import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
 import { feedRoutes } from '../modules/feeds';
-import { communityPublicRoutes, communityTeamRoutes } from '../modules/community';
+import { communityPageRoutes, communityPublicRoutes, communityTeamRoutes } from '../modules/community';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
@@ -101,6 +101,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+  await app.register(communityPageRoutes({ webDist }));
   const spa = existsSync(webDist);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true });

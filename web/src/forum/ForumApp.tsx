@@ -1,0 +1,54 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { forumApi } from './api';
+import { ForumContext, type ForumState } from './ForumContext';
+import { createForumT, TContext } from './i18n';
+import type { ForumData, ForumMember } from './pageData';
+import { Layout } from './parts/Layout';
+import { AccountPage } from './pages/AccountPage';
+import { ErrorPage } from './pages/ErrorPage';
+import { GuidelinesPage } from './pages/GuidelinesPage';
+import { HomePage } from './pages/HomePage';
+import { ProfilePage } from './pages/ProfilePage';
+import { SpacePage } from './pages/SpacePage';
+import { ThreadPage } from './pages/ThreadPage';
+
+/** The public community: the same tree renders on the server (complete HTML) and hydrates in the browser. */
+export function ForumApp({ data }: { data: ForumData }) {
+  const t = useMemo(() => createForumT(data.locale, data.strings), [data.locale, data.strings]);
+  const [me, setMe] = useState<ForumMember | null>(data.me);
+  const [hydrated, setHydrated] = useState(false);
+  const csrf = useRef(data.csrfToken);
+  useEffect(() => setHydrated(true), []);
+  const api = useMemo(() => forumApi(data.community.id, () => csrf.current), [data.community.id]);
+  const state: ForumState = { data, api, me, setMe, hydrated };
+  return (
+    <TContext.Provider value={t}>
+      <ForumContext.Provider value={state}>
+        <Layout>
+          <Page data={data} />
+        </Layout>
+      </ForumContext.Provider>
+    </TContext.Provider>
+  );
+}
+
+function Page({ data }: { data: ForumData }) {
+  const page = data.page;
+  switch (page.kind) {
+    case 'home':
+      return <HomePage spaces={page.spaces} />;
+    case 'space':
+      return <SpacePage space={page.space} threads={page.threads} />;
+    case 'thread':
+      return <ThreadPage thread={page.thread} poll={page.poll} event={page.event} />;
+    case 'profile':
+      return <ProfilePage profile={page.profile} />;
+    case 'join':
+    case 'signin':
+      return <AccountPage mode={page.kind} />;
+    case 'guidelines':
+      return <GuidelinesPage />;
+    case 'error':
+      return <ErrorPage status={page.status} />;
+  }
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { MemberMe as MemberMeSchema, PublicCommunity as PublicCommunitySchema, PublicProfile as PublicProfileSchema, Space, Thread, ThreadSummary } from '../../../shared/contracts/community';
+import type { CommunityEvent as CommunityEventSchema } from '../../../shared/contracts/communityEvents';
+import type { Poll } from '../../../shared/contracts/communityPolls';
+
+// Types only: the forum bundle must not pull zod into the page (see docs/adr/0013-public-community-pages.md).
+export type MemberMe = z.infer<typeof MemberMeSchema>;
+export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;
+export type PublicProfile = z.infer<typeof PublicProfileSchema>;
+export type CommunityEvent = z.infer<typeof CommunityEventSchema>;
+
+export type ForumLocale = 'en' | 'it' | 'es';
+export const FORUM_LOCALES: readonly ForumLocale[] = ['en', 'it', 'es'];
+
+export type ForumPage =
+  | { kind: 'home'; spaces: Space[] }
+  | { kind: 'space'; space: Space; threads: ThreadSummary[] }
+  | { kind: 'thread'; thread: Thread; poll: Poll | null; event: CommunityEvent | null }
+  | { kind: 'profile'; profile: PublicProfile }
+  | { kind: 'join' }
+  | { kind: 'signin' }
+  | { kind: 'guidelines' }
+  | { kind: 'error'; status: 401 | 404 };
+
+export type ForumMember = MemberMe['member'];
+
+/** Everything a forum page is rendered from, on the server and again in the browser when it hydrates. */
+export interface ForumData {
+  locale: ForumLocale;
+  /** The `forum` part of the locale file, only the page's language. */
+  strings: Record<string, unknown>;
+  community: PublicCommunity;
+  me: ForumMember | null;
+  csrfToken: string | null;
+  page: ForumPage;
+}

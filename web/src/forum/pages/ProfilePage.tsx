@@ -1,0 +1,34 @@
+import type { PublicProfile } from '../pageData';
+import { useT } from '../i18n';
+import { DateTime } from '../parts/DateTime';
+
+export function ProfilePage({ profile }: { profile: PublicProfile }) {
+  const t = useT();
+  return (
+    <article className="profile">
+      <h1>{profile.displayName}</h1>
+      {profile.avatarUrl && <img src={profile.avatarUrl} alt="" width={96} height={96} className="avatar" />}
+      <dl>
+        <dt>{t('forum.profile.joined')}</dt>
+        <dd>
+          <DateTime iso={profile.joinedAt} dateOnly />
+        </dd>
+        <dt>{t('forum.profile.trustLevel')}</dt>
+        <dd>{t(`forum.trust.${profile.trustLevel}`)}</dd>
+        {profile.languages.length > 0 && (
+          <>
+            <dt>{t('forum.profile.languages')}</dt>
+            <dd>{profile.languages.join(', ')}</dd>
+          </>
+        )}
+        {profile.interests.length > 0 && (
+          <>
+            <dt>{t('forum.profile.interests')}</dt>
+            <dd>{profile.interests.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {profile.bio && <p className="bio">{profile.bio}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+/** Addresses of the public community pages and of the member API they call. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'thread';
+}
+
+export const forumPaths = {
+  home: (c: string) => `/c/${c}`,
+  space: (c: string, slug: string) => `/c/${c}/s/${slug}`,
+  thread: (c: string, threadId: string, title: string) => `/c/${c}/t/${threadId}/${slugify(title)}`,
+  profile: (c: string, memberId: string) => `/c/${c}/u/${memberId}`,
+  join: (c: string) => `/c/${c}/join`,
+  signin: (c: string) => `/c/${c}/signin`,
+  guidelines: (c: string) => `/c/${c}/guidelines`,
+  api: (c: string) => `/api/communities/${c}`,
+};
