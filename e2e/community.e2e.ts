@@ -1,0 +1,211 @@
+/**
+ * Journey: the public community (K1, K4, K5). A public thread read with JavaScript off; a new member
+ * joins, accepts the guidelines and starts a thread; another member replies and reacts and the first
+ * sees both live; a ranked-choice poll is counted by instant run-off on a known example; hostile
+ * posts never execute in the browser; axe finds no serious accessibility violation.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient, signUpUser } from '../server/test/apiClient';
+import { MemberClient } from '../server/modules/community/testMembers';
+import { journey, skipReason, snapshot, step, untranslatedKeys } from './harness';
+
+const skip = skipReason();
+const PASSWORD = 'correct horse battery staple';
+const stamp = Date.now();
+
+async function joinInBrowser(browser: Browser, base: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(`${base}/join`);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Email').fill(`${name.toLowerCase().replace(/\W+/g, '.')}.${stamp}@example.test`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.waitForURL(/\/guidelines\?next=/);
+  await page.getByRole('button', { name: 'I have read the guidelines and accept them' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/guidelines'));
+  return page;
+}
+
+async function apiMember(baseUrl: string, ws: string, n: number): Promise<MemberClient> {
+  const m = new MemberClient(baseUrl, ws);
+  const res = await m.post('/signup', { email: `voter${n}.${stamp}@example.test`, password: PASSWORD, displayName: `Voter ${n}` });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  await m.post('/guidelines/acknowledge');
+  return m;
+}
+
+describe('community journey: join, post, reply live, vote, stay safe', { skip: skip ?? false, timeout: 420_000 }, () => {
+  const env = journey();
+  let owner: ApiClient;
+  let ws = '';
+  let base = '';
+  let staffThreadUrl = '';
+  let first: Page;
+  let threadUrl = '';
+
+  before(async () => {
+    owner = (await signUpUser(env.server.baseUrl, 'Marta Community')).client;
+    ws = (await owner.post('/api/workspaces', { name: 'Caffè Journey' })).body.id;
+    assert.equal((await owner.put(`/api/workspaces/${ws}/community`, { name: 'Caffè Journey community', description: 'Coffee lovers meet here.', guidelines: '# Be kind\n\nNo spam, no insults.' })).status, 200);
+    const space = await owner.post(`/api/workspaces/${ws}/community/spaces`, { name: 'Brewing at home', slug: 'brewing', description: 'Moka, V60, espresso.' });
+    assert.equal(space.status, 201, JSON.stringify(space.body));
+    const th = await owner.post(`/api/workspaces/${ws}/community/spaces/${space.body.id}/threads`, { title: 'Welcome to the brewing space', body: 'Tell us **how you brew** your morning coffee.' });
+    staffThreadUrl = `${env.server.baseUrl}/c/${ws}/t/${th.body.id}/welcome-to-the-brewing-space`;
+    base = `${env.server.baseUrl}/c/${ws}`;
+  });
+
+  test('a public thread is complete without JavaScript: content and JSON-LD', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await step(page, 'no-js-thread', async () => {
+      const res = await page.goto(staffThreadUrl);
+      assert.equal(res?.status(), 200);
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Welcome to the brewing space');
+      assert.match((await page.locator('main').textContent()) ?? '', /Tell us how you brew your morning coffee\./);
+      assert.equal(await page.locator('strong', { hasText: 'how you brew' }).count(), 1);
+      const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+      assert.equal(ld['@type'], 'DiscussionForumPosting');
+      assert.equal(ld.headline, 'Welcome to the brewing space');
+      assert.equal(ld.author.name, 'Marta Community');
+    });
+    await context.close();
+  });
+
+  test('a new member joins, accepts the guidelines and starts a thread', async () => {
+    first = await joinInBrowser(env.browser, base, 'Luca Nuovo');
+    await step(first, 'start-thread', async () => {
+      await first.goto(`${base}/s/brewing`);
+      await first.getByLabel('Title').fill('Moka: which grind?');
+      await first.getByLabel('What would you like to say?').fill('I grind **medium-fine**. And you?');
+      await first.getByRole('button', { name: 'Post the thread' }).click();
+      await first.waitForURL(/\/t\/[0-9a-f-]+\/moka-which-grind$/);
+      threadUrl = first.url();
+      assert.equal(await first.getByRole('heading', { level: 1 }).textContent(), 'Moka: which grind?');
+      assert.deepEqual(await untranslatedKeys(first), []);
+    });
+  });
+
+  test('another member replies and reacts; the first sees both live, without reloading', async () => {
+    const second = await joinInBrowser(env.browser, base, 'Sara Seconda');
+    await step(second, 'reply-and-react', async () => {
+      await second.goto(threadUrl);
+      await second.getByLabel('Reply', { exact: true }).fill('A bit _coarser_ than espresso.');
+      await second.getByRole('button', { name: 'Post the reply' }).click();
+      await second.getByText('Your reply is posted.').waitFor();
+      await second.locator('article.post').first().getByRole('button', { name: /^Like: 0 reactions$/ }).click();
+      await second.locator('article.post').first().getByRole('button', { name: 'Like: 1 reaction' }).waitFor();
+    });
+    await step(first, 'sees-live', async () => {
+      // No reload: the reply and the reaction arrive through server-sent events.
+      await first.getByText('A bit coarser than espresso.').waitFor({ timeout: 5_000 });
+      await first.locator('article.post').first().getByRole('button', { name: 'Like: 1 reaction' }).waitFor({ timeout: 5_000 });
+    });
+  });
+
+  test('a ranked-choice poll is counted by instant run-off (a known example)', async () => {
+    await step(first, 'ranked-poll', async () => {
+      await first.goto(`${base}/s/brewing`);
+      await first.getByLabel('Title').fill('Best morning coffee?');
+      await first.getByLabel('What would you like to say?').fill('Rank them!');
+      await first.getByLabel('Add a poll').check();
+      await first.getByLabel('Question').fill('Which coffee first thing in the morning?');
+      await first.getByLabel('Kind of poll').selectOption('ranked');
+      await first.getByLabel('Options').fill('Espresso\nCappuccino\nMoka');
+      await first.getByRole('button', { name: 'Post the thread' }).click();
+      await first.waitForURL(/best-morning-coffee$/);
+    });
+    const threadId = /\/t\/([0-9a-f-]+)\//.exec(first.url())![1]!;
+    const poll = (await new MemberClient(env.server.baseUrl, ws).get(`/threads/${threadId}/poll`)).body as { options: { id: string; label: string }[] };
+    const id = Object.fromEntries(poll.options.map((o) => [o.label, o.id])) as Record<'Espresso' | 'Cappuccino' | 'Moka', string>;
+    // First preferences: Espresso 4, Moka 3 (+1 in the browser), Cappuccino 2. Nobody has a majority of 10;
+    // Cappuccino is eliminated and both its ballots move to Moka: Moka 6, Espresso 4. Plurality would tie.
+    const ballots = [...Array(4).fill([id.Espresso]), ...Array(2).fill([id.Cappuccino, id.Moka]), ...Array(3).fill([id.Moka, id.Cappuccino])] as string[][];
+    for (const [n, choices] of ballots.entries()) {
+      const voter = await apiMember(env.server.baseUrl, ws, n);
+      assert.equal((await voter.request('PUT', `/threads/${threadId}/poll/vote`, { choices })).status, 200);
+    }
+    await step(first, 'vote-ranked', async () => {
+      await first.reload();
+      await first.getByLabel('Moka').selectOption({ label: 'Choice 1' });
+      await first.getByLabel('Cappuccino').selectOption({ label: 'Choice 2' });
+      await first.getByRole('button', { name: 'Vote' }).click();
+      await first.getByText('Winner after 2 rounds of instant run-off: Moka').waitFor();
+      await first.getByText('Results (10 voters)').waitFor();
+    });
+  });
+
+  test('hostile posts are shown as text or dropped; none executes in the browser', async () => {
+    const hostile = [
+      '<script>window.__pwned = "script"</script>',
+      '<img src=x onerror="window.__pwned = \'img\'">',
+      '<svg onload="window.__pwned = \'svg\'"><circle r="5"/></svg>',
+      '[click me](javascript:window.__pwned=\'link\')',
+      '<a href="javascript:window.__pwned=\'a\'">raw link</a>',
+      '![img](javascript:window.__pwned=\'md-img\')',
+      '<iframe src="javascript:window.__pwned=\'iframe\'"></iframe>',
+      '**broken <b onmouseover="window.__pwned=\'b\'">markdown',
+      '[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)',
+      '<div style="background:url(javascript:window.__pwned=1)">styled</div>',
+      '</script><script>window.__pwned = "breakout"</script>',
+    ];
+    const dialogs: string[] = [];
+    first.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await step(first, 'xss', async () => {
+      await first.goto(threadUrl);
+      for (const body of hostile) {
+        await first.getByLabel('Reply', { exact: true }).fill(body);
+        await first.getByRole('button', { name: 'Post the reply' }).click();
+        await first.getByText('Your reply is posted.').waitFor();
+        await first.getByLabel('Reply', { exact: true }).fill('');
+      }
+      await first.reload();
+      const pwned = () => first.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+      assert.equal(await pwned(), undefined);
+      // Markup written by members shows as text; nothing of it became an element.
+      await first.getByText('<script>window.__pwned = "script"</script>').first().waitFor();
+      await first.getByText('<img src=x onerror="window.__pwned = \'img\'">').first().waitFor();
+      for (const el of await first.locator('article.post .prose b, article.post .prose div, article.post .prose img').all()) await el.hover().catch(() => undefined);
+      assert.equal(await pwned(), undefined);
+      const hrefs = await first.locator('article.post .prose a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      for (const href of hrefs) assert.match(href, /^(https?:|mailto:|#|\/)/, `unsafe link kept: ${href}`);
+      assert.deepEqual(dialogs, []);
+      assert.equal(await first.locator('article.post .prose script, article.post .prose iframe, article.post .prose svg, article.post .prose [onerror], article.post .prose [onload]').count(), 0);
+    });
+  });
+
+  test('axe finds no serious or critical accessibility violation on the forum pages', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    // axe is injected as an inline script, which the pages' CSP rightly forbids; only this test bypasses it.
+    const context = await env.browser.newContext({ bypassCSP: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    for (const url of [base, `${base}/s/brewing`, threadUrl, `${base}/join`, `${base}/guidelines`]) {
+      await step(page, `axe-${new URL(url).pathname}`, async () => {
+        await page.goto(url);
+        await page.addScriptTag({ path: axePath });
+        const result = (await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run())) as {
+          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+        };
+        const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        assert.deepEqual(serious, [], `axe on ${url}`);
+      });
+    }
+    await snapshot(page, 'community-thread');
+    await context.close();
+  });
+
+  test('the forum speaks Italian when asked, with every string translated', async () => {
+    await step(first, 'italian', async () => {
+      await first.goto(`${base}/s/brewing`);
+      await first.getByRole('link', { name: 'Italiano' }).click();
+      await first.getByRole('heading', { name: 'Discussioni' }).waitFor();
+      assert.equal(await first.getAttribute('html', 'lang'), 'it');
+      assert.deepEqual(await untranslatedKeys(first), []);
+    });
+  });
+});
