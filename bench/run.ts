@@ -1,4 +1,4 @@
-// npm run bench [-- --only throughput|coldstart|publisher|nlp] [-- --quick] [-- --out FILE]
+// npm run bench [-- --only throughput|coldstart|publisher|nlp|community] [-- --quick] [-- --out FILE]
 // Request throughput, embedded cold start, the publisher and language intelligence, each against a baseline measured in
 // the same run. Loopback only, bounded loops; the publisher bench has an overall timeout.
 // Results go to stdout as markdown (and to FILE with --out); docs/BENCHMARKS.md records a run
@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runColdStart } from './coldStart';
+import { runCommunityPage } from './communityPage';
 import { runNlp } from './nlp';
 import { runPublisher } from './publisher';
 import { log, machine } from './report';
@@ -18,8 +19,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (values.only && !['throughput', 'coldstart', 'publisher', 'nlp'].includes(values.only)) {
-  console.error(`--only must be throughput, coldstart, publisher or nlp, not ${values.only}`);
+if (values.only && !['throughput', 'coldstart', 'publisher', 'nlp', 'community'].includes(values.only)) {
+  console.error(`--only must be throughput, coldstart, publisher, nlp or community, not ${values.only}`);
   process.exit(2);
 }
 
@@ -30,6 +31,9 @@ if (!values.only || values.only === 'throughput') {
 }
 if (!values.only || values.only === 'coldstart') {
   sections.push('', await runColdStart(values.quick ? { repeats: 1, idleMs: 1000 } : { repeats: 3, idleMs: 3000 }));
+}
+if (!values.only || values.only === 'community') {
+  sections.push('', await runCommunityPage(values.quick ? { connections: 16, warmupMs: 1000, durationMs: 2000 } : { connections: 16, warmupMs: 1000, durationMs: 4000 }));
 }
 if (!values.only || values.only === 'nlp') {
   sections.push('', runNlp({ passes: values.quick ? 2 : 5 }));

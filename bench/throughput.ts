@@ -26,7 +26,7 @@ interface Row {
 const CHILD = fileURLToPath(new URL('./loadgenChild.ts', import.meta.url));
 
 /** Runs the load in a child process so it does not share the server's event loop. */
-async function load(opts: LoadOptions): Promise<LoadResult & { serverCpu: number }> {
+export async function load(opts: LoadOptions): Promise<LoadResult & { serverCpu: number }> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const result = await loadInChild(opts);
@@ -67,7 +67,7 @@ async function bareFastify(s: ThroughputSettings): Promise<Row> {
   }
 }
 
-async function signUpAndCreate(baseUrl: string): Promise<{ cookie: string; workspaceId: string }> {
+export async function signUpAndCreate(baseUrl: string): Promise<{ cookie: string; workspaceId: string }> {
   const email = `bench-${Date.now()}-${randomBytes(3).toString('hex')}@example.test`;
   const res = await fetch(`${baseUrl}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Bench Person' }) });
   if (res.status !== 201) throw new Error(`signup: ${res.status} ${await res.text()}`);
