@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDefinition } from '../../jobs/defineJob';
 import type { ApiClient } from '../../test/apiClient';
+import { sql } from 'drizzle-orm';
+import { addMember } from '../../test/workspaceMember';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
 import { nudgeUnansweredThreads } from './jobs/nudgeUnansweredThreads';
@@ -169,6 +171,19 @@ describe('rituals', () => {
     expect((await owner.get(api(`/${r.id}/preview`))).status).toBe(404);
     // The thread it posted stays.
     expect((await owner.get(`/api/workspaces/${ws}/community/threads/${o!.threadId}`)).status).toBe(200);
+  });
+
+  it('keeps the reason when the author can no longer post, and moves on to the next occurrence', async () => {
+    const cm = await addMember(t, ws, ['community_manager']);
+    const res = await cm.post(api(), { spaceId, kind: 'thread', titleTemplate: 'Show and tell', bodyTemplate: 'Show us!', rrule: 'FREQ=WEEKLY;BYDAY=WE', timeZone: 'UTC', startTime: '17:00', startsOn: '2027-08-01' });
+    expect(res.status).toBe(201);
+    await t.database.db.execute(sql`UPDATE workspace_members SET roles = '{analyst}', hat = 'analyst' WHERE workspace_id = ${ws} AND 'community_manager' = ANY(roles)`);
+    await runJob(postRituals, { now: '2027-08-04T17:00:10Z' });
+    expect((await occurrences(res.body.id)).map((o) => [o.occursAt, o.threadId])).toEqual([['2027-08-04T17:00:00.000Z', null]]);
+    const r = (await owner.get(api())).body.rituals.find((x: { id: string }) => x.id === res.body.id);
+    expect(r).toMatchObject({ lastOccurrenceAt: null, nextOccurrenceAt: '2027-08-11T17:00:00.000Z' });
+    expect(r.lastError).toMatch(/^2027-08-04T17:00: The team member who created this ritual can no longer post/);
+    expect(await threadsTitled('Show and tell')).toBe(0);
   });
 
   it("keeps another workspace's rituals out of reach", async () => {
