@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { addMember } from '../../test/workspaceMember';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
 import { until } from '../../test/until';
+import { postRitualOccurrence } from './commands/postRitualOccurrence';
 import { nudgeUnansweredThreads } from './jobs/nudgeUnansweredThreads';
 import { postRituals } from './jobs/postRituals';
 import { communityOwner, createSpace, joinCommunity } from './testMembers';
@@ -84,6 +85,15 @@ describe('rituals', () => {
     await runJob(postRituals, { now: '2027-05-06T12:00:00Z' });
     expect((await occurrences(r.id)).map((o) => o.occursAt)).toEqual(['2027-05-06T09:00:00.000Z']);
     expect((await owner.get(api())).body.rituals.find((x: { id: string }) => x.id === r.id).nextOccurrenceAt).toBe('2027-05-07T09:00:00.000Z');
+  });
+
+  it('two runs at the same moment post an occurrence once (the ritual row is locked, the occurrence claimed)', async () => {
+    const r = await createRitual({ titleTemplate: 'Race {{date}}', rrule: 'FREQ=DAILY', timeZone: 'UTC', startTime: '07:00', startsOn: '2027-07-01' });
+    const now = new Date('2027-07-01T07:00:01Z');
+    const outcomes = await Promise.all([1, 2, 3].map(() => postRitualOccurrence({ db: t.database.db, ritualId: r.id, now })));
+    expect(outcomes.filter((o) => o === 'posted')).toHaveLength(1);
+    expect(await occurrences(r.id)).toHaveLength(1);
+    expect(await threadsTitled('Race 1 luglio 2027')).toBe(1);
   });
 
   it('"AMA the first Thursday of the month" posts a thread with its event, ahead by leadHours', async () => {
