@@ -176,6 +176,13 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/poll`, body: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } }),
   'GET /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread(false, true)).id}/event` }),
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/event`, body: walkEvent }),
+  'GET /api/workspaces/:workspaceId/community/rituals': async () => ({ path: '/community/rituals' }),
+  'POST /api/workspaces/:workspaceId/community/rituals': async () => ({ path: '/community/rituals', body: await walkRitual() }),
+  'POST /api/workspaces/:workspaceId/community/rituals/preview': async () => ({ path: '/community/rituals/preview', body: { rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Rome', startTime: '10:00' } }),
+  'GET /api/workspaces/:workspaceId/community/rituals/:ritualId/preview': async () => ({ path: `/community/rituals/${await newRitual()}/preview` }),
+  'GET /api/workspaces/:workspaceId/community/rituals/:ritualId/occurrences': async () => ({ path: `/community/rituals/${await newRitual()}/occurrences` }),
+  'PATCH /api/workspaces/:workspaceId/community/rituals/:ritualId': async () => ({ path: `/community/rituals/${await newRitual()}`, body: { active: false } }),
+  'DELETE /api/workspaces/:workspaceId/community/rituals/:ritualId': async () => ({ path: `/community/rituals/${await newRitual()}` }),
 };
 
 let communityReady: Promise<unknown> | undefined;
@@ -188,6 +195,10 @@ async function newCommunityThread(withPoll = false, withEvent = false): Promise<
   const poll = withPoll ? { poll: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } } : {};
   const event = withEvent ? { event: walkEvent } : {};
   return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk', ...poll, ...event })).body;
+}
+const walkRitual = async () => ({ spaceId: await newSpace(), kind: 'thread', titleTemplate: 'Walk {{date}}', bodyTemplate: 'Walk', rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Rome', startTime: '10:00' });
+async function newRitual(): Promise<string> {
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/rituals`, await walkRitual())).body.id;
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {

@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = [
   'post.comment',
   'post.mention',
   'channel.needs_reconnect',
+  'community.thread_unanswered',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -42,7 +43,7 @@ export type NotificationKind = z.infer<typeof NotificationKind>;
 /**
  * Strings a notification carries for its text: usually postId, postExcerpt, actorName, and per kind
  * commentExcerpt (comment, mention), channelName and message (publish_failed), channelId, channelName
- * and message (channel.needs_reconnect).
+ * and message (channel.needs_reconnect), threadId, threadTitle, spaceName and hours (community.thread_unanswered).
  */
 export const NotificationPayload = z.record(z.string(), z.string());
 

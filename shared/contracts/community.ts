@@ -59,6 +59,8 @@ const SpaceFields = {
   requireReplyApproval: z.boolean(),
   slowModeSeconds: z.number().int().min(0).max(SLOW_MODE_MAX_SECONDS, 'Slow mode lasts at most one day (86400 seconds).'),
   position: z.number().int().min(0).max(10_000),
+  /** Notify the team when a thread has had no reply for this many hours; null turns it off. */
+  nudgeAfterHours: z.number().int().min(1, 'Nudge after at least 1 hour, or null for no nudges.').max(720, 'Nudge after at most 720 hours (30 days).').nullable(),
 };
 
 export const CreateSpaceBody = z.strictObject({
@@ -73,6 +75,7 @@ export const CreateSpaceBody = z.strictObject({
   requireReplyApproval: SpaceFields.requireReplyApproval.optional(),
   slowModeSeconds: SpaceFields.slowModeSeconds.optional(),
   position: SpaceFields.position.optional(),
+  nudgeAfterHours: SpaceFields.nudgeAfterHours.optional(),
 });
 export type CreateSpaceBody = z.infer<typeof CreateSpaceBody>;
 export const UpdateSpaceBody = CreateSpaceBody.partial();
@@ -92,6 +95,7 @@ export const Space = z.object({
   requireReplyApproval: z.boolean(),
   slowModeSeconds: z.number(),
   position: z.number(),
+  nudgeAfterHours: z.number().nullable(),
 });
 export type Space = z.infer<typeof Space>;
 

@@ -85,6 +85,8 @@ export const communitySpaces = pgTable(
     requireReplyApproval: boolean('require_reply_approval').notNull().default(false),
     slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
     position: integer('position').notNull().default(0),
+    /** Notify the team when a visible thread has had no reply for this many hours; null = off. */
+    nudgeAfterHours: integer('nudge_after_hours'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -94,6 +96,7 @@ export const communitySpaces = pgTable(
     check('community_spaces_visibility_ck', sql`${t.visibility} in ('public', 'members', 'private')`),
     check('community_spaces_start_ck', sql`${t.whoCanStart} in ('members', 'staff')`),
     check('community_spaces_slow_ck', sql`${t.slowModeSeconds} >= 0`),
+    check('community_spaces_nudge_ck', sql`${t.nudgeAfterHours} is null or ${t.nudgeAfterHours} between 1 and 720`),
   ],
 );
 
@@ -138,8 +141,14 @@ export const communityThreads = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastPostedAt: timestamp('last_posted_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** When the team was told this thread had no reply (the nudge goes out once per thread). */
+    nudgedAt: timestamp('nudged_at', { withTimezone: true }),
   },
-  (t) => [index('community_threads_space_idx').on(t.workspaceId, t.spaceId, t.lastPostedAt), check('community_threads_state_ck', sql`${t.state} in ('published', 'pending')`)],
+  (t) => [
+    index('community_threads_space_idx').on(t.workspaceId, t.spaceId, t.lastPostedAt),
+    // The nudge job looks only at threads not yet nudged.
+    index('community_threads_unnudged_idx').on(t.spaceId, t.createdAt).where(sql`${t.nudgedAt} is null and ${t.deletedAt} is null`),
+    check('community_threads_state_ck', sql`${t.state} in ('published', 'pending')`)],
 );
 
 /** The opening post and the flat replies of a thread, in order of `seq`. */

@@ -1,5 +1,11 @@
+import type { JobDefinition } from '../../jobs/defineJob';
+import { nudgeUnansweredThreads } from './jobs/nudgeUnansweredThreads';
+import { postRituals } from './jobs/postRituals';
+
 export { communityTeamRoutes } from './routes';
 export { communityPublicRoutes } from './publicRoutes';
 export { renderMarkdown } from './markdown';
 export { MEMBER_COOKIE, MEMBER_CSRF_HEADER } from './memberSession';
 export { communityPageRoutes } from './pages/routes';
+
+export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads];

@@ -1,6 +1,7 @@
-import type { communities, communityEvents, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
+import { localTimeOf } from './ritualRules';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof communityMembers.$inferSelect;
@@ -32,6 +33,7 @@ export function presentSpace(s: SpaceRow) {
     requireReplyApproval: s.requireReplyApproval,
     slowModeSeconds: s.slowModeSeconds,
     position: s.position,
+    nudgeAfterHours: s.nudgeAfterHours,
   };
 }
 
@@ -146,3 +148,30 @@ export function presentEvent(e: EventRow, state: { going: number; interested: nu
     myRsvp: state.myRsvp,
   };
 }
+
+/** A ritual as the team sees it. */
+export function presentRitual(r: typeof communityRituals.$inferSelect) {
+  return {
+    id: r.id,
+    spaceId: r.spaceId,
+    kind: r.kind,
+    titleTemplate: r.titleTemplate,
+    bodyTemplate: r.bodyTemplate,
+    rrule: r.rrule,
+    timeZone: r.timeZone,
+    startTime: r.startTime,
+    startsOn: r.startsOn,
+    leadHours: r.leadHours,
+    eventDurationMinutes: r.eventDurationMinutes,
+    eventPlace: r.eventPlace,
+    eventOnlineUrl: r.eventOnlineUrl,
+    eventCapacity: r.eventCapacity,
+    active: r.active,
+    nextOccurrenceAt: r.nextOccurrenceAt?.toISOString() ?? null,
+    lastOccurrenceAt: r.lastOccurrenceAt?.toISOString() ?? null,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export const presentOccurrence = (d: Date, zone: string) => ({ occursAt: d.toISOString(), localOccursAt: localTimeOf(d, zone) });

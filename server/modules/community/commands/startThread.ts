@@ -10,7 +10,8 @@ import { insertEvent } from './addEvent';
 import { insertPoll } from './addPoll';
 
 export interface StartThreadOptions {
-  ctx: AppContext;
+  /** Only the database is used: a ritual's job passes its transaction (the thread becomes a savepoint in it). */
+  ctx: Pick<AppContext, 'db'>;
   writer: Writer;
   /** The space, by id (team API) or by its slug (members' API). */
   space: { spaceId: string } | { slug: string };
