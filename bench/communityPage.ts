@@ -28,7 +28,6 @@ async function call(base: string, method: string, path: string, headers: Record<
 }
 
 /** A community with one public thread of 200 replies by 10 members (with reactions), built through the API. */
-export async function seedThreadForProfile(base: string) { return seedThread(base); }
 async function seedThread(base: string): Promise<{ communityId: string; threadId: string }> {
   const { cookie, workspaceId } = await signUpAndCreate(base);
   const me = await call(base, 'GET', '/api/me', { cookie });
@@ -83,10 +82,15 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
   if (!existsSync(WEB_DIST)) return `${title}\n\nskipped: build the web app first (npm run build:web) to weigh the page`;
   const db = await createPostgresDatabase();
   let tandem: Tandem | undefined;
+  let cached: Tandem | undefined;
   try {
-    const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_MAX_PER_MINUTE: '10000', DATABASE_URL: db.url, SECRET_KEY: randomBytes(32).toString('hex') }, {});
-    tandem = await startTandem(env, { webDist: WEB_DIST });
+    // Two instances on one database: one renders every request, one keeps pages for anonymous readers.
+    const secret = randomBytes(32).toString('hex');
+    const env = (cacheSeconds: string) => readEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_MAX_PER_MINUTE: '10000', DATABASE_URL: db.url, SECRET_KEY: secret, COMMUNITY_PAGE_CACHE_SECONDS: cacheSeconds }, {});
+    tandem = await startTandem(env('0'), { webDist: WEB_DIST });
+    cached = await startTandem(env('2'), { webDist: WEB_DIST });
     const base = `http://127.0.0.1:${new URL(tandem.url!).port}`;
+    const cachedBase = `http://127.0.0.1:${new URL(cached.url!).port}`;
     log(`community page: seeding a thread with ${REPLIES} replies`);
     const { communityId, threadId } = await seedThread(base);
     const json = await (await fetch(`${base}/api/communities/${communityId}/threads/${threadId}`)).text();
@@ -109,7 +113,9 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
     log('community page: Tandem, the thread JSON from the member API');
     rows.push({ name: 'Tandem: GET /api/communities/:id/threads/:id (JSON from PostgreSQL)', result: await load({ url: `${base}/api/communities/${communityId}/threads/${threadId}`, ...common }) });
     log('community page: Tandem, the server-rendered page');
-    rows.push({ name: 'Tandem: GET /c/:id/t/:id/:slug (complete HTML from PostgreSQL)', result: await load({ url: pageUrl, ...common }) });
+    rows.push({ name: 'Tandem: GET /c/:id/t/:id/:slug (complete HTML from PostgreSQL, rendered every time)', result: await load({ url: pageUrl, ...common }) });
+    log('community page: Tandem, the page for anonymous readers with the 2 s page cache');
+    rows.push({ name: 'Tandem: the same page, anonymous, COMMUNITY_PAGE_CACHE_SECONDS=2 (default)', result: await load({ url: pageUrl.replace(base, cachedBase), ...common }) });
 
     const baseRps = rows[0]!.result.rps;
     const weight = pageWeight(html);
@@ -123,6 +129,7 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
         (weight ? `, plus ${weight.files} JS/CSS files = ${(weight.assetsGz / 1024).toFixed(1)} KB gzip'd; total ${((weight.htmlGz + weight.assetsGz) / 1024).toFixed(1)} KB (goal < 100 KB).` : '.'),
     ].join('\n');
   } finally {
+    await cached?.close();
     await tandem?.close();
     await waitForNoConnections(adminUrl, new URL(db.url).pathname.slice(1));
     await db.drop();

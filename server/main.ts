@@ -53,7 +53,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     let app: FastifyInstance | null = null;
     let url: string | null = null;
     if (roles.has('web')) {
-      app = await buildApp({ ctx, logLevel: env.LOG_LEVEL, bodyLimit: env.BODY_LIMIT_BYTES, loginMaxPerMinute: env.LOGIN_MAX_PER_MINUTE, trustProxy: env.TRUST_PROXY, webDist: opts.webDist });
+      app = await buildApp({ ctx, logLevel: env.LOG_LEVEL, bodyLimit: env.BODY_LIMIT_BYTES, loginMaxPerMinute: env.LOGIN_MAX_PER_MINUTE, communityPageCacheSeconds: env.COMMUNITY_PAGE_CACHE_SECONDS, trustProxy: env.TRUST_PROXY, webDist: opts.webDist });
       url = await app.listen({ port: env.PORT, host: env.HOST });
       log.info({ url, embedded, roles: [...roles], ms: Date.now() - started }, 'Tandem is listening');
       console.log(`Tandem is running at ${publicUrl} (${embedded ? `embedded database in ${dataDir}` : 'PostgreSQL'})`);

@@ -39,6 +39,8 @@ export interface BuildAppOptions {
   logLevel: string;
   bodyLimit: number;
   loginMaxPerMinute: number;
+  /** Seconds a public community page for anonymous readers is served from memory; 0 = off. */
+  communityPageCacheSeconds?: number;
   trustProxy: boolean;
   /** Built web app to serve; skipped when absent (API-only tests). */
   webDist?: string;
@@ -101,7 +103,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
-  await app.register(communityPageRoutes({ webDist }));
+  await app.register(communityPageRoutes({ webDist, cacheSeconds: opts.communityPageCacheSeconds ?? 0 }));
   const spa = existsSync(webDist);
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: true });

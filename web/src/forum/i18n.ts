@@ -1,21 +1,24 @@
-import i18next from 'i18next';
 import { createContext, useContext } from 'react';
 import type { ForumLocale } from './pageData';
 
 /** The forum's keys are built at run time (reaction names, error codes), so this translator takes any string. */
 export type ForumT = (key: string, options?: Record<string, unknown>) => string;
 
-/** A translator for one page: only the page's language and only the forum's strings travel with it. */
+/**
+ * A translator over the page's own strings (the `forum` part of one locale file), reading the same
+ * JSON format as the app's i18next: `{{name}}` placeholders and `_one`/`_other`… plural keys chosen by
+ * Intl.PluralRules. Not i18next itself: the forum page must stay small (docs/adr/0013).
+ */
 export function createForumT(locale: ForumLocale, strings: Record<string, unknown>): ForumT {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    lng: locale,
-    resources: { [locale]: { translation: { forum: strings } } },
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    nsSeparator: false,
-  });
-  return (key, options) => i18n.t(key as never, options as never) as unknown as string;
+  const plural = new Intl.PluralRules(locale);
+  const root = { forum: strings };
+  const lookup = (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), root);
+  return (key, options = {}) => {
+    const count = options.count;
+    const value = (typeof count === 'number' ? (lookup(`${key}_${plural.select(count)}`) ?? lookup(`${key}_other`)) : undefined) ?? lookup(key);
+    if (typeof value !== 'string') return key;
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options[name] ?? ''));
+  };
 }
 
 export const TContext = createContext<ForumT | null>(null);

@@ -176,3 +176,21 @@ describe('sitemap.xml and robots.txt', () => {
     expect(robots.html).toContain(`Sitemap: ${ORIGIN}/c/${ws}/sitemap.xml`);
   });
 });
+
+describe('the anonymous page cache', () => {
+  it('serves anonymous readers a page up to COMMUNITY_PAGE_CACHE_SECONDS old, members a fresh one', async () => {
+    const before = await page(canonical());
+    expect(before.html).not.toContain('Fresh from the grinder');
+    await member.post(`/threads/${threadId}/replies`, { body: 'Fresh from the grinder' });
+    expect((await page(canonical())).html).toBe(before.html);
+    expect((await page(canonical(), { cookie: member.cookie })).html).toContain('Fresh from the grinder');
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect((await page(canonical())).html).toContain('Fresh from the grinder');
+  });
+
+  it('leaves the Markdown sources out of the embedded data (the page draws the HTML)', async () => {
+    const html = (await page(canonical(), { cookie: member.cookie })).html;
+    const data = JSON.parse(/<script id="forum-data" type="application\/json">(.*?)<\/script>/.exec(html)![1]!);
+    expect(data.page.thread.posts.every((p: { bodySource: unknown; bodyHtml: string }) => p.bodySource === null && p.bodyHtml.length > 0)).toBe(true);
+  });
+});

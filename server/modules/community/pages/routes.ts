@@ -8,7 +8,7 @@ import type { ForumData } from '../../../../web/src/forum/pageData';
 import { forumPaths } from '../../../../web/src/forum/paths';
 import { PublicCommunity } from '../../../../shared/contracts/community';
 import { notFound } from '../../../errors';
-import { viewerOf } from '../memberSession';
+import { MEMBER_COOKIE, viewerOf } from '../memberSession';
 import { presentMe, presentPublicCommunity } from '../presenters';
 import { findCommunity } from '../queries/findCommunity';
 import { listCommunityIds } from '../queries/listCommunityIds';
@@ -17,6 +17,7 @@ import { loadForumPage, type ForumRoute } from '../queries/loadForumPage';
 import { forumAssets } from './forumAssets';
 import { forumDocument } from './forumDocument';
 import { forumStrings, pickForumLocale } from './forumLocale';
+import { PageCache } from './pageCache';
 import { pageMeta } from './pageMeta';
 import { escapeHtml } from './plainText';
 
@@ -27,15 +28,16 @@ const FORUM_CSP = "default-src 'self'; base-uri 'self'; font-src 'self' https: d
 type Params = { communityId: string; slug?: string; threadId?: string; titleSlug?: string; memberId?: string };
 
 /** The public community as complete HTML pages (K5): readable without JavaScript, hydrated by the forum bundle. */
-export function communityPageRoutes(opts: { webDist: string }): FastifyPluginAsync {
+export function communityPageRoutes(opts: { webDist: string; cacheSeconds: number }): FastifyPluginAsync {
   return async (app) => {
+    const cache = new PageCache(opts.cacheSeconds * 1000);
     const page = (path: string, route: (p: Params) => ForumRoute | null) =>
       app.get(`/c/:communityId${path}`, { schema: { hide: true } }, async (req, reply) => {
         const params = req.params as Params;
         if (!Uuid.safeParse(params.communityId).success) throw notFound('That community');
         const target = route(params);
         if (!target) throw notFound('That page');
-        return renderPage(req, reply, params, target, opts.webDist);
+        return renderPage(req, reply, params, target, { webDist: opts.webDist, cache });
       });
     page('', () => ({ kind: 'home' }));
     page('/s/:slug', (p) => ({ kind: 'space', slug: p.slug ?? '' }));
@@ -65,11 +67,15 @@ export function communityPageRoutes(opts: { webDist: string }): FastifyPluginAsy
   };
 }
 
-async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Params, route: ForumRoute, webDist: string) {
+async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Params, route: ForumRoute, opts: { webDist: string; cache: PageCache }) {
+  const locale = pickForumLocale(req, reply);
+  // Only anonymous readers share pages; ?lang= answers set a cookie, so they are rendered each time.
+  const cacheKey = !req.cookies[MEMBER_COOKIE] && !(req.query as { lang?: string }).lang ? `${locale} ${req.url}` : null;
+  const hit = cacheKey ? opts.cache.get(cacheKey) : null;
+  if (hit) return sendPage(reply, hit.status, hit.html, false);
   // A workspace without a community exposes nothing: a plain 404 (never the app's page).
   const community = await findCommunity(req.ctx.db, params.communityId);
   const viewer = await viewerOf(req, params.communityId);
-  const locale = pickForumLocale(req, reply);
   const forumPage = await loadForumPage(req.ctx.db, viewer, route);
   // One address per thread: an old or missing title slug redirects to the current one.
   if (forumPage.kind === 'thread') {
@@ -88,12 +94,25 @@ async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Para
   const t = createForumT(locale, data.strings);
   const meta = pageMeta(data, t, req.ctx.publicUrl);
   const body = renderToString(createElement(ForumApp, { data }));
-  const html = forumDocument({ data, meta, origin: req.ctx.publicUrl, assets: forumAssets(webDist), body });
+  const html = forumDocument({ data: withoutSources(data), meta, origin: req.ctx.publicUrl, assets: forumAssets(opts.webDist), body });
+  const status = forumPage.kind === 'error' ? forumPage.status : 200;
+  if (cacheKey && !me) opts.cache.set(cacheKey, status, html);
+  return sendPage(reply, status, html, Boolean(me));
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string, personal: boolean) {
   return reply
-    .code(forumPage.kind === 'error' ? forumPage.status : 200)
+    .code(status)
     .header('content-security-policy', FORUM_CSP)
-    .header('cache-control', me ? 'private, no-store' : 'no-cache')
+    .header('cache-control', personal ? 'private, no-store' : 'no-cache')
     .header('vary', 'Cookie, Accept-Language')
     .type('text/html; charset=utf-8')
     .send(html);
+}
+
+/** The Markdown sources are not drawn by the page: the embedded data leaves them out (page weight). */
+function withoutSources(data: ForumData): ForumData {
+  if (data.page.kind !== 'thread') return data;
+  const thread = data.page.thread;
+  return { ...data, page: { ...data.page, thread: { ...thread, posts: thread.posts.map((p) => ({ ...p, bodySource: null })) } } };
 }
