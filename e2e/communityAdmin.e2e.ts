@@ -1,0 +1,163 @@
+/**
+ * Journey: the community manager of the demo workspace (Giulia, Caffè Aurora) opens Community,
+ * creates a space whose new threads need approval, a member (signed up through the member API)
+ * starts a thread there, it waits in the approval queue — invisible to the public — until Giulia
+ * approves it; then it shows in the space, and Giulia answers with the staff badge. Giulia's account
+ * is in Italian: the journey switches to English to work and back to Italian once to read a label.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { journey, newUser, signIn, skipReason, snapshot, step, textbox, untranslatedKeys } from './harness';
+
+const skip = skipReason();
+const GIULIA = { email: 'giulia@caffeaurora.demo', password: 'aurora-demo-2026' };
+const SPACE = { name: 'Ask the baristas', slug: 'ask-the-baristas' };
+const THREAD = { title: 'Which beans for a home espresso?', body: 'I have a small machine at home: **which blend** do you suggest?' };
+
+/** A community member as the public pages will be: member cookie plus the member CSRF header. */
+class Member {
+  private cookie = '';
+  private csrf = '';
+  constructor(
+    private readonly baseUrl: string,
+    private readonly communityId: string,
+  ) {}
+
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-community-csrf'] = this.csrf;
+    const res = await fetch(`${this.baseUrl}/api/communities/${this.communityId}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const m = /tandem_community=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+    if (m?.[1]) this.cookie = `tandem_community=${m[1]}`;
+    const parsed = (await res.json().catch(() => null)) as any;
+    if (typeof parsed?.csrfToken === 'string') this.csrf = parsed.csrfToken;
+    return { status: res.status, body: parsed };
+  }
+}
+
+async function pickLanguage(page: Page, label: string) {
+  await page.getByRole('button', { name: /^(Language|Lingua|Idioma): / }).first().click();
+  await page.getByRole('menuitemradio', { name: label }).click();
+}
+
+describe('community admin journey: a space with approval, the queue, a staff reply', { skip: skip ?? false, timeout: 300_000 }, () => {
+  const env = journey({ demo: true });
+  let page: Page;
+  let base = '';
+  let workspaceId = '';
+  let anonymous: Member;
+
+  before(async () => {
+    page = (await newUser(env.browser)).page;
+  });
+
+  test('Giulia signs in and opens Community from the navigation', async () => {
+    await step(page, 'open-community', async () => {
+      await page.goto(`${env.server.baseUrl}/signin`);
+      await signIn(page, GIULIA.email, GIULIA.password);
+      await page.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
+      base = page.url().replace(/\/home$/, '');
+      workspaceId = /\/w\/([0-9a-f-]+)$/.exec(base)![1]!;
+      anonymous = new Member(env.server.baseUrl, workspaceId);
+      // her account is in Italian; she works in English here
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      await pickLanguage(page, 'English');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Community', exact: true }).click();
+      await page.waitForURL(/\/community\/spaces$/);
+      await page.getByRole('heading', { level: 1, name: 'Community' }).waitFor();
+      await page.getByRole('link', { name: 'Open the public page' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Open the public page' }).getAttribute('href'), `/c/${workspaceId}`);
+      const sections = page.getByRole('navigation', { name: 'Community sections' });
+      for (const s of ['Spaces', 'Approval queue', 'Members', 'Settings']) await sections.getByRole('link', { name: s }).waitFor();
+      await page.getByRole('link', { name: 'Chiacchiere di caffè' }).waitFor();
+      assert.deepEqual(await untranslatedKeys(page), []);
+    });
+  });
+
+  test('she creates a space whose new threads need approval', async () => {
+    await step(page, 'create-space', async () => {
+      await page.getByRole('button', { name: 'New space' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New space' });
+      await dialog.getByRole('textbox', { name: 'Space name', exact: true }).fill(SPACE.name);
+      assert.equal(await dialog.getByRole('textbox', { name: 'Address (slug)' }).inputValue(), SPACE.slug);
+      await dialog.getByRole('radio', { name: 'Public' }).check();
+      await dialog.getByRole('checkbox', { name: 'New threads need approval' }).check();
+      await dialog.getByRole('button', { name: 'Create space' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: SPACE.name }) });
+      await row.getByText('Approval required').waitFor();
+      await row.getByText('Public').waitFor();
+      await snapshot(page, 'community-admin-spaces');
+    });
+  });
+
+  test('a member starts a thread there: it waits in the queue, unseen by the public', async () => {
+    const member = new Member(env.server.baseUrl, workspaceId);
+    const signup = await member.call('POST', '/signup', { email: `anna.${Date.now()}@example.test`, password: 'correct horse battery staple', displayName: 'Anna Rossi' });
+    assert.equal(signup.status, 201, JSON.stringify(signup.body));
+    assert.equal((await member.call('POST', '/guidelines/acknowledge', {})).status, 200);
+    const started = await member.call('POST', `/spaces/${SPACE.slug}/threads`, THREAD);
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    assert.equal(started.body.state, 'pending');
+    const publicView = await anonymous.call('GET', `/spaces/${SPACE.slug}`);
+    assert.deepEqual(publicView.body.threads, []);
+
+    await step(page, 'queue', async () => {
+      await page.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Approval queue' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Approval queue' }).waitFor();
+      const item = page.getByTestId('pending-item').filter({ hasText: THREAD.title });
+      await item.getByText('Anna Rossi').waitFor();
+      await item.getByText('which blend').waitFor();
+      await item.getByText(`in ${SPACE.name}`).waitFor();
+      await snapshot(page, 'community-admin-queue');
+      await item.getByRole('button', { name: `Approve the thread “${THREAD.title}”` }).click();
+      await page.getByText('Approved: it is now published.').waitFor();
+      await page.getByRole('heading', { name: 'Nothing waiting' }).waitFor();
+    });
+  });
+
+  test('approved, the thread shows in the space; Giulia answers with the staff badge', async () => {
+    await step(page, 'space-after-approval', async () => {
+      await page.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Spaces' }).click();
+      await page.getByRole('link', { name: SPACE.name }).click();
+      await page.getByRole('heading', { level: 2, name: SPACE.name }).waitFor();
+      const row = page.getByTestId('community-thread-row').filter({ hasText: THREAD.title });
+      await row.waitFor();
+      assert.equal(await row.getByText('Awaiting approval').count(), 0);
+      const publicView = await anonymous.call('GET', `/spaces/${SPACE.slug}`);
+      assert.deepEqual(
+        publicView.body.threads.map((th: { title: string }) => th.title),
+        [THREAD.title],
+      );
+
+      await row.getByRole('link', { name: THREAD.title }).click();
+      await page.getByRole('heading', { level: 2, name: THREAD.title }).waitFor();
+      await textbox(page, 'Your reply').fill('A medium roast works best on small machines: try our *Aurora* blend.');
+      await page.getByRole('button', { name: 'Post reply' }).click();
+      const reply = page.getByRole('article', { name: 'the reply by Giulia Conti' });
+      await reply.getByText('Staff', { exact: true }).waitFor();
+      await reply.getByText('Aurora').waitFor();
+      assert.equal(await textbox(page, 'Your reply').inputValue(), '');
+      const thread = await anonymous.call('GET', `/threads/${/threads\/([0-9a-f-]+)$/.exec(page.url())![1]}`);
+      assert.equal(thread.body.posts.at(-1).author.kind, 'staff');
+      assert.deepEqual(await untranslatedKeys(page), []);
+      await snapshot(page, 'community-admin-thread');
+    });
+  });
+
+  test('in Italian, the community sections are labelled in Italian', async () => {
+    await step(page, 'italian', async () => {
+      await pickLanguage(page, 'Italiano');
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      const sections = page.getByRole('navigation', { name: 'Sezioni della community' });
+      await sections.getByRole('link', { name: 'Da approvare' }).waitFor();
+      await sections.getByRole('link', { name: 'Spazi' }).click();
+      await page.getByRole('button', { name: 'Nuovo spazio' }).waitFor();
+      assert.deepEqual(await untranslatedKeys(page), []);
+    });
+  });
+});
