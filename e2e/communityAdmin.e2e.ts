@@ -4,14 +4,20 @@
  * starts a thread there, it waits in the approval queue — invisible to the public — until Giulia
  * approves it; then it shows in the space, and Giulia answers with the staff badge. Giulia's account
  * is in Italian: the journey switches to English to work and back to Italian once to read a label.
+ * An analyst (read-only in the community) sees the same pages without the manager's and moderator's
+ * actions. Each page is checked with axe-core for serious accessibility problems.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { journey, newUser, signIn, skipReason, snapshot, step, textbox, untranslatedKeys } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { journey, newUser, ROOT, signIn, skipReason, snapshot, step, textbox, untranslatedKeys } from './harness';
 
 const skip = skipReason();
-const GIULIA = { email: 'giulia@caffeaurora.demo', password: 'aurora-demo-2026' };
+const DEMO_PASSWORD = 'aurora-demo-2026';
+const GIULIA = 'giulia@caffeaurora.demo';
+const ANDREA = 'andrea@caffeaurora.demo'; // analyst: community.read only
 const SPACE = { name: 'Ask the baristas', slug: 'ask-the-baristas' };
 const THREAD = { title: 'Which beans for a home espresso?', body: 'I have a small machine at home: **which blend** do you suggest?' };
 
@@ -43,6 +49,21 @@ async function pickLanguage(page: Page, label: string) {
   await page.getByRole('menuitemradio', { name: label }).click();
 }
 
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings on the page's main region, as "rule: targets". */
+async function axeProblems(page: Page): Promise<string[]> {
+  // evaluated over the DevTools protocol: the app's CSP (script-src 'self') refuses a script tag
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    // colour contrast is the app-wide theme's matter (primary blue, dimmed grey), not these pages'
+    const r = await axe.run({ include: ['main'] }, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return found;
+}
+
 describe('community admin journey: a space with approval, the queue, a staff reply', { skip: skip ?? false, timeout: 300_000 }, () => {
   const env = journey({ demo: true });
   let page: Page;
@@ -57,7 +78,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
   test('Giulia signs in and opens Community from the navigation', async () => {
     await step(page, 'open-community', async () => {
       await page.goto(`${env.server.baseUrl}/signin`);
-      await signIn(page, GIULIA.email, GIULIA.password);
+      await signIn(page, GIULIA, DEMO_PASSWORD);
       await page.waitForURL(/\/w\/[0-9a-f-]+\/home$/);
       base = page.url().replace(/\/home$/, '');
       workspaceId = /\/w\/([0-9a-f-]+)$/.exec(base)![1]!;
@@ -75,6 +96,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       for (const s of ['Spaces', 'Approval queue', 'Members', 'Settings']) await sections.getByRole('link', { name: s }).waitFor();
       await page.getByRole('link', { name: 'Chiacchiere di caffè' }).waitFor();
       assert.deepEqual(await untranslatedKeys(page), []);
+      assert.deepEqual(await axeProblems(page), []);
     });
   });
 
@@ -86,6 +108,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       assert.equal(await dialog.getByRole('textbox', { name: 'Address (slug)' }).inputValue(), SPACE.slug);
       await dialog.getByRole('radio', { name: 'Public' }).check();
       await dialog.getByRole('checkbox', { name: 'New threads need approval' }).check();
+      assert.deepEqual(await axeProblems(page), []);
       await dialog.getByRole('button', { name: 'Create space' }).click();
       await dialog.waitFor({ state: 'detached' });
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: SPACE.name }) });
@@ -114,6 +137,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       await item.getByText('which blend').waitFor();
       await item.getByText(`in ${SPACE.name}`).waitFor();
       await snapshot(page, 'community-admin-queue');
+      assert.deepEqual(await axeProblems(page), []);
       await item.getByRole('button', { name: `Approve the thread “${THREAD.title}”` }).click();
       await page.getByText('Approved: it is now published.').waitFor();
       await page.getByRole('heading', { name: 'Nothing waiting' }).waitFor();
@@ -145,8 +169,57 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       const thread = await anonymous.call('GET', `/threads/${/threads\/([0-9a-f-]+)$/.exec(page.url())![1]}`);
       assert.equal(thread.body.posts.at(-1).author.kind, 'staff');
       assert.deepEqual(await untranslatedKeys(page), []);
+      assert.deepEqual(await axeProblems(page), []);
       await snapshot(page, 'community-admin-thread');
     });
+  });
+
+  test('the members list finds the new member; the settings show the community', async () => {
+    await step(page, 'members-settings', async () => {
+      const sections = page.getByRole('navigation', { name: 'Community sections' });
+      await sections.getByRole('link', { name: 'Members' }).click();
+      await page.getByRole('searchbox', { name: 'Search members by name' }).fill('anna');
+      const table = page.getByRole('table', { name: 'Community members' });
+      await table.getByRole('cell', { name: 'Anna Rossi' }).waitFor();
+      await table.getByText('Trust 0').waitFor();
+      await page.getByRole('searchbox', { name: 'Search members by name' }).fill('nobody-by-this-name');
+      await page.getByRole('heading', { name: 'No member matches “nobody-by-this-name”' }).waitFor();
+      assert.deepEqual(await axeProblems(page), []);
+      await sections.getByRole('link', { name: 'Settings' }).click();
+      assert.equal(await textbox(page, 'Community name').inputValue(), 'Caffè Aurora Community');
+      assert.equal(await page.getByRole('switch', { name: 'Sign-ups open' }).isChecked(), true);
+      await page.getByRole('link', { name: `${env.server.baseUrl}/c/${workspaceId}` }).waitFor();
+      assert.deepEqual(await axeProblems(page), []);
+    });
+  });
+
+  test('an analyst reads the community but sees no manager or moderator action', async () => {
+    const { context, page: analyst } = await newUser(env.browser);
+    await step(analyst, 'analyst', async () => {
+      await analyst.goto(`${env.server.baseUrl}/signin`);
+      await signIn(analyst, ANDREA, DEMO_PASSWORD);
+      await analyst.waitForURL(/\/home$/);
+      await analyst.goto(`${base}/community`);
+      await analyst.waitForURL(/\/community\/spaces$/);
+      const sections = analyst.getByRole('navigation', { name: 'Community sections' });
+      await sections.getByRole('link', { name: 'Members' }).waitFor();
+      assert.equal(await sections.getByRole('link', { name: 'Approval queue' }).count(), 0);
+      await analyst.getByRole('link', { name: SPACE.name }).waitFor();
+      assert.equal(await analyst.getByRole('button', { name: 'New space' }).count(), 0);
+      assert.equal(await analyst.getByRole('button', { name: /^Edit / }).count(), 0);
+      await analyst.getByRole('link', { name: SPACE.name }).click();
+      await analyst.getByRole('link', { name: THREAD.title }).click();
+      await analyst.getByRole('heading', { level: 2, name: THREAD.title }).waitFor();
+      await analyst.getByRole('article', { name: 'the reply by Giulia Conti' }).waitFor();
+      assert.equal(await textbox(analyst, 'Your reply').count(), 0);
+      await analyst.goto(`${base}/community/settings`);
+      await analyst.getByText('You can read these settings; only community managers and the owner change them.').waitFor();
+      assert.equal(await analyst.getByRole('button', { name: 'Save' }).count(), 0);
+      // the queue's address leads back to the spaces
+      await analyst.goto(`${base}/community/queue`);
+      await analyst.waitForURL(/\/community\/spaces$/);
+    });
+    await context.close();
   });
 
   test('in Italian, the community sections are labelled in Italian', async () => {

@@ -35,7 +35,7 @@ export default function ApprovalQueuePage() {
         <Stack key={p.id} gap={4} data-testid="pending-item">
           <Text size="sm">
             {p.isOpening ? t('community.queue.newThread') : t('community.queue.newReply')}{' '}
-            <Anchor component={Link} to={wsPath(ws.id, `community/spaces/${p.spaceId}/threads/${p.threadId}`)}>
+            <Anchor component={Link} to={wsPath(ws.id, `community/spaces/${p.spaceId}/threads/${p.threadId}`)} underline="always">
               {p.threadTitle}
             </Anchor>{' '}
             <Text span c="dimmed" size="sm">

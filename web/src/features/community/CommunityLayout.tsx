@@ -43,7 +43,7 @@ export default function CommunityLayout() {
     <>
       {community.data.name}
       {' · '}
-      <Anchor href={publicCommunityUrl(ws.id)} target="_blank" rel="noopener">
+      <Anchor href={publicCommunityUrl(ws.id)} target="_blank" rel="noopener" underline="always">
         {t('community.openPublic')} <IconExternalLink size={14} aria-hidden style={{ verticalAlign: 'middle' }} />
       </Anchor>
     </>

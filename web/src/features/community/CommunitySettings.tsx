@@ -23,7 +23,7 @@ export default function CommunitySettings() {
       )}
       <Text size="sm">
         {t('community.settings.publicPage')}{' '}
-        <Anchor href={url} target="_blank" rel="noopener">
+        <Anchor href={url} target="_blank" rel="noopener" underline="always">
           {`${window.location.origin}${url}`}
         </Anchor>
       </Text>
