@@ -70,6 +70,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
   let base = '';
   let workspaceId = '';
   let anonymous: Member;
+  let anna: Member;
 
   before(async () => {
     page = (await newUser(env.browser)).page;
@@ -119,7 +120,7 @@ describe('community admin journey: a space with approval, the queue, a staff rep
   });
 
   test('a member starts a thread there: it waits in the queue, unseen by the public', async () => {
-    const member = new Member(env.server.baseUrl, workspaceId);
+    const member = (anna = new Member(env.server.baseUrl, workspaceId));
     const signup = await member.call('POST', '/signup', { email: `anna.${Date.now()}@example.test`, password: 'correct horse battery staple', displayName: 'Anna Rossi' });
     assert.equal(signup.status, 201, JSON.stringify(signup.body));
     assert.equal((await member.call('POST', '/guidelines/acknowledge', {})).status, 200);
@@ -193,6 +194,26 @@ describe('community admin journey: a space with approval, the queue, a staff rep
     });
   });
 
+  test('Giulia starts an announcement thread: published at once, with the staff badge', async () => {
+    await step(page, 'staff-thread', async () => {
+      const title = 'Latte art evening on Friday';
+      await page.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Spaces' }).click();
+      await page.getByRole('link', { name: SPACE.name }).click();
+      await page.getByRole('button', { name: 'Start a thread' }).click();
+      await textbox(page, 'Thread title').fill(title);
+      await textbox(page, 'First post').fill('Bring your own cup: we **pour together** at 7 pm.');
+      await page.getByRole('button', { name: 'Start thread' }).click();
+      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      const opening = page.getByRole('article', { name: `the thread “${title}”` });
+      await opening.getByText('Staff', { exact: true }).waitFor();
+      await opening.getByText('pour together').waitFor();
+      assert.equal(await page.getByText('Awaiting approval').count(), 0);
+      const publicView = await anonymous.call('GET', `/spaces/${SPACE.slug}`);
+      assert.ok(publicView.body.threads.some((th: { title: string }) => th.title === title));
+      assert.deepEqual(await axeProblems(page), []);
+    });
+  });
+
   test('an analyst reads the community but sees no manager or moderator action', async () => {
     const { context, page: analyst } = await newUser(env.browser);
     await step(analyst, 'analyst', async () => {
@@ -208,6 +229,9 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       assert.equal(await analyst.getByRole('button', { name: 'New space' }).count(), 0);
       assert.equal(await analyst.getByRole('button', { name: /^Edit / }).count(), 0);
       await analyst.getByRole('link', { name: SPACE.name }).click();
+      await analyst.getByRole('link', { name: THREAD.title }).waitFor();
+      assert.equal(await analyst.getByRole('button', { name: 'Start a thread' }).count(), 0);
+      assert.equal(await analyst.getByRole('button', { name: 'Edit settings' }).count(), 0);
       await analyst.getByRole('link', { name: THREAD.title }).click();
       await analyst.getByRole('heading', { level: 2, name: THREAD.title }).waitFor();
       await analyst.getByRole('article', { name: 'the reply by Giulia Conti' }).waitFor();
@@ -220,6 +244,34 @@ describe('community admin journey: a space with approval, the queue, a staff rep
       await analyst.waitForURL(/\/community\/spaces$/);
     });
     await context.close();
+  });
+
+  test('made private, the space is read only by the members Giulia invites', async () => {
+    await step(page, 'private-invites', async () => {
+      await page.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Spaces' }).click();
+      await page.getByRole('link', { name: SPACE.name }).click();
+      await page.getByRole('button', { name: 'Edit settings' }).click();
+      const dialog = page.getByRole('dialog', { name: `Settings of ${SPACE.name}` });
+      assert.equal(await dialog.getByRole('checkbox', { name: 'New threads need approval' }).isChecked(), true);
+      await dialog.getByRole('radio', { name: 'Private' }).check();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Nobody is invited yet.').waitFor();
+      assert.equal((await anna.call('GET', `/spaces/${SPACE.slug}`)).status, 404);
+
+      await page.getByRole('combobox', { name: 'Member' }).fill('Anna');
+      await page.getByRole('option', { name: 'Anna Rossi' }).click();
+      await page.getByRole('button', { name: 'Invite', exact: true }).click();
+      const removeAnna = page.getByRole('button', { name: 'Remove Anna Rossi from this space' });
+      await removeAnna.waitFor();
+      assert.equal((await anna.call('GET', `/spaces/${SPACE.slug}`)).status, 200);
+      assert.equal((await anonymous.call('GET', `/spaces/${SPACE.slug}`)).status, 404);
+      assert.deepEqual(await axeProblems(page), []);
+
+      await removeAnna.click();
+      await page.getByText('Nobody is invited yet.').waitFor();
+      assert.equal((await anna.call('GET', `/spaces/${SPACE.slug}`)).status, 404);
+    });
   });
 
   test('in Italian, the community sections are labelled in Italian', async () => {

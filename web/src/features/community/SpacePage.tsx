@@ -13,6 +13,7 @@ import { SpaceBadges } from './SpaceBadges';
 import { SpaceFormModal } from './SpaceFormModal';
 import { SpaceInvites } from './SpaceInvites';
 import { SpaceThreads } from './SpaceThreads';
+import { StartThreadForm } from './StartThreadForm';
 
 /** /w/:workspaceId/community/spaces/:spaceId — a space, its threads and (private spaces) its invitations. */
 export default function SpacePage() {
@@ -27,6 +28,7 @@ export default function SpacePage() {
   if (data.error) return <ErrorAlert error={data.error} />;
   const { space, threads } = data.data;
   const canManage = ws.can('community.manage');
+  const canPost = ws.can('community.post');
 
   return (
     <Stack gap="lg">
@@ -51,6 +53,7 @@ export default function SpacePage() {
           </Button>
         )}
       </Group>
+      {canPost && <StartThreadForm spaceId={space.id} />}
       <SpaceThreads spaceId={space.id} threads={threads} />
       {space.guidelinesHtml && (
         <Paper withBorder radius="md" p="md">
