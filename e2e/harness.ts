@@ -70,12 +70,13 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `demo`: seed the Caffè Aurora demo workspace on start (its users sign in with the demo password). */
+export async function startServer(opts: { demo?: boolean } = {}): Promise<TestServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_URL: baseUrl, DEMO: 'false', LOGIN_MAX_PER_MINUTE: '1000', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_URL: baseUrl, DEMO: opts.demo ? 'true' : 'false', LOGIN_MAX_PER_MINUTE: '1000', LOG_LEVEL: 'warn' };
   delete env.SMTP_URL; // mail must land in the dev outbox
   delete env.DATABASE_URL; // always the embedded database in a fresh folder
   const child: ChildProcess = spawn(process.execPath, ['cli/bin.js', 'start', '--port', String(port), '--data-dir', dataDir], {
@@ -149,10 +150,10 @@ export interface Journey {
  * Call inside a journey's describe(): a fresh server and browser before its tests, both stopped
  * after them. Read the fields from hooks and tests, once the `before` hook has run.
  */
-export function journey(): Journey {
+export function journey(opts: { demo?: boolean } = {}): Journey {
   const env: Partial<Journey> = {};
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(opts);
     env.browser = await launchBrowser();
   });
   after(async () => {

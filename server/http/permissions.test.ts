@@ -152,6 +152,7 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/community/spaces': async () => ({ path: '/community/spaces', body: { name: 'Walk', slug: `walk-${Math.random().toString(36).slice(2)}` } }),
   'GET /api/workspaces/:workspaceId/community/spaces/:spaceId': async () => ({ path: `/community/spaces/${await newSpace()}` }),
   'PATCH /api/workspaces/:workspaceId/community/spaces/:spaceId': async () => ({ path: `/community/spaces/${await newSpace()}`, body: { description: 'Walked' } }),
+  'GET /api/workspaces/:workspaceId/community/spaces/:spaceId/invites': async () => ({ path: `/community/spaces/${await newSpace()}/invites` }),
   'PUT /api/workspaces/:workspaceId/community/spaces/:spaceId/invites/:memberId': async () => ({ path: `/community/spaces/${await newSpace()}/invites/${await newCommunityMember()}`, body: {} }),
   'DELETE /api/workspaces/:workspaceId/community/spaces/:spaceId/invites/:memberId': async () => ({ path: `/community/spaces/${await newSpace()}/invites/${await newCommunityMember()}` }),
   'POST /api/workspaces/:workspaceId/community/spaces/:spaceId/threads': async () => ({ path: `/community/spaces/${await newSpace()}/threads`, body: { title: 'Walk thread', body: 'Walk' } }),

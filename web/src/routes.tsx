@@ -25,6 +25,13 @@ const CalendarPage = lazy(() => import('./features/calendar/CalendarPage'));
 const ComposerPage = lazy(() => import('./features/posts/ComposerPage'));
 const OutboxPage = lazy(() => import('./features/dev/OutboxPage'));
 const FeedsPage = lazy(() => import('./features/feeds/FeedsPage'));
+const CommunityLayout = lazy(() => import('./features/community/CommunityLayout'));
+const CommunitySpaces = lazy(() => import('./features/community/SpacesPage'));
+const CommunitySpace = lazy(() => import('./features/community/SpacePage'));
+const CommunityThread = lazy(() => import('./features/community/ThreadPage'));
+const CommunityQueue = lazy(() => import('./features/community/ApprovalQueuePage'));
+const CommunityMembers = lazy(() => import('./features/community/MembersPage'));
+const CommunitySettings = lazy(() => import('./features/community/CommunitySettings'));
 
 const lazyEl = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -50,7 +57,15 @@ export function AppRoutes() {
           <Route path="media" element={lazyEl(<MediaLibraryPage />)} />
           <Route path="feeds" element={lazyEl(<FeedsPage />)} />
           <Route path="inbox" element={<AreaPage area="inbox" />} />
-          <Route path="community" element={<AreaPage area="community" />} />
+          <Route path="community" element={lazyEl(<CommunityLayout />)}>
+            <Route index element={<Navigate to="spaces" replace />} />
+            <Route path="spaces" element={lazyEl(<CommunitySpaces />)} />
+            <Route path="spaces/:spaceId" element={lazyEl(<CommunitySpace />)} />
+            <Route path="spaces/:spaceId/threads/:threadId" element={lazyEl(<CommunityThread />)} />
+            <Route path="queue" element={lazyEl(<CommunityQueue />)} />
+            <Route path="members" element={lazyEl(<CommunityMembers />)} />
+            <Route path="settings" element={lazyEl(<CommunitySettings />)} />
+          </Route>
           <Route path="members" element={<AreaPage area="members" />} />
           <Route path="analytics" element={<AreaPage area="analytics" />} />
           <Route path="strategy" element={<AreaPage area="strategy" />} />

@@ -196,10 +196,14 @@ describe('spaces and who reads them', () => {
     const c = await joinCommunity(t, ws);
     expect((await c.post(`/threads/${threads.baristas}/replies`, { body: 'Let me in' })).status).toBe(404);
     expect((await c.post(`/spaces/baristas/threads`, { title: 'Sneaky', body: 'Let me in' })).status).toBe(404);
+    const invitees = async () => (await owner.get(`/api/workspaces/${ws}/community/spaces/${priv.id}/invites`)).body.members.map((m: { id: string }) => m.id).sort();
+    expect(await invitees()).toEqual([invited.id]);
     await owner.put(`/api/workspaces/${ws}/community/spaces/${priv.id}/invites/${c.id}`, {});
     expect((await c.get(`/threads/${threads.baristas}`)).status).toBe(200);
+    expect(await invitees()).toEqual([invited.id, c.id].sort());
     await owner.delete(`/api/workspaces/${ws}/community/spaces/${priv.id}/invites/${c.id}`);
     expect((await c.get(`/threads/${threads.baristas}`)).status).toBe(404);
+    expect(await invitees()).toEqual([invited.id]);
   });
 
   it('shows team posts with the staff badge, and no team user id', async () => {
@@ -255,6 +259,7 @@ describe('isolation between workspaces', () => {
     expect((await owner.delete(`/api/workspaces/${ws}/community/posts/${theirThread.posts[0].id}`)).status).toBe(404);
     const spaceOfOurs = (await createSpace(owner, ws, { name: 'Ours', slug: 'ours-private', visibility: 'private' })).id;
     expect((await owner.put(`/api/workspaces/${ws}/community/spaces/${spaceOfOurs}/invites/${theirMember.id}`, {})).status).toBe(404);
+    expect((await owner.get(`/api/workspaces/${ws}/community/spaces/${theirSpace.id}/invites`)).status).toBe(404);
     // And their thread is untouched.
     expect((await new MemberClient(t.baseUrl, other.workspaceId).get(`/threads/${theirThread.id}`)).body.posts[0].deleted).toBe(false);
   });

@@ -27,6 +27,7 @@ import { getSpaceWithThreads } from './queries/getSpaceWithThreads';
 import { getThread } from './queries/getThread';
 import { listMembers } from './queries/listMembers';
 import { listPendingPosts } from './queries/listPendingPosts';
+import { listSpaceInvites } from './queries/listSpaceInvites';
 import { listSpaces } from './queries/listSpaces';
 
 const tags = ['community (team)'];
@@ -63,6 +64,10 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(`${base}/spaces/:spaceId`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Change a space', params: SpaceParams, body: UpdateSpaceBody, response: { 200: Space } } }, async (req) =>
     updateSpace({ ctx: req.ctx, actor: req.actor, spaceId: req.params.spaceId, input: req.body }),
+  );
+
+  app.get(`${base}/spaces/:spaceId/invites`, { config: { action: 'community.read' }, schema: { tags, summary: 'The members invited to a space', params: SpaceParams, response: { 200: MemberList } } }, async (req) =>
+    listSpaceInvites(req.ctx.db, req.actor.workspaceId, req.params.spaceId),
   );
 
   app.put(`${base}/spaces/:spaceId/invites/:memberId`, { config: { action: 'community.manage' }, schema: { tags, summary: 'Let a member see a private space', params: InviteParams, response: { 200: Ok } } }, async (req) =>

@@ -38,6 +38,9 @@ const SAME_AS_ENGLISH_OK = new Set([
   'roles.marketing_manager',
   'areas.home',
   'areas.community',
+  // The Italian word for the brand's community is the English loanword, as is the staff badge.
+  'community.title',
+  'community.staffBadge',
   'settings.sections.team',
   'settings.team.title',
   'settings.team.colRoles',
