@@ -12,7 +12,7 @@ import { SubmitForm } from '../../ui/SubmitForm';
 import { communityKey, communityPath, type Space, type SpaceInput } from './api';
 import { slugify } from './slug';
 
-const FIELDS = ['name', 'slug', 'description', 'guidelines', 'defaultLanguage', 'visibility', 'whoCanStart', 'requireThreadApproval', 'requireReplyApproval', 'slowModeSeconds', 'position'];
+const FIELDS = ['name', 'slug', 'description', 'guidelines', 'defaultLanguage', 'visibility', 'whoCanStart', 'requireThreadApproval', 'requireReplyApproval', 'slowModeSeconds', 'nudgeAfterHours', 'position'];
 
 const initial = (s: Space | null, position: number): Required<SpaceInput> => ({
   name: s?.name ?? '',
@@ -25,6 +25,7 @@ const initial = (s: Space | null, position: number): Required<SpaceInput> => ({
   requireThreadApproval: s?.requireThreadApproval ?? false,
   requireReplyApproval: s?.requireReplyApproval ?? false,
   slowModeSeconds: s?.slowModeSeconds ?? 0,
+  nudgeAfterHours: s?.nudgeAfterHours ?? null,
   position: s?.position ?? position,
 });
 
@@ -127,6 +128,17 @@ export function SpaceFormModal({ space, nextPosition = 0, onClose }: Props) {
             allowDecimal={false}
             allowNegative={false}
             error={fieldError(save.error, 'slowModeSeconds')}
+          />
+          <NumberInput
+            label={t('community.spaces.nudge')}
+            description={t('community.spaces.nudgeHelp')}
+            value={v.nudgeAfterHours ?? ''}
+            onChange={(x) => set('nudgeAfterHours', typeof x === 'number' && x > 0 ? x : null)}
+            min={1}
+            max={720}
+            allowDecimal={false}
+            allowNegative={false}
+            error={fieldError(save.error, 'nudgeAfterHours')}
           />
           <NumberInput
             label={t('community.spaces.position')}
