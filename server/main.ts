@@ -14,6 +14,7 @@ import { openMediaStorage } from './storage/open';
 import { resolveSecretKey } from './secretKey';
 import { configureConnectors } from './modules/channels';
 import { configureOutbound } from './net/outbound';
+import { RealtimeHub } from './realtime';
 import { seedDemo, DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo';
 
 export interface Tandem {
@@ -40,10 +41,13 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     configureOutbound({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
     const media = await openMediaStorage(env, dataDir);
     const roles = new Set(env.TANDEM_ROLES);
-    const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
-    await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES };
+    const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env, publicUrl });
+    await jobs.start();
+    // Only the web role serves SSE streams, so only it holds a LISTEN connection; every role publishes.
+    const realtime = new RealtimeHub(log);
+    if (roles.has('web')) await realtime.start(database.listen);
+    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES, realtime };
 
     if (env.DEMO && embedded && (await seedDemo(database.db))) {
       log.info({ users: DEMO_PEOPLE.map((p) => `${p.email} (${p.roles.join('+')})`), password: '[see README]' }, 'seeded the Caffè Aurora demo workspace');
@@ -63,6 +67,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const close = () =>
       (closing ??= (async () => {
         await app?.close();
+        await realtime.stop();
         await jobs.stop();
         await media.close();
         await database.close();

@@ -58,6 +58,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     for (const method of [r.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: r.url, action: r.config?.action });
   });
   installErrorHandler(app);
+  // Open SSE streams would keep app.close() waiting for ever: end them first.
+  app.addHook('preClose', async () => opts.ctx.realtime.endStreams());
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,4 +1,4 @@
-import type { communities, communityEvents, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityNotifications, communityEvents, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 
@@ -10,7 +10,7 @@ type PostRow = typeof communityPosts.$inferSelect;
 type RevisionRow = typeof communityPostRevisions.$inferSelect;
 
 export function presentCommunity(c: CommunityRow) {
-  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen };
+  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen, welcomeMessage: c.welcomeMessage, welcomeMessageHtml: c.welcomeMessageHtml };
 }
 
 export function presentPublicCommunity(c: CommunityRow) {
@@ -37,7 +37,7 @@ export function presentSpace(s: SpaceRow) {
 
 /** What anyone may see of a member. */
 export function presentProfile(m: MemberRow) {
-  return { id: m.id, displayName: m.displayName, avatarUrl: m.avatarUrl, bio: m.bio, languages: m.languages, interests: m.interests, trustLevel: m.trustLevel, joinedAt: m.joinedAt.toISOString() };
+  return { id: m.id, displayName: m.displayName, handle: m.handle, avatarUrl: m.avatarUrl, bio: m.bio, languages: m.languages, interests: m.interests, trustLevel: m.trustLevel, joinedAt: m.joinedAt.toISOString() };
 }
 
 /** What the member sees of themselves. */
@@ -145,4 +145,9 @@ export function presentEvent(e: EventRow, state: { going: number; interested: nu
     seatsLeft: e.capacity === null ? null : Math.max(0, e.capacity - state.going),
     myRsvp: state.myRsvp,
   };
+}
+
+/** A member's notification (payload strings as written when it happened). */
+export function presentNotification(n: typeof communityNotifications.$inferSelect) {
+  return { id: n.id, kind: n.kind, threadId: n.threadId, postId: n.postId, eventId: n.eventId, payload: n.payload, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
 }
