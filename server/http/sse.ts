@@ -6,6 +6,9 @@ export const SSE_HEARTBEAT_MS = 25_000;
 /** How long the browser's EventSource waits before reconnecting after the stream drops. */
 export const SSE_RETRY_MS = 3_000;
 
+/** Unread bytes a client may leave queued before its stream is closed. */
+const MAX_BUFFERED_BYTES = 1_000_000;
+
 export interface SseOptions {
   hub: RealtimeHub;
   channels: readonly string[];
@@ -33,7 +36,9 @@ export function streamEvents(req: FastifyRequest, reply: FastifyReply, { hub, ch
   let open = true;
   const write = (chunk: string) => {
     if (!open) return;
-    if (!res.write(chunk) && res.destroyed) close();
+    res.write(chunk);
+    // A client that stops reading would make Node buffer for ever: drop it; EventSource reconnects.
+    if (res.destroyed || res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   const unsubscribe = hub.subscribe(channels, (m) => write(`event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`));
   const beat = setInterval(() => write(': ping\n\n'), heartbeatMs);
