@@ -86,7 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const registry = opts.registry ?? new client.Registry();
-  observabilityRoutes(app, { db: opts.ctx.db, registry });
+  observabilityRoutes(app, { db: opts.ctx.db, registry, realtime: opts.ctx.realtime });
   await app.register(authPlugin, { ctx: opts.ctx });
   await app.register(identityRoutes);
   await app.register(tokenRoutes);
