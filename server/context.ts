@@ -5,6 +5,7 @@ import type { Mailer } from './mail/mailer';
 import type { SecretBox } from './crypto';
 import type { Role } from '../shared/roles';
 import type { Storage } from './storage';
+import type { RealtimeHub } from './realtime';
 
 /** What every command and query receives: the services, never the request. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
   storage: Storage;
   /** Largest media upload accepted, in bytes (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
+  /** Live updates: SSE subscribers fed by LISTEN/NOTIFY (listening only in processes with the web role). */
+  realtime: RealtimeHub;
 }
 
 /** Who is asking, as established by the HTTP layer (session cookie or API token). */

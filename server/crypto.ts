@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A random token for cookies, invitations and API keys (URL-safe). */
 export function randomToken(bytes = 32): string {
@@ -51,6 +51,19 @@ export class SecretBox {
     }
   }
 
+  /**
+   * HMAC-SHA256 of `message` for one `purpose` (links that act without a sign-in, such as unsubscribing):
+   * the purpose is part of the MAC so a signature made for one use is worthless for another.
+   */
+  sign(purpose: string, message: string): string {
+    return hmacWith(this.key, purpose, message);
+  }
+
+  /** Whether `signature` is `sign(purpose, message)` under the current or a previous key. */
+  verify(purpose: string, message: string, signature: string): boolean {
+    return [this.key, ...this.previous].some((k) => safeEqual(hmacWith(k, purpose, message), signature));
+  }
+
   /** Whether the current key opens it (rotation leaves those alone). */
   isCurrent(sealed: string): boolean {
     try {
@@ -60,6 +73,10 @@ export class SecretBox {
       return false;
     }
   }
+}
+
+function hmacWith(key: Buffer, purpose: string, message: string): string {
+  return createHmac('sha256', key).update(`${purpose}\n${message}`).digest('base64url');
 }
 
 function keyOf(hexKey: string, name: string): Buffer {

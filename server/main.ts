@@ -14,6 +14,7 @@ import { openMediaStorage } from './storage/open';
 import { resolveSecretKey } from './secretKey';
 import { configureConnectors } from './modules/channels';
 import { configureOutbound } from './net/outbound';
+import { RealtimeHub } from './realtime';
 import { seedDemo, DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo';
 
 export interface Tandem {
@@ -32,6 +33,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
   const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, poolSize: env.DB_POOL_SIZE, onIdleError: (err) => log.warn({ err }, 'the database closed an idle connection; a new one will be opened') });
+  let realtime: RealtimeHub | undefined;
   try {
     await migrate(database);
     const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, databaseUrl: env.DATABASE_URL, dataDir }), env.SECRET_KEY_PREVIOUS ? [env.SECRET_KEY_PREVIOUS] : []);
@@ -40,10 +42,13 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     configureOutbound({ allowPrivateHosts: env.LINK_PREVIEW_PRIVATE_HOSTS });
     const media = await openMediaStorage(env, dataDir);
     const roles = new Set(env.TANDEM_ROLES);
-    const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
-    await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES };
+    const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env, publicUrl });
+    await jobs.start();
+    // Only the web role serves SSE streams, so only it holds a LISTEN connection; every role publishes.
+    const hub = (realtime = new RealtimeHub(log));
+    if (roles.has('web')) await hub.start(database.listen);
+    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES, realtime: hub };
 
     if (env.DEMO && embedded && (await seedDemo(database.db))) {
       log.info({ users: DEMO_PEOPLE.map((p) => `${p.email} (${p.roles.join('+')})`), password: '[see README]' }, 'seeded the Caffè Aurora demo workspace');
@@ -63,6 +68,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const close = () =>
       (closing ??= (async () => {
         await app?.close();
+        await hub.stop();
         await jobs.stop();
         await media.close();
         await database.close();
@@ -77,6 +83,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     }
     return { url, app, database, jobs, ctx, close };
   } catch (err) {
+    await realtime?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { pgListen, type Listen } from './listen';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -24,6 +25,11 @@ export interface Database {
   executor: SqlExecutor;
   /** pg-boss gets its own pool in server mode; in embedded mode it must share the one PGlite. */
   connectionString?: string;
+  /**
+   * LISTEN to a NOTIFY channel (realtime fan-out, docs/adr/0010). PGlite delivers its own NOTIFYs in
+   * process, on commit like PostgreSQL; the server mode holds one dedicated connection per listener.
+   */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
           return { rows: results.flatMap((r) => r.rows) };
         },
       },
+      async listen(channel, onPayload) {
+        const stop = await client.listen(channel, onPayload);
+        return async () => {
+          if (!client.closed) await stop();
+        };
+      },
       async close() {
         await client.close();
         await release?.();
@@ -90,6 +102,7 @@ async function openServer(url: string, poolSize: number, onIdleError?: (err: Err
     db,
     executor: { executeSql: (text, values) => pool.query(text, values) },
     connectionString: url,
+    listen: pgListen(url, onIdleError),
     close: () => pool.end(),
   };
 }

@@ -60,6 +60,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     for (const method of [r.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: r.url, action: r.config?.action });
   });
   installErrorHandler(app);
+  // Open SSE streams would keep app.close() waiting for ever: end them first.
+  app.addHook('preClose', async () => opts.ctx.realtime.endStreams());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -86,7 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const registry = opts.registry ?? new client.Registry();
-  observabilityRoutes(app, { db: opts.ctx.db, registry });
+  observabilityRoutes(app, { db: opts.ctx.db, registry, realtime: opts.ctx.realtime });
   await app.register(authPlugin, { ctx: opts.ctx });
   await app.register(identityRoutes);
   await app.register(tokenRoutes);

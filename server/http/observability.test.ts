@@ -19,6 +19,7 @@ describe('operations surface', () => {
     await fetch(`${t.baseUrl}/api/me`);
     const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/tandem_http_requests_total\{method="GET",route="\/api\/me",status="401"\} \d+/);
+    expect(metrics).toMatch(/^tandem_realtime_subscriptions 0$/m);
   });
 
   it('serves an OpenAPI document covering the routes, and a reference page', async () => {

@@ -203,7 +203,7 @@ async function newRitual(): Promise<string> {
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {
-  const [row] = await t.database.db.insert(communityMembers).values({ workspaceId, email: `walk${Math.random().toString(36).slice(2)}@example.test`, passwordHash: 'unused', displayName: 'Walker' }).returning();
+  const [row] = await t.database.db.insert(communityMembers).values({ workspaceId, email: `walk${Math.random().toString(36).slice(2)}@example.test`, passwordHash: 'unused', displayName: 'Walker', handle: `walker${Math.random().toString(36).slice(2)}` }).returning();
   return row!.id;
 }
 

@@ -24,6 +24,8 @@ export interface JobContext {
   /** Whether this process runs the embedded database (some maintenance only applies there). */
   embedded: boolean;
   env: JobEnv;
+  /** Tandem's public address, for links in emails; absent only in queue tests. */
+  publicUrl?: string;
 }
 
 export interface RetryPolicy {

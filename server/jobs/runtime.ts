@@ -38,6 +38,8 @@ interface RuntimeOptions {
   pollingIntervalSeconds?: number;
   /** Settings from server/env.ts; the defaults when absent. */
   env?: JobEnv;
+  /** Tandem's public address, for links in emails. */
+  publicUrl?: string;
 }
 
 const DEFAULT_EXPIRE_SECONDS = 15 * 60;
@@ -97,7 +99,7 @@ export class JobRuntime implements JobQueue {
       executor: database.executor,
       run: async (j) => {
         const payload = job.payload.parse(j.data);
-        await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env });
+        await job.handler(payload, { db: database.db, log: log.child({ job: job.id, jobId: j.id }), mailer, jobId: j.id, jobs: this, secrets: this.opts.secrets, storage: this.opts.storage, embedded: database.kind === 'embedded', env: this.env, publicUrl: this.opts.publicUrl });
       },
     });
     worker.start();

@@ -36,3 +36,33 @@ export function notificationEmail(locale: Locale, to: string, kind: keyof (typeo
   const c = CATALOGS[locale].notifications[kind];
   return render(to, fill(c.subject, vars), fill(c.body, vars));
 }
+
+export interface DigestContent {
+  period: 'daily' | 'weekly';
+  community: string;
+  name: string;
+  /** kind (reply, mention, quote, event_reminder, welcome) and the notification's payload strings. */
+  notifications: { kind: string; payload: Record<string, string> }[];
+  threads: { title: string; replies: number; link: string }[];
+  unsubscribeLink: string;
+}
+
+/** A community member's digest: unread notifications, then new threads, then the one-click unsubscribe link. */
+export function communityDigestEmail(locale: Locale, to: string, d: DigestContent): Email {
+  const c = CATALOGS[locale].communityDigest;
+  const lines = [fill(c.greeting, { name: d.name }), '', fill(c.intro, { community: d.community })];
+  if (d.notifications.length) {
+    lines.push('', c.notificationsHeading);
+    for (const n of d.notifications) {
+      const template = (c as Record<string, string>)[n.kind];
+      if (template) lines.push(`- ${fill(template, { actorName: '', threadTitle: '', communityName: d.community, ...n.payload, startsAt: (n.payload.startsAt ?? '').replace('T', ' ').slice(0, 16) })}`);
+    }
+  }
+  if (d.threads.length) {
+    lines.push('', c.threadsHeading);
+    for (const t of d.threads) lines.push(`- ${fill(c.threadLine, { title: t.title, replies: String(t.replies), link: t.link })}`);
+  }
+  lines.push('', fill(c.footer, { period: c[d.period], link: d.unsubscribeLink }));
+  const subject = fill(d.period === 'daily' ? c.subjectDaily : c.subjectWeekly, { community: d.community });
+  return render(to, subject, lines.join('\n'));
+}

@@ -35,6 +35,9 @@ export const Community = z.object({
   guidelines: z.string(),
   guidelinesHtml: z.string(),
   signupOpen: z.boolean(),
+  /** Markdown sent to each new member as their welcome notification; empty sends none. */
+  welcomeMessage: z.string(),
+  welcomeMessageHtml: z.string(),
 });
 export type Community = z.infer<typeof Community>;
 
@@ -43,6 +46,7 @@ export const PutCommunityBody = z.strictObject({
   description: Markdown('description', 2000).optional(),
   guidelines: Markdown('guidelines', BODY_MAX).optional(),
   signupOpen: z.boolean().optional(),
+  welcomeMessage: Markdown('welcome message', BODY_MAX).optional(),
 });
 
 // ── Spaces ──
@@ -193,6 +197,8 @@ export const MemberSignInBody = z.strictObject({ email: Email, password: z.strin
 export const PublicProfile = z.object({
   id: Id,
   displayName: z.string(),
+  /** What others type after @ to mention this member (derived from the display name at sign-up). */
+  handle: z.string(),
   avatarUrl: z.string().nullable(),
   bio: z.string(),
   languages: z.array(z.string()),

@@ -14,6 +14,9 @@ export const communities = pgTable('communities', {
   guidelines: text('guidelines').notNull().default(''),
   guidelinesHtml: text('guidelines_html').notNull().default(''),
   signupOpen: boolean('signup_open').notNull().default(true),
+  /** Markdown sent to each new member as their `welcome` notification; empty sends none. */
+  welcomeMessage: text('welcome_message').notNull().default(''),
+  welcomeMessageHtml: text('welcome_message_html').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -29,6 +32,8 @@ export const communityMembers = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
+    /** What @mentions name: derived from the display name at sign-up, unique in the community, never changed. */
+    handle: text('handle').notNull(),
     avatarUrl: text('avatar_url'),
     bio: text('bio').notNull().default(''),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
@@ -39,7 +44,7 @@ export const communityMembers = pgTable(
     notificationPrefs: jsonb('notification_prefs').$type<Record<string, unknown>>().notNull().default({}),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('community_members_email_uq').on(t.workspaceId, t.email), check('community_members_trust_ck', sql`${t.trustLevel} between 0 and 4`)],
+  (t) => [uniqueIndex('community_members_email_uq').on(t.workspaceId, t.email), uniqueIndex('community_members_handle_uq').on(t.workspaceId, t.handle), check('community_members_trust_ck', sql`${t.trustLevel} between 0 and 4`)],
 );
 
 export const communitySessions = pgTable(

@@ -1,11 +1,15 @@
 import type { JobDefinition } from '../../jobs/defineJob';
 import { nudgeUnansweredThreads } from './jobs/nudgeUnansweredThreads';
 import { postRituals } from './jobs/postRituals';
+import { planDigests } from './jobs/planDigests';
+import { remindEvents } from './jobs/remindEvents';
+import { sendDigest } from './jobs/sendDigest';
 
 export { communityTeamRoutes } from './routes';
 export { communityPublicRoutes } from './publicRoutes';
 export { renderMarkdown } from './markdown';
 export { MEMBER_COOKIE, MEMBER_CSRF_HEADER } from './memberSession';
 export { communityPageRoutes } from './pages/routes';
+export { planDigests, remindEvents, sendDigest };
 
-export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads];
+export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads, remindEvents, planDigests, sendDigest];

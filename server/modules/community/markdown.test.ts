@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, sanitizeRendered } from './markdown';
+import { mentionedHandles, renderMarkdown, sanitizeRendered } from './markdown';
 
 /** Both layers of community Markdown on their own (the HTTP tests cover posting, editing and reading). */
 describe('renderMarkdown', () => {
@@ -27,5 +27,27 @@ describe('sanitizeRendered (the layer behind markdown-it)', () => {
       '<p onclick="x()">a<script>alert(1)</script><img src=x onerror=alert(1)><svg onload=alert(1)></svg><iframe src="//e"></iframe><style>*{}</style></p><a href="javascript:alert(1)">j</a><a href="//evil.example">p</a><div style="position:fixed">d</div>',
     );
     expect(out).toBe('<p>a</p><a rel="nofollow ugc noopener noreferrer">j</a><a rel="nofollow ugc noopener noreferrer">p</a>d');
+  });
+});
+
+describe('mentions', () => {
+  const members = new Map([
+    ['giulia_rossi', '11111111-1111-4111-8111-111111111111'],
+    ['anna', '22222222-2222-4222-8222-222222222222'],
+  ]);
+  const opts = { communityId: 'c0ffee00-0000-4000-8000-000000000000', members };
+
+  it('finds @handles in running text only: not in code, links or email addresses', () => {
+    expect(mentionedHandles('Hi @Giulia_Rossi, @anna. `@code` [@inlink](https://e.test) a@b.test x@y\n\n    @block')).toEqual(['giulia_rossi', 'anna']);
+  });
+
+  it('links known handles to the profile and leaves unknown ones as text', () => {
+    const html = renderMarkdown('Thanks @ANNA and @stranger!', opts);
+    expect(html).toBe(`<p>Thanks <a href="/communities/${opts.communityId}/members/${members.get('anna')}" class="mention" rel="nofollow ugc noopener noreferrer">@anna</a> and @stranger!</p>`);
+  });
+
+  it('keeps the class only for mentions: a typed class attribute cannot arrive', () => {
+    expect(sanitizeRendered('<a href="https://e.test" class="mention evil">x</a>')).toBe('<a href="https://e.test" class="mention" rel="nofollow ugc noopener noreferrer">x</a>');
+    expect(renderMarkdown('<a class="mention" href="/x">@anna</a>')).not.toContain('<a');
   });
 });

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
-import { renderMarkdown } from './markdown';
+import { mentionedHandles, renderMarkdown } from './markdown';
 import type { Writer } from './policies';
 
 type SpaceRow = typeof communitySpaces.$inferSelect;
@@ -41,11 +41,23 @@ export interface InsertPostOptions {
   title?: string;
 }
 
+/** A post's HTML: @handles of this community's members become links to their profiles. */
+export async function renderPostHtml(tx: Db, workspaceId: string, body: string): Promise<string> {
+  const handles = mentionedHandles(body);
+  const rows = handles.length
+    ? await tx
+        .select({ id: communityMembers.id, handle: communityMembers.handle })
+        .from(communityMembers)
+        .where(and(eq(communityMembers.workspaceId, workspaceId), inArray(communityMembers.handle, handles)))
+    : [];
+  return renderMarkdown(body, { communityId: workspaceId, members: new Map(rows.map((r) => [r.handle, r.id])) });
+}
+
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
 export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: renderMarkdown(body), state })
+    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: await renderPostHtml(tx, writer.workspaceId, body), state })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;

@@ -1,4 +1,4 @@
-import type { communities, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityEvents, communityMembers, communityNotifications, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communityRituals, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 import { localTimeOf } from './ritualRules';
@@ -11,7 +11,7 @@ type PostRow = typeof communityPosts.$inferSelect;
 type RevisionRow = typeof communityPostRevisions.$inferSelect;
 
 export function presentCommunity(c: CommunityRow) {
-  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen };
+  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen, welcomeMessage: c.welcomeMessage, welcomeMessageHtml: c.welcomeMessageHtml };
 }
 
 export function presentPublicCommunity(c: CommunityRow) {
@@ -39,7 +39,7 @@ export function presentSpace(s: SpaceRow) {
 
 /** What anyone may see of a member. */
 export function presentProfile(m: MemberRow) {
-  return { id: m.id, displayName: m.displayName, avatarUrl: m.avatarUrl, bio: m.bio, languages: m.languages, interests: m.interests, trustLevel: m.trustLevel, joinedAt: m.joinedAt.toISOString() };
+  return { id: m.id, displayName: m.displayName, handle: m.handle, avatarUrl: m.avatarUrl, bio: m.bio, languages: m.languages, interests: m.interests, trustLevel: m.trustLevel, joinedAt: m.joinedAt.toISOString() };
 }
 
 /** What the member sees of themselves. */
@@ -175,3 +175,7 @@ export function presentRitual(r: typeof communityRituals.$inferSelect) {
 }
 
 export const presentOccurrence = (d: Date, zone: string) => ({ occursAt: d.toISOString(), localOccursAt: localTimeOf(d, zone) });
+/** A member's notification (payload strings as written when it happened). */
+export function presentNotification(n: typeof communityNotifications.$inferSelect) {
+  return { id: n.id, kind: n.kind, threadId: n.threadId, postId: n.postId, eventId: n.eventId, payload: n.payload, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+}

@@ -50,6 +50,7 @@ import { listBookmarks } from './queries/listBookmarks';
 import { listPostRevisions } from './queries/listPostRevisions';
 import { listSpaces } from './queries/listSpaces';
 import { renderEventIcs } from './queries/renderEventIcs';
+import { communityNotificationRoutes } from './notificationRoutes';
 
 const tags = ['community (members)'];
 // `communityId` is the workspace's id; not named workspaceId because these routes are outside the team's gate.
@@ -70,6 +71,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', async (req) => {
     await findCommunity(req.ctx.db, (req.params as { communityId: string }).communityId);
   });
+  await app.register(communityNotificationRoutes);
 
   app.get(base, { schema: { tags, summary: 'The community: name, description, guidelines', params: CommunityParams, response: { 200: PublicCommunity } } }, async (req) =>
     presentPublicCommunity(await findCommunity(req.ctx.db, req.params.communityId)),

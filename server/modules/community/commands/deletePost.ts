@@ -4,6 +4,7 @@ import { communityPosts, communityThreads } from '../../../db/schema';
 import { recordAudit } from '../../audit';
 import { assertCanDelete, type Writer } from '../policies';
 import { findReadablePost } from '../queries/findPost';
+import { emitPostEvent } from '../liveEvents';
 
 /**
  * Soft delete: the post keeps its row (and revisions) but is shown as deleted, without its words.
@@ -18,6 +19,7 @@ export async function deletePost({ ctx, writer, postId }: { ctx: AppContext; wri
     if (writer.kind === 'staff') {
       await recordAudit({ db: tx, action: 'community.postDeleted', workspaceId: writer.workspaceId, actor: writer, target: { type: 'community_post', id: post.id }, ip: writer.ip, data: { threadId: thread.id, byAuthor: post.authorUserId === writer.userId } });
     }
+    if (post.state === 'published') await emitPostEvent(tx, 'post.deleted', post);
     return { ok: true as const, threadDeleted: post.isOpening };
   });
 }

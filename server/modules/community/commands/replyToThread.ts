@@ -7,6 +7,8 @@ import { assertAcknowledgedGuidelines, canSeePending, needsApproval, type Writer
 import { assertSlowMode, followAsWriter, insertPost } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadableThread } from '../queries/getThread';
+import { emitPostEvent } from '../liveEvents';
+import { notifyAboutPost } from './notifyAboutPost';
 
 export interface ReplyToThreadOptions {
   ctx: AppContext;
@@ -33,7 +35,12 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     const state = needsApproval(writer, space, 'reply') ? 'pending' : 'published';
     const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId });
     await followAsWriter(tx, writer, thread.id);
-    if (state === 'published') await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
+    if (state === 'published') {
+      await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
+      // Both reach listeners only if this transaction commits.
+      await notifyAboutPost(tx, { post, thread, space });
+      await emitPostEvent(tx, 'post.created', post);
+    }
     return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
   });
 }

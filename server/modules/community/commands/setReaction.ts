@@ -5,6 +5,7 @@ import { conflict } from '../../../errors';
 import type { MemberViewer } from '../policies';
 import { findReadablePost } from '../queries/findPost';
 import { loadReactions } from '../queries/loadReactions';
+import { emitPostEvent } from '../liveEvents';
 
 /** Adds (on) or takes back (off) one reaction of the member on a published post; both idempotent. */
 export async function setReaction({ db, viewer, postId, reaction, on }: { db: Db; viewer: MemberViewer; postId: string; reaction: string; on: boolean }) {
@@ -17,6 +18,7 @@ export async function setReaction({ db, viewer, postId, reaction, on }: { db: Db
       .delete(communityReactions)
       .where(and(eq(communityReactions.workspaceId, key.workspaceId), eq(communityReactions.postId, key.postId), eq(communityReactions.memberId, key.memberId), eq(communityReactions.reaction, reaction)));
   }
+  await emitPostEvent(db, 'reaction.changed', post);
   const summary = (await loadReactions(db, viewer, [post.id])).get(post.id);
   return { postId: post.id, reactions: summary?.counts ?? {}, myReactions: summary?.mine ?? [] };
 }

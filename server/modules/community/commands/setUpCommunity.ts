@@ -12,10 +12,12 @@ export interface SetUpCommunityOptions {
   description?: string;
   guidelines?: string;
   signupOpen?: boolean;
+  /** Markdown each new member receives as their welcome notification; empty sends none. */
+  welcomeMessage?: string;
 }
 
 /** Creates the workspace's community (its public API starts answering) or updates its settings. */
-export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen }: SetUpCommunityOptions) {
+export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen, welcomeMessage }: SetUpCommunityOptions) {
   const { workspaceId } = actor;
   return ctx.db.transaction(async (tx) => {
     const values = {
@@ -23,6 +25,7 @@ export async function setUpCommunity({ ctx, actor, name, description, guidelines
       ...(description !== undefined && { description }),
       ...(guidelines !== undefined && { guidelines, guidelinesHtml: renderMarkdown(guidelines) }),
       ...(signupOpen !== undefined && { signupOpen }),
+      ...(welcomeMessage !== undefined && { welcomeMessage, welcomeMessageHtml: renderMarkdown(welcomeMessage) }),
     };
     const [row] = await tx
       .insert(communities)

@@ -8,6 +8,8 @@ import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace
 import { getThread } from '../queries/getThread';
 import { insertEvent } from './addEvent';
 import { insertPoll } from './addPoll';
+import { emitPostEvent } from '../liveEvents';
+import { notifyAboutPost } from './notifyAboutPost';
 
 export interface StartThreadOptions {
   /** Only the database is used: a ritual's job passes its transaction (the thread becomes a savepoint in it). */
@@ -32,10 +34,14 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
-    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    const post = await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
     if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);
+    if (state === 'published') {
+      await notifyAboutPost(tx, { post, thread: thread!, space });
+      await emitPostEvent(tx, 'post.created', post);
+    }
     return thread!.id;
   });
   return getThread(ctx.db, writer, threadId);

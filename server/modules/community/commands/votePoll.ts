@@ -6,6 +6,7 @@ import { assertAcknowledgedGuidelines, type MemberViewer } from '../policies';
 import { assertValidBallot, isPollClosed } from '../pollRules';
 import { findReadableThread } from '../queries/getThread';
 import { getPoll } from '../queries/getPoll';
+import { emitPollChanged } from '../liveEvents';
 
 /**
  * Casts or replaces the member's ballot. One upsert on the (poll, member) unique index: a vote sent
@@ -29,6 +30,7 @@ export async function votePoll({ ctx, viewer, threadId, choices }: { ctx: AppCon
       .insert(communityPollBallots)
       .values({ workspaceId: viewer.workspaceId, pollId: poll.id, memberId: viewer.member.id, choices })
       .onConflictDoUpdate({ target: [communityPollBallots.pollId, communityPollBallots.memberId], set: { choices, updatedAt: sql`now()` } });
+    await emitPollChanged(tx, thread.id, poll.id);
   });
   return getPoll(ctx.db, viewer, threadId);
 }

@@ -1,0 +1,1 @@
+export { publish, RealtimeHub, REALTIME_CHANNEL, type RealtimeMessage } from './hub';
