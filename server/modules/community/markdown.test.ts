@@ -43,7 +43,7 @@ describe('mentions', () => {
 
   it('links known handles to the profile and leaves unknown ones as text', () => {
     const html = renderMarkdown('Thanks @ANNA and @stranger!', opts);
-    expect(html).toBe(`<p>Thanks <a href="/communities/${opts.communityId}/members/${members.get('anna')}" class="mention" rel="nofollow ugc noopener noreferrer">@anna</a> and @stranger!</p>`);
+    expect(html).toBe(`<p>Thanks <a href="/c/${opts.communityId}/u/${members.get('anna')}" class="mention" rel="nofollow ugc noopener noreferrer">@anna</a> and @stranger!</p>`);
   });
 
   it('keeps the class only for mentions: a typed class attribute cannot arrive', () => {

@@ -105,7 +105,7 @@ describe('mentions', () => {
     const thread = await startThread(writer, 'open', 'Hello @Giulia_Rossi and @nobody_here, see `@giulia_rossi2`');
     expect(thread.posts[0]).toBeDefined();
     const html = (await writer.get(`/threads/${thread.id}`)).body.posts[0].bodyHtml as string;
-    expect(html).toContain(`<a href="/communities/${ws}/members/${giulia.id}" class="mention"`);
+    expect(html).toContain(`<a href="/c/${ws}/u/${giulia.id}" class="mention"`);
     expect(html).toContain('@nobody_here');
     expect(html).not.toContain(`members/${namesake.id}`);
     expect((await notifications(giulia)).notifications).toMatchObject([{ kind: 'mention', threadId: thread.id, payload: { actorName: 'Writer' } }]);

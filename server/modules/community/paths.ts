@@ -1,7 +1,10 @@
+import { forumPaths } from '../../../web/src/forum/paths';
+
 /**
- * Where the community's web pages show things (mention links, links in emails). The member web UI
- * serves these paths; change them here and in the UI together.
+ * Where the community's public pages show things (mention links, links in emails): the same
+ * addresses the forum pages are served at (web/src/forum/paths.ts). A thread's address without its
+ * title slug redirects to the canonical one.
  */
-export const memberProfilePath = (communityId: string, memberId: string) => `/communities/${communityId}/members/${memberId}`;
-export const threadPath = (communityId: string, threadId: string) => `/communities/${communityId}/threads/${threadId}`;
+export const memberProfilePath = (communityId: string, memberId: string) => forumPaths.profile(communityId, memberId);
+export const threadPath = (communityId: string, threadId: string) => `/c/${communityId}/t/${threadId}`;
 export const unsubscribePath = (communityId: string, token: string) => `/api/communities/${communityId}/unsubscribe?token=${encodeURIComponent(token)}`;
