@@ -6,6 +6,8 @@ import { PollInput } from './communityPolls';
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
 export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
 export const WHO_CAN_START = ['members', 'staff'] as const;
+/** discussion: threads and replies; qa: a thread is a question, and one reply can be accepted as its answer. */
+export const SPACE_KINDS = ['discussion', 'qa'] as const;
 /** Languages a post or a space may be written in (Postgres text search has configurations for these). */
 export const COMMUNITY_LANGUAGES = ['en', 'it', 'es', 'fr', 'de', 'pt', 'nl', 'other'] as const;
 
@@ -53,6 +55,7 @@ const SpaceFields = {
   description: Markdown('description', 2000),
   guidelines: Markdown('guidelines', BODY_MAX),
   defaultLanguage: Language,
+  kind: z.enum(SPACE_KINDS, { error: 'A space is a discussion or a qa (questions and answers) space.' }),
   visibility: z.enum(SPACE_VISIBILITIES, { error: 'Visibility is public, members or private.' }),
   whoCanStart: z.enum(WHO_CAN_START, { error: 'Threads are started by members or by staff only.' }),
   requireThreadApproval: z.boolean(),
@@ -67,6 +70,7 @@ export const CreateSpaceBody = z.strictObject({
   description: SpaceFields.description.optional(),
   guidelines: SpaceFields.guidelines.optional(),
   defaultLanguage: SpaceFields.defaultLanguage.optional(),
+  kind: SpaceFields.kind.optional(),
   visibility: SpaceFields.visibility.optional(),
   whoCanStart: SpaceFields.whoCanStart.optional(),
   requireThreadApproval: SpaceFields.requireThreadApproval.optional(),
@@ -86,6 +90,7 @@ export const Space = z.object({
   guidelines: z.string(),
   guidelinesHtml: z.string(),
   defaultLanguage: z.string(),
+  kind: z.enum(SPACE_KINDS),
   visibility: z.enum(SPACE_VISIBILITIES),
   whoCanStart: z.enum(WHO_CAN_START),
   requireThreadApproval: z.boolean(),
@@ -118,6 +123,10 @@ export const Post = z.object({
   bodyHtml: z.string().nullable(),
   state: z.enum(['published', 'pending']),
   version: z.number(),
+  /** The language it was indexed in for search (en, it, es, …; other when unknown). */
+  language: z.string(),
+  /** Net votes carried over from an imported site; 0 for posts written here. */
+  score: z.number(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
@@ -135,6 +144,10 @@ export const ThreadSummary = z.object({
   author: Author,
   state: z.enum(['published', 'pending']),
   replyCount: z.number(),
+  /** Q&A spaces: the reply accepted as the answer, and whether there is one. */
+  acceptedPostId: Id.nullable(),
+  solved: z.boolean(),
+  tags: z.array(z.string()),
   createdAt: z.string(),
   lastPostedAt: z.string(),
 });
@@ -167,6 +180,8 @@ export const EditPostBody = z.strictObject({
   /** Opening posts only: the thread's new title. */
   title: CreateThreadBody.shape.title.optional(),
 });
+
+export const AcceptAnswerBody = z.strictObject({ postId: Id });
 
 export const PostRevision = z.object({
   version: z.number(),

@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './inbound';
 export * from './community';
 export * from './communityPollsEvents';
+export * from './communityImport';

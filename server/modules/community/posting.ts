@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
 import { renderMarkdown } from './markdown';
+import { postLanguage, searchVectorSql } from './search/searchVector';
 import type { Writer } from './policies';
 
 type SpaceRow = typeof communitySpaces.$inferSelect;
@@ -41,11 +42,25 @@ export interface InsertPostOptions {
   title?: string;
 }
 
-/** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
+/** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once; the search document too. */
 export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
+  const indexedTitle = isOpening ? (title ?? null) : null;
+  const language = postLanguage(`${indexedTitle ?? ''}\n${body}`, space.defaultLanguage);
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: renderMarkdown(body), state })
+    .values({
+      workspaceId: writer.workspaceId,
+      spaceId: space.id,
+      threadId,
+      isOpening,
+      replyToId: replyToId ?? null,
+      ...authorColumns(writer),
+      bodySource: body,
+      bodyHtml: renderMarkdown(body),
+      state,
+      language,
+      searchVector: searchVectorSql(language, indexedTitle, body),
+    })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import {
+  AcceptAnswerBody,
   BookmarkList,
   CreateReplyBody,
   CreateThreadBody,
@@ -29,6 +30,7 @@ import { addPoll } from './commands/addPoll';
 import { deletePost } from './commands/deletePost';
 import { editPost } from './commands/editPost';
 import { replyToThread } from './commands/replyToThread';
+import { setAcceptedAnswer } from './commands/setAcceptedAnswer';
 import { setReaction } from './commands/setReaction';
 import { setThreadMark } from './commands/setThreadMark';
 import { signInMember } from './commands/signInMember';
@@ -126,6 +128,14 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/threads/:threadId`, { schema: { tags, summary: 'A thread and its replies', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, await viewerOf(req, req.params.communityId), req.params.threadId),
+  );
+
+  app.put(`${base}/threads/:threadId/accepted-answer`, { schema: { tags, summary: 'Q&A spaces: accept a reply to your question as its answer', params: ThreadParams, body: AcceptAnswerBody, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, postId: req.body.postId }),
+  );
+
+  app.delete(`${base}/threads/:threadId/accepted-answer`, { schema: { tags, summary: 'Q&A spaces: take the acceptance back', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, postId: null }),
   );
 
   app.get(`${base}/threads/:threadId/poll`, { schema: { tags, summary: "The thread's poll; results as its visibility allows", params: ThreadParams, response: { 200: Poll } } }, async (req) =>

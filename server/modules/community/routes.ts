@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import { AcceptAnswerBody, Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
 import { CommunityEvent, EventInput } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput } from '../../../shared/contracts/communityPolls';
 import { WorkspaceParams } from '../../http/params';
@@ -14,6 +14,7 @@ import { editPost } from './commands/editPost';
 import { inviteToSpace } from './commands/inviteToSpace';
 import { removeSpaceInvite } from './commands/removeSpaceInvite';
 import { replyToThread } from './commands/replyToThread';
+import { setAcceptedAnswer } from './commands/setAcceptedAnswer';
 import { setUpCommunity } from './commands/setUpCommunity';
 import { updateSpace } from './commands/updateSpace';
 import { startThread } from './commands/startThread';
@@ -77,6 +78,14 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/threads/:threadId`, { config: { action: 'community.read' }, schema: { tags, summary: 'A thread with every reply, pending ones included', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, staffOf(req.actor), req.params.threadId),
+  );
+
+  app.put(`${base}/threads/:threadId/accepted-answer`, { config: { action: 'community.post' }, schema: { tags, summary: 'Q&A spaces: accept a reply as the answer (replaces any other)', params: ThreadParams, body: AcceptAnswerBody, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, postId: req.body.postId }),
+  );
+
+  app.delete(`${base}/threads/:threadId/accepted-answer`, { config: { action: 'community.post' }, schema: { tags, summary: 'Q&A spaces: take the acceptance back', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, postId: null }),
   );
 
   app.get(`${base}/threads/:threadId/poll`, { config: { action: 'community.read' }, schema: { tags, summary: "The thread's poll with its results (staff always see them)", params: ThreadParams, response: { 200: Poll } } }, async (req) =>

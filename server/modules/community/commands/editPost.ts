@@ -7,6 +7,7 @@ import { assertCanEdit, type Writer } from '../policies';
 import { editorColumns } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
+import { postLanguage, searchVectorSql } from '../search/searchVector';
 import { loadAuthors } from '../queries/loadAuthors';
 
 export interface EditPostOptions {
@@ -21,15 +22,16 @@ export interface EditPostOptions {
 /** The author rewrites a post: a new version, the old ones kept as revisions. An unchanged text makes no version. */
 export async function editPost({ ctx, writer, postId, body, title }: EditPostOptions) {
   return ctx.db.transaction(async (tx) => {
-    const { post, thread } = await findReadablePost(tx, writer, postId);
+    const { post, thread, space } = await findReadablePost(tx, writer, postId);
     assertCanEdit(writer, post);
     if (title !== undefined && !post.isOpening) throw new AppError('BAD_REQUEST', 'Only the opening post of a thread carries its title.');
     const newTitle = post.isOpening ? (title ?? thread.title) : null;
     if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
     const version = post.version + 1;
+    const language = postLanguage(`${newTitle ?? ''}\n${body}`, space.defaultLanguage);
     const [row] = await tx
       .update(communityPosts)
-      .set({ bodySource: body, bodyHtml: renderMarkdown(body), version, editedAt: sql`now()` })
+      .set({ bodySource: body, bodyHtml: renderMarkdown(body), version, editedAt: sql`now()`, language, searchVector: searchVectorSql(language, newTitle, body) })
       .where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id), eq(communityPosts.version, post.version)))
       .returning();
     if (!row) throw new AppError('CONFLICT', 'This post was changed meanwhile; reload it and edit again.');
