@@ -253,3 +253,30 @@ export const PendingPosts = z.object({ posts: z.array(Post.extend({ threadTitle:
 export const ReactionSummary = z.object({ postId: Id, reactions: z.record(z.string(), z.number()), myReactions: z.array(z.string()) });
 export const ThreadMarks = z.object({ threadId: Id, bookmarked: z.boolean(), following: z.boolean() });
 export const BookmarkList = z.object({ threads: z.array(ThreadSummary) });
+
+// ── Search ──
+
+const SearchWords = z.string().trim().min(2, 'Search for at least 2 characters.').max(200, 'Keep the search under 200 characters.');
+const Page = z.coerce.number().int().min(1).max(100, 'Refine the search rather than paging past page 100.').default(1);
+const PageSize = z.coerce.number().int().min(1).max(50, 'At most 50 results a page.').default(20);
+export const MemberSearchQuery = z.strictObject({ q: SearchWords, space: z.string().max(60).optional(), author: Id.optional(), page: Page, pageSize: PageSize });
+export const TeamSearchQuery = z.strictObject({ q: SearchWords, spaceId: Id.optional(), author: Id.optional(), page: Page, pageSize: PageSize });
+
+export const SearchHit = z.object({
+  postId: Id,
+  threadId: Id,
+  isOpening: z.boolean(),
+  threadTitle: z.string(),
+  /** The title and a snippet with the matches in <mark>: escaped text, <mark> is the only markup. */
+  titleHtml: z.string(),
+  snippetHtml: z.string(),
+  space: z.object({ id: Id, slug: z.string(), name: z.string() }),
+  author: Author,
+  state: z.enum(['published', 'pending']),
+  language: z.string(),
+  isAcceptedAnswer: z.boolean(),
+  solved: z.boolean(),
+  rank: z.number(),
+  createdAt: z.string(),
+});
+export const SearchResults = z.object({ query: z.string(), page: z.number(), pageSize: z.number(), hasMore: z.boolean(), results: z.array(SearchHit) });

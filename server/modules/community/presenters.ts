@@ -1,6 +1,7 @@
 import type { communities, communityEvents, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
+import { highlightHtml } from './search/highlight';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof communityMembers.$inferSelect;
@@ -150,5 +151,34 @@ export function presentEvent(e: EventRow, state: { going: number; interested: nu
     interested: state.interested,
     seatsLeft: e.capacity === null ? null : Math.max(0, e.capacity - state.going),
     myRsvp: state.myRsvp,
+  };
+}
+
+interface SearchRow {
+  post: Pick<PostRow, 'id' | 'threadId' | 'spaceId' | 'isOpening' | 'authorMemberId' | 'authorUserId' | 'state' | 'language' | 'createdAt'>;
+  thread: Pick<ThreadRow, 'title' | 'acceptedPostId'>;
+  space: Pick<SpaceRow, 'slug' | 'name'>;
+  rank: number;
+  snippet: string;
+  title: string;
+}
+
+/** A search result: the highlights are escaped text in which only <mark> is markup. */
+export function presentSearchHit(r: SearchRow, authors: Authors) {
+  return {
+    postId: r.post.id,
+    threadId: r.post.threadId,
+    isOpening: r.post.isOpening,
+    threadTitle: r.thread.title,
+    titleHtml: highlightHtml(r.title),
+    snippetHtml: highlightHtml(r.snippet),
+    space: { id: r.post.spaceId, slug: r.space.slug, name: r.space.name },
+    author: presentAuthor(r.post, authors),
+    state: r.post.state,
+    language: r.post.language,
+    isAcceptedAnswer: r.thread.acceptedPostId === r.post.id,
+    solved: r.thread.acceptedPostId !== null,
+    rank: Number(r.rank),
+    createdAt: new Date(r.post.createdAt).toISOString(),
   };
 }

@@ -14,8 +14,10 @@ import {
   PostRevisions,
   PublicCommunity,
   PublicProfile,
+  MemberSearchQuery,
   Reaction,
   ReactionSummary,
+  SearchResults,
   SpaceList,
   SpaceWithThreads,
   Thread,
@@ -51,6 +53,7 @@ import { getThread } from './queries/getThread';
 import { listBookmarks } from './queries/listBookmarks';
 import { listPostRevisions } from './queries/listPostRevisions';
 import { listSpaces } from './queries/listSpaces';
+import { searchCommunity } from './queries/searchCommunity';
 import { renderEventIcs } from './queries/renderEventIcs';
 
 const tags = ['community (members)'];
@@ -200,6 +203,11 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(`${base}/threads/:threadId/:mark`, { schema: { tags, summary: 'Remove the bookmark, or stop following', params: MarkParams, response: { 200: ThreadMarks } } }, async (req) =>
     setThreadMark({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, mark: req.params.mark, on: false }),
   );
+
+  app.get(`${base}/search`, { schema: { tags, summary: 'Search the threads and replies you may read, best first, with highlights', params: CommunityParams, querystring: MemberSearchQuery, response: { 200: SearchResults } } }, async (req) => {
+    const { q, space, author, page, pageSize } = req.query;
+    return searchCommunity({ db: req.ctx.db, viewer: await viewerOf(req, req.params.communityId), q, space: space ? { slug: space } : undefined, authorMemberId: author, page, pageSize });
+  });
 
   app.get(`${base}/me/bookmarks`, { schema: { tags, summary: 'Your bookmarked threads, latest first', params: CommunityParams, response: { 200: BookmarkList } } }, async (req) =>
     listBookmarks(req.ctx.db, await requireMember(req, req.params.communityId)),

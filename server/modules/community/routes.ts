@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { AcceptAnswerBody, Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import {
+  AcceptAnswerBody,
+  Community,
+  CreateReplyBody,
+  CreateSpaceBody,
+  CreateThreadBody,
+  EditPostBody,
+  MemberList,
+  PendingPosts,
+  Post,
+  PutCommunityBody,
+  SearchResults,
+  Space,
+  SpaceList,
+  SpaceWithThreads,
+  TeamSearchQuery,
+  Thread,
+  UpdateSpaceBody,
+} from '../../../shared/contracts/community';
 import { CommunityEvent, EventInput } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput } from '../../../shared/contracts/communityPolls';
 import { WorkspaceParams } from '../../http/params';
@@ -28,6 +46,7 @@ import { getThread } from './queries/getThread';
 import { listMembers } from './queries/listMembers';
 import { listPendingPosts } from './queries/listPendingPosts';
 import { listSpaces } from './queries/listSpaces';
+import { searchCommunity } from './queries/searchCommunity';
 
 const tags = ['community (team)'];
 const base = '/api/workspaces/:workspaceId/community';
@@ -115,6 +134,11 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${base}/members`, { config: { action: 'community.read' }, schema: { tags, summary: "The community's members, newest first (?q= filters by name)", params: WorkspaceParams, querystring: MembersQuery, response: { 200: MemberList } } }, async (req) =>
     listMembers(req.ctx.db, req.actor.workspaceId, req.query),
   );
+
+  app.get(`${base}/search`, { config: { action: 'community.read' }, schema: { tags, summary: 'Search threads and replies (pending ones included), best first, with highlights', params: WorkspaceParams, querystring: TeamSearchQuery, response: { 200: SearchResults } } }, async (req) => {
+    const { q, spaceId, author, page, pageSize } = req.query;
+    return searchCommunity({ db: req.ctx.db, viewer: staffOf(req.actor), q, space: spaceId ? { spaceId } : undefined, authorMemberId: author, page, pageSize });
+  });
 
   app.get(`${base}/pending`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Threads and replies waiting for approval, oldest first', params: WorkspaceParams, response: { 200: PendingPosts } } }, async (req) =>
     listPendingPosts(req.ctx.db, staffOf(req.actor)),

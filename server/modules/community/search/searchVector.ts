@@ -13,11 +13,13 @@ export function searchConfigOf(language: string): (typeof SEARCH_CONFIGS)[Search
   return SEARCH_CONFIGS[(language in SEARCH_CONFIGS ? language : 'other') as SearchLanguage];
 }
 
-/** The post's language: detected from its text when the detector is sure, else the space's default. */
+/** Below this the detector's guess on a short post ("Ok! Sì" reads as German at 0.54) is noise. */
+const TRUSTED_CONFIDENCE = 0.6;
+
+/** The post's language: detected from its text when the detector is sure enough, else the space's default. */
 export function postLanguage(text: string, spaceDefault: string): string {
   const guess = detectLanguage(text);
-  if (guess.lang !== 'unknown') return guess.lang;
-  return spaceDefault;
+  return guess.lang !== 'unknown' && guess.confidence >= TRUSTED_CONFIDENCE ? guess.lang : spaceDefault;
 }
 
 /** The document of a post: its thread's title (opening posts) weighs more than its body. */
