@@ -214,6 +214,11 @@ export const PublicProfile = z.object({
 
 export const MemberList = z.object({ members: z.array(PublicProfile) });
 
+/** A member's page: the profile and their badges (imported from Stack Exchange today), one entry per name and tier. */
+export const MemberProfilePage = PublicProfile.extend({
+  badges: z.array(z.object({ name: z.string(), tier: z.enum(['gold', 'silver', 'bronze']), count: z.number(), firstAwardedAt: z.string() })),
+});
+
 export const MemberMe = z.object({
   member: PublicProfile.extend({
     email: z.string(),

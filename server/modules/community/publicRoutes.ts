@@ -13,7 +13,7 @@ import {
   Post,
   PostRevisions,
   PublicCommunity,
-  PublicProfile,
+  MemberProfilePage,
   MemberSearchQuery,
   Reaction,
   ReactionSummary,
@@ -112,7 +112,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     acknowledgeGuidelines(req.ctx.db, await requireMember(req, req.params.communityId)),
   );
 
-  app.get(`${base}/members/:memberId`, { schema: { tags, summary: "A member's public profile", params: MemberParams, response: { 200: PublicProfile } } }, async (req) =>
+  app.get(`${base}/members/:memberId`, { schema: { tags, summary: "A member's public profile with their badges", params: MemberParams, response: { 200: MemberProfilePage } } }, async (req) =>
     getPublicProfile(req.ctx.db, req.params.communityId, req.params.memberId),
   );
 
