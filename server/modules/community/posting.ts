@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
 import { renderMarkdown } from './markdown';
-import { postLanguage, searchVectorSql } from './search/searchVector';
+import { postSearchColumns } from './search/searchVector';
 import type { Writer } from './policies';
 
 type SpaceRow = typeof communitySpaces.$inferSelect;
@@ -44,8 +44,6 @@ export interface InsertPostOptions {
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once; the search document too. */
 export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
-  const indexedTitle = isOpening ? (title ?? null) : null;
-  const language = postLanguage(`${indexedTitle ?? ''}\n${body}`, space.defaultLanguage);
   const [post] = await tx
     .insert(communityPosts)
     .values({
@@ -58,8 +56,7 @@ export async function insertPost({ tx, writer, space, threadId, body, state, isO
       bodySource: body,
       bodyHtml: renderMarkdown(body),
       state,
-      language,
-      searchVector: searchVectorSql(language, indexedTitle, body),
+      ...postSearchColumns(isOpening ? (title ?? null) : null, body, space.defaultLanguage),
     })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });

@@ -7,7 +7,7 @@ import { assertCanEdit, type Writer } from '../policies';
 import { editorColumns } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
-import { postLanguage, searchVectorSql } from '../search/searchVector';
+import { postSearchColumns } from '../search/searchVector';
 import { loadAuthors } from '../queries/loadAuthors';
 
 export interface EditPostOptions {
@@ -28,10 +28,9 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     const newTitle = post.isOpening ? (title ?? thread.title) : null;
     if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
     const version = post.version + 1;
-    const language = postLanguage(`${newTitle ?? ''}\n${body}`, space.defaultLanguage);
     const [row] = await tx
       .update(communityPosts)
-      .set({ bodySource: body, bodyHtml: renderMarkdown(body), version, editedAt: sql`now()`, language, searchVector: searchVectorSql(language, newTitle, body) })
+      .set({ bodySource: body, bodyHtml: renderMarkdown(body), version, editedAt: sql`now()`, ...postSearchColumns(newTitle, body, space.defaultLanguage) })
       .where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id), eq(communityPosts.version, post.version)))
       .returning();
     if (!row) throw new AppError('CONFLICT', 'This post was changed meanwhile; reload it and edit again.');

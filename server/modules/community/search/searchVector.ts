@@ -27,3 +27,9 @@ export function searchVectorSql(language: string, title: string | null, body: st
   const cfg = sql.raw(`'${searchConfigOf(language)}'::regconfig`);
   return sql`setweight(to_tsvector(${cfg}, ${title ?? ''}), 'A') || setweight(to_tsvector(${cfg}, ${body}), 'B')`;
 }
+
+/** The two search columns of a post written now: its language and its document. */
+export function postSearchColumns(title: string | null, body: string, spaceDefault: string) {
+  const language = postLanguage(`${title ?? ''}\n${body}`, spaceDefault);
+  return { language, searchVector: searchVectorSql(language, title, body) };
+}

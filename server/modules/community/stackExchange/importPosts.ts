@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { communityPostRevisions, communityPosts, communityThreads } from '../../../db/schema';
-import { postLanguage, searchVectorSql } from '../search/searchVector';
+import { postSearchColumns } from '../search/searchVector';
 import type { DumpRow } from './dumpReader';
 import { recordExternalIds, type SiteKey } from './externalIds';
 import { seBody, seComment, seDate, seTags } from './seText';
@@ -28,7 +28,6 @@ export const bump = (s: ImportState, what: string, n = 1) => {
 type PostValues = Omit<typeof communityPosts.$inferInsert, 'searchVector'> & { searchVector: SQL };
 
 function postValues(s: ImportState, o: { id: string; threadId: string; isOpening: boolean; replyToId?: string; userId?: string; title: string | null; body: { bodySource: string; bodyHtml: string }; createdAt: Date; editedAt?: Date | null }): PostValues {
-  const language = postLanguage(`${o.title ?? ''}\n${o.body.bodySource}`, s.space.defaultLanguage);
   return {
     id: o.id,
     workspaceId: s.key.workspaceId,
@@ -40,8 +39,7 @@ function postValues(s: ImportState, o: { id: string; threadId: string; isOpening
     authorUserId: null,
     ...o.body,
     state: 'published',
-    language,
-    searchVector: searchVectorSql(language, o.title, o.body.bodySource),
+    ...postSearchColumns(o.title, o.body.bodySource, s.space.defaultLanguage),
     createdAt: o.createdAt,
     editedAt: o.editedAt ?? null,
   };
