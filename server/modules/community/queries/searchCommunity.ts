@@ -36,11 +36,8 @@ export async function searchCommunity({ db, viewer, q, space, authorMemberId, pa
   const t = communityThreads;
   const known = ['en', 'it', 'es'] as const;
   const simpleQ = tsq(SEARCH_CONFIGS.other, q);
-  const match = or(
-    ...known.map((lang) => and(eq(p.language, lang), sql`${p.searchVector} @@ ${tsq(SEARCH_CONFIGS[lang], q)}`)),
-    and(sql`${p.language} not in ('en', 'it', 'es')`, sql`${p.searchVector} @@ ${simpleQ}`),
-    sql`${p.searchVector} @@ ${simpleQ}`,
-  );
+  // The simple parse covers the posts in other languages too (they are indexed with tandem_simple).
+  const match = or(...known.map((lang) => and(eq(p.language, lang), sql`${p.searchVector} @@ ${tsq(SEARCH_CONFIGS[lang], q)}`)), sql`${p.searchVector} @@ ${simpleQ}`);
   const langQ = sql`(case ${p.language} ${sql.join(
     known.map((lang) => sql`when ${lang} then ${tsq(SEARCH_CONFIGS[lang], q)}`),
     sql` `,
