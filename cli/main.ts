@@ -8,9 +8,10 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
 import { rotateKeyCommand } from './commands/rotateKey';
 import { nlpCommand } from './commands/nlp';
+import { importCommand } from './commands/importDump';
 
 const program = new Command('tandem').description('Tandem: social media and community management side by side.').showHelpAfterError();
-for (const add of [startCommand, migrateCommand, seedCommand, userCommand, backupCommand, restoreCommand, doctorCommand, rotateKeyCommand, nlpCommand]) add(program);
+for (const add of [startCommand, migrateCommand, seedCommand, userCommand, backupCommand, restoreCommand, doctorCommand, rotateKeyCommand, nlpCommand, importCommand]) add(program);
 
 try {
   await program.parseAsync(process.argv);

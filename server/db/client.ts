@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -58,7 +59,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     if (!inMemory && !existsSync(join(dataDir, 'pg', 'PG_VERSION'))) {
       execFileSync(process.execPath, [fileURLToPath(new URL('./initEmbedded.mjs', import.meta.url)), join(dataDir, 'pg')], { stdio: 'inherit' });
     }
-    const client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pg'));
+    // unaccent: community search folds accents (migration 0011 falls back when it is missing).
+    const client = await PGlite.create(inMemory ? 'memory://' : join(dataDir, 'pg'), { extensions: { unaccent } });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       kind: 'embedded',

@@ -173,6 +173,12 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
     return { path: `/community/posts/${postId}/approve` };
   },
   'DELETE /api/workspaces/:workspaceId/community/posts/:postId': async () => ({ path: `/community/posts/${(await newCommunityThread()).posts[0]!.id}` }),
+  'PUT /api/workspaces/:workspaceId/community/threads/:threadId/accepted-answer': async () => {
+    const { threadId, replyId } = await newQaAnswer();
+    return { path: `/community/threads/${threadId}/accepted-answer`, body: { postId: replyId } };
+  },
+  'DELETE /api/workspaces/:workspaceId/community/threads/:threadId/accepted-answer': async () => ({ path: `/community/threads/${(await newQaAnswer()).threadId}/accepted-answer` }),
+  'GET /api/workspaces/:workspaceId/community/search': async () => ({ path: '/community/search?q=walk' }),
   'GET /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread(true)).id}/poll` }),
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/poll`, body: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } }),
   'GET /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread(false, true)).id}/event` }),
@@ -200,6 +206,13 @@ async function newCommunityThread(withPoll = false, withEvent = false): Promise<
 const walkRitual = async () => ({ spaceId: await newSpace(), kind: 'thread', titleTemplate: 'Walk {{date}}', bodyTemplate: 'Walk', rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Rome', startTime: '10:00' });
 async function newRitual(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/community/rituals`, await walkRitual())).body.id;
+}
+/** A question in a new Q&A space with one staff reply. */
+async function newQaAnswer(): Promise<{ threadId: string; replyId: string }> {
+  const space = (await owner.post(`/api/workspaces/${workspaceId}/community/spaces`, { name: 'Walk Q&A', slug: `walkqa-${Math.random().toString(36).slice(2)}`, kind: 'qa' })).body.id;
+  const thread = (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${space}/threads`, { title: 'Walk question', body: 'Walk?' })).body;
+  const reply = (await owner.post(`/api/workspaces/${workspaceId}/community/threads/${thread.id}/replies`, { body: 'Walk answer' })).body;
+  return { threadId: thread.id, replyId: reply.id };
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {

@@ -34,6 +34,9 @@ describe('demo community', () => {
     expect(thread.body).toMatchObject({ title: 'Benvenuti! Presentatevi qui 👋', author: { kind: 'staff', displayName: 'Giulia Conti' }, replyCount: 0 });
     expect(thread.body.posts[0].bodyHtml).toContain('<strong>Caffè Aurora</strong>');
     expect((await pub('/spaces/abituali')).status).toBe(401);
+    // Searchable like a post written through the API, in Italian.
+    const found = await pub(`/search?q=${encodeURIComponent('presentatevi caffe')}`);
+    expect(found.body.results.map((r: { postId: string; language: string }) => [r.postId, r.language])).toEqual([[thread.body.posts[0].id, 'it']]);
   });
 
   it('shows the team both spaces, the members-only one in slow mode', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { communities, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../db/schema';
-import { renderMarkdown } from '../modules/community';
+import { postSearchColumns, renderMarkdown } from '../modules/community';
 
 /**
  * Caffè Aurora's community for the demo: guidelines, a public space for everyone's coffee talk, a
@@ -38,7 +38,7 @@ export async function seedDemoCommunity(tx: Db, { workspaceId, giulia }: { works
   const [thread] = await tx.insert(communityThreads).values({ workspaceId, spaceId: talk!.id, title: 'Benvenuti! Presentatevi qui 👋', authorUserId: giulia.id }).returning();
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId, spaceId: talk!.id, threadId: thread!.id, isOpening: true, authorUserId: giulia.id, bodySource: WELCOME, bodyHtml: renderMarkdown(WELCOME) })
+    .values({ workspaceId, spaceId: talk!.id, threadId: thread!.id, isOpening: true, authorUserId: giulia.id, bodySource: WELCOME, bodyHtml: renderMarkdown(WELCOME), ...postSearchColumns(thread!.title, WELCOME, 'it') })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId, postId: post!.id, version: 1, title: thread!.title, bodySource: WELCOME, editedByUserId: giulia.id });
 }

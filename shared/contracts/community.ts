@@ -6,6 +6,8 @@ import { PollInput } from './communityPolls';
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
 export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
 export const WHO_CAN_START = ['members', 'staff'] as const;
+/** discussion: threads and replies; qa: a thread is a question, and one reply can be accepted as its answer. */
+export const SPACE_KINDS = ['discussion', 'qa'] as const;
 /** Languages a post or a space may be written in (Postgres text search has configurations for these). */
 export const COMMUNITY_LANGUAGES = ['en', 'it', 'es', 'fr', 'de', 'pt', 'nl', 'other'] as const;
 
@@ -57,6 +59,7 @@ const SpaceFields = {
   description: Markdown('description', 2000),
   guidelines: Markdown('guidelines', BODY_MAX),
   defaultLanguage: Language,
+  kind: z.enum(SPACE_KINDS, { error: 'A space is a discussion or a qa (questions and answers) space.' }),
   visibility: z.enum(SPACE_VISIBILITIES, { error: 'Visibility is public, members or private.' }),
   whoCanStart: z.enum(WHO_CAN_START, { error: 'Threads are started by members or by staff only.' }),
   requireThreadApproval: z.boolean(),
@@ -73,6 +76,7 @@ export const CreateSpaceBody = z.strictObject({
   description: SpaceFields.description.optional(),
   guidelines: SpaceFields.guidelines.optional(),
   defaultLanguage: SpaceFields.defaultLanguage.optional(),
+  kind: SpaceFields.kind.optional(),
   visibility: SpaceFields.visibility.optional(),
   whoCanStart: SpaceFields.whoCanStart.optional(),
   requireThreadApproval: SpaceFields.requireThreadApproval.optional(),
@@ -93,6 +97,7 @@ export const Space = z.object({
   guidelines: z.string(),
   guidelinesHtml: z.string(),
   defaultLanguage: z.string(),
+  kind: z.enum(SPACE_KINDS),
   visibility: z.enum(SPACE_VISIBILITIES),
   whoCanStart: z.enum(WHO_CAN_START),
   requireThreadApproval: z.boolean(),
@@ -126,6 +131,10 @@ export const Post = z.object({
   bodyHtml: z.string().nullable(),
   state: z.enum(['published', 'pending']),
   version: z.number(),
+  /** The language it was indexed in for search (en, it, es, …; other when unknown). */
+  language: z.string(),
+  /** Net votes carried over from an imported site; 0 for posts written here. */
+  score: z.number(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
@@ -143,6 +152,10 @@ export const ThreadSummary = z.object({
   author: Author,
   state: z.enum(['published', 'pending']),
   replyCount: z.number(),
+  /** Q&A spaces: the reply accepted as the answer, and whether there is one. */
+  acceptedPostId: Id.nullable(),
+  solved: z.boolean(),
+  tags: z.array(z.string()),
   createdAt: z.string(),
   lastPostedAt: z.string(),
 });
@@ -176,6 +189,8 @@ export const EditPostBody = z.strictObject({
   title: CreateThreadBody.shape.title.optional(),
 });
 
+export const AcceptAnswerBody = z.strictObject({ postId: Id });
+
 export const PostRevision = z.object({
   version: z.number(),
   title: z.string().nullable(),
@@ -208,6 +223,11 @@ export const PublicProfile = z.object({
 });
 
 export const MemberList = z.object({ members: z.array(PublicProfile) });
+
+/** A member's page: the profile and their badges (imported from Stack Exchange today), one entry per name and tier. */
+export const MemberProfilePage = PublicProfile.extend({
+  badges: z.array(z.object({ name: z.string(), tier: z.enum(['gold', 'silver', 'bronze']), count: z.number(), firstAwardedAt: z.string() })),
+});
 
 export const MemberMe = z.object({
   member: PublicProfile.extend({
@@ -248,3 +268,30 @@ export const PendingPosts = z.object({ posts: z.array(Post.extend({ threadTitle:
 export const ReactionSummary = z.object({ postId: Id, reactions: z.record(z.string(), z.number()), myReactions: z.array(z.string()) });
 export const ThreadMarks = z.object({ threadId: Id, bookmarked: z.boolean(), following: z.boolean() });
 export const BookmarkList = z.object({ threads: z.array(ThreadSummary) });
+
+// ── Search ──
+
+const SearchWords = z.string().trim().min(2, 'Search for at least 2 characters.').max(200, 'Keep the search under 200 characters.');
+const Page = z.coerce.number().int().min(1).max(100, 'Refine the search rather than paging past page 100.').default(1);
+const PageSize = z.coerce.number().int().min(1).max(50, 'At most 50 results a page.').default(20);
+export const MemberSearchQuery = z.strictObject({ q: SearchWords, space: z.string().max(60).optional(), author: Id.optional(), page: Page, pageSize: PageSize });
+export const TeamSearchQuery = z.strictObject({ q: SearchWords, spaceId: Id.optional(), author: Id.optional(), page: Page, pageSize: PageSize });
+
+export const SearchHit = z.object({
+  postId: Id,
+  threadId: Id,
+  isOpening: z.boolean(),
+  threadTitle: z.string(),
+  /** The title and a snippet with the matches in <mark>: escaped text, <mark> is the only markup. */
+  titleHtml: z.string(),
+  snippetHtml: z.string(),
+  space: z.object({ id: Id, slug: z.string(), name: z.string() }),
+  author: Author,
+  state: z.enum(['published', 'pending']),
+  language: z.string(),
+  isAcceptedAnswer: z.boolean(),
+  solved: z.boolean(),
+  rank: z.number(),
+  createdAt: z.string(),
+});
+export const SearchResults = z.object({ query: z.string(), page: z.number(), pageSize: z.number(), hasMore: z.boolean(), results: z.array(SearchHit) });

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 import { workspaces } from './workspaces';
+
+/** Postgres full-text document; written only through SQL (see community/search/searchVector.ts). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A workspace's community: it exists (and its public API answers) only once the team has set it up. */
 export const communities = pgTable('communities', {
@@ -30,7 +33,8 @@ export const communityMembers = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for members brought in by an import: they cannot sign in until they set a password. */
+    passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     /** What @mentions name: derived from the display name at sign-up, unique in the community, never changed. */
     handle: text('handle').notNull(),
@@ -83,6 +87,8 @@ export const communitySpaces = pgTable(
     guidelines: text('guidelines').notNull().default(''),
     guidelinesHtml: text('guidelines_html').notNull().default(''),
     defaultLanguage: text('default_language').notNull().default('en'),
+    /** discussion, or qa: a thread's author or staff marks one reply as its accepted answer. */
+    kind: text('kind').$type<'discussion' | 'qa'>().notNull().default('discussion'),
     /** public: anyone reads; members: signed-in members; private: invited members only. */
     visibility: text('visibility').$type<'public' | 'members' | 'private'>().notNull().default('public'),
     whoCanStart: text('who_can_start').$type<'members' | 'staff'>().notNull().default('members'),
@@ -98,6 +104,7 @@ export const communitySpaces = pgTable(
   },
   (t) => [
     uniqueIndex('community_spaces_slug_uq').on(t.workspaceId, t.slug),
+    check('community_spaces_kind_ck', sql`${t.kind} in ('discussion', 'qa')`),
     check('community_spaces_visibility_ck', sql`${t.visibility} in ('public', 'members', 'private')`),
     check('community_spaces_start_ck', sql`${t.whoCanStart} in ('members', 'staff')`),
     check('community_spaces_slow_ck', sql`${t.slowModeSeconds} >= 0`),
@@ -143,6 +150,9 @@ export const communityThreads = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** published, or pending while a space's approval switch holds it. */
     state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
+    /** Q&A spaces: the reply accepted as the answer (solved when set). */
+    acceptedPostId: uuid('accepted_post_id').references((): AnyPgColumn => communityPosts.id, { onDelete: 'set null' }),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastPostedAt: timestamp('last_posted_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -182,6 +192,12 @@ export const communityPosts = pgTable(
     bodyHtml: text('body_html').notNull(),
     state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
     version: integer('version').notNull().default(1),
+    /** Language the post is written in (detected on write, else the space's default): picks its text search configuration. */
+    language: text('language').notNull().default('other'),
+    /** Title (opening posts) and body, in the language's configuration; maintained on every write. */
+    searchVector: tsvector('search_vector'),
+    /** Net votes carried over from an imported site (up minus down); 0 for posts written here. */
+    score: integer('score').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -190,6 +206,7 @@ export const communityPosts = pgTable(
     index('community_posts_thread_idx').on(t.workspaceId, t.threadId, t.seq),
     // Slow mode reads a member's latest post in a space.
     index('community_posts_member_idx').on(t.authorMemberId, t.spaceId, t.createdAt),
+    index('community_posts_search_idx').using('gin', t.searchVector),
     check('community_posts_state_ck', sql`${t.state} in ('published', 'pending')`),
   ],
 );

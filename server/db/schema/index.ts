@@ -11,3 +11,4 @@ export * from './community';
 export * from './communityPollsEvents';
 export * from './communityRituals';
 export * from './communityNotifications';
+export * from './communityImport';

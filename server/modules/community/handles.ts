@@ -8,7 +8,7 @@ export const HANDLE_BASE_MAX = 24;
 /**
  * The handle a display name gives: lower case, accents folded (NFKD), every other run of characters
  * "_", at most 24 characters, "member" when nothing is left. "Giulia Rossì" → giulia_rossi.
- * The migration 0010 backfill applies the same rule in SQL to members who joined before.
+ * The migration 0011 backfill applies the same rule in SQL to members who joined before.
  */
 export function handleBase(displayName: string): string {
   const folded = displayName.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();

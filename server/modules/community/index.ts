@@ -4,6 +4,7 @@ import { postRituals } from './jobs/postRituals';
 import { planDigests } from './jobs/planDigests';
 import { remindEvents } from './jobs/remindEvents';
 import { sendDigest } from './jobs/sendDigest';
+import type { ImportStackExchangeOptions } from './commands/importStackExchange';
 
 export { communityTeamRoutes } from './routes';
 export { communityPublicRoutes } from './publicRoutes';
@@ -13,3 +14,10 @@ export { communityPageRoutes } from './pages/routes';
 export { planDigests, remindEvents, sendDigest };
 
 export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads, remindEvents, planDigests, sendDigest];
+export { postSearchColumns } from './search/searchVector';
+export type { ImportProgress, ImportStackExchangeOptions } from './commands/importStackExchange';
+
+/** Loaded on first use: the server never needs the dump reader (and its XML parser, htmlparser2) to start. */
+export async function importStackExchange(opts: ImportStackExchangeOptions) {
+  return (await import('./commands/importStackExchange')).importStackExchange(opts);
+}

@@ -112,7 +112,7 @@ describe('member accounts', () => {
     expect((await m.patch('/me', { avatarUrl: 'javascript:alert(1)' })).status).toBe(400);
     const pub = await new MemberClient(t.baseUrl, ws).get(`/members/${m.id}`);
     expect(pub.status).toBe(200);
-    expect(Object.keys(pub.body).sort()).toEqual(['avatarUrl', 'bio', 'displayName', 'handle', 'id', 'interests', 'joinedAt', 'languages', 'trustLevel']);
+    expect(Object.keys(pub.body).sort()).toEqual(['avatarUrl', 'badges', 'bio', 'displayName', 'handle', 'id', 'interests', 'joinedAt', 'languages', 'trustLevel']);
     expect(pub.body.displayName).toBe('Luca B.');
   });
 

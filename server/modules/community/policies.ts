@@ -92,3 +92,10 @@ export function assertCanDelete(writer: Writer, post: Authored): void {
   if (writer.kind === 'staff' && writer.canModerate) return;
   throw forbidden('You can delete only your own posts.');
 }
+
+/** Q&A spaces: the question's author or staff accept (and un-accept) an answer. */
+export function assertCanAcceptAnswer(writer: Writer, space: Pick<SpaceRow, 'kind' | 'name'>, thread: Authored): void {
+  if (space.kind !== 'qa') throw new AppError('CONFLICT', `"${space.name}" is a discussion space; only Q&A spaces have accepted answers.`);
+  if (writer.kind === 'staff' || isAuthor(writer, thread)) return;
+  throw forbidden('Only the author of the question, or staff, accept an answer.');
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
 import { mentionedHandles, renderMarkdown } from './markdown';
+import { postSearchColumns } from './search/searchVector';
 import type { Writer } from './policies';
 
 type SpaceRow = typeof communitySpaces.$inferSelect;
@@ -53,11 +54,22 @@ export async function renderPostHtml(tx: Db, workspaceId: string, body: string):
   return renderMarkdown(body, { communityId: workspaceId, members: new Map(rows.map((r) => [r.handle, r.id])) });
 }
 
-/** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
+/** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once; the search document too. */
 export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: await renderPostHtml(tx, writer.workspaceId, body), state })
+    .values({
+      workspaceId: writer.workspaceId,
+      spaceId: space.id,
+      threadId,
+      isOpening,
+      replyToId: replyToId ?? null,
+      ...authorColumns(writer),
+      bodySource: body,
+      bodyHtml: await renderPostHtml(tx, writer.workspaceId, body),
+      state,
+      ...postSearchColumns(isOpening ? (title ?? null) : null, body, space.defaultLanguage),
+    })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;

@@ -2,6 +2,7 @@ import type { communities, communityEvents, communityMembers, communityNotificat
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 import { localTimeOf } from './ritualRules';
+import { highlightHtml } from './search/highlight';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof communityMembers.$inferSelect;
@@ -27,6 +28,7 @@ export function presentSpace(s: SpaceRow) {
     guidelines: s.guidelines,
     guidelinesHtml: s.guidelinesHtml,
     defaultLanguage: s.defaultLanguage,
+    kind: s.kind,
     visibility: s.visibility,
     whoCanStart: s.whoCanStart,
     requireThreadApproval: s.requireThreadApproval,
@@ -76,6 +78,8 @@ export function presentPost(p: PostRow, authors: Authors, reactions: PostReactio
     bodyHtml: deleted ? null : p.bodyHtml,
     state: p.state,
     version: p.version,
+    language: p.language,
+    score: p.score,
     createdAt: p.createdAt.toISOString(),
     editedAt: p.editedAt?.toISOString() ?? null,
     deleted,
@@ -92,6 +96,9 @@ export function presentThreadSummary(t: ThreadRow, replyCount: number, authors: 
     author: presentAuthor(t, authors),
     state: t.state,
     replyCount,
+    acceptedPostId: t.acceptedPostId,
+    solved: t.acceptedPostId !== null,
+    tags: t.tags,
     createdAt: t.createdAt.toISOString(),
     lastPostedAt: t.lastPostedAt.toISOString(),
   };
@@ -178,4 +185,32 @@ export const presentOccurrence = (d: Date, zone: string) => ({ occursAt: d.toISO
 /** A member's notification (payload strings as written when it happened). */
 export function presentNotification(n: typeof communityNotifications.$inferSelect) {
   return { id: n.id, kind: n.kind, threadId: n.threadId, postId: n.postId, eventId: n.eventId, payload: n.payload, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+}
+interface SearchRow {
+  post: Pick<PostRow, 'id' | 'threadId' | 'spaceId' | 'isOpening' | 'authorMemberId' | 'authorUserId' | 'state' | 'language' | 'createdAt'>;
+  thread: Pick<ThreadRow, 'title' | 'acceptedPostId'>;
+  space: Pick<SpaceRow, 'slug' | 'name'>;
+  rank: number;
+  snippet: string;
+  title: string;
+}
+
+/** A search result: the highlights are escaped text in which only <mark> is markup. */
+export function presentSearchHit(r: SearchRow, authors: Authors) {
+  return {
+    postId: r.post.id,
+    threadId: r.post.threadId,
+    isOpening: r.post.isOpening,
+    threadTitle: r.thread.title,
+    titleHtml: highlightHtml(r.title),
+    snippetHtml: highlightHtml(r.snippet),
+    space: { id: r.post.spaceId, slug: r.space.slug, name: r.space.name },
+    author: presentAuthor(r.post, authors),
+    state: r.post.state,
+    language: r.post.language,
+    isAcceptedAnswer: r.thread.acceptedPostId === r.post.id,
+    solved: r.thread.acceptedPostId !== null,
+    rank: Number(r.rank),
+    createdAt: new Date(r.post.createdAt).toISOString(),
+  };
 }

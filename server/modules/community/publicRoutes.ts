@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
 import {
+  AcceptAnswerBody,
   BookmarkList,
   CreateReplyBody,
   CreateThreadBody,
@@ -12,9 +13,11 @@ import {
   Post,
   PostRevisions,
   PublicCommunity,
-  PublicProfile,
+  MemberProfilePage,
+  MemberSearchQuery,
   Reaction,
   ReactionSummary,
+  SearchResults,
   SpaceList,
   SpaceWithThreads,
   Thread,
@@ -29,6 +32,7 @@ import { addPoll } from './commands/addPoll';
 import { deletePost } from './commands/deletePost';
 import { editPost } from './commands/editPost';
 import { replyToThread } from './commands/replyToThread';
+import { setAcceptedAnswer } from './commands/setAcceptedAnswer';
 import { setReaction } from './commands/setReaction';
 import { setThreadMark } from './commands/setThreadMark';
 import { signInMember } from './commands/signInMember';
@@ -49,6 +53,7 @@ import { getThread } from './queries/getThread';
 import { listBookmarks } from './queries/listBookmarks';
 import { listPostRevisions } from './queries/listPostRevisions';
 import { listSpaces } from './queries/listSpaces';
+import { searchCommunity } from './queries/searchCommunity';
 import { renderEventIcs } from './queries/renderEventIcs';
 import { communityNotificationRoutes } from './notificationRoutes';
 
@@ -109,7 +114,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     acknowledgeGuidelines(req.ctx.db, await requireMember(req, req.params.communityId)),
   );
 
-  app.get(`${base}/members/:memberId`, { schema: { tags, summary: "A member's public profile", params: MemberParams, response: { 200: PublicProfile } } }, async (req) =>
+  app.get(`${base}/members/:memberId`, { schema: { tags, summary: "A member's public profile with their badges", params: MemberParams, response: { 200: MemberProfilePage } } }, async (req) =>
     getPublicProfile(req.ctx.db, req.params.communityId, req.params.memberId),
   );
 
@@ -128,6 +133,14 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/threads/:threadId`, { schema: { tags, summary: 'A thread and its replies', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, await viewerOf(req, req.params.communityId), req.params.threadId),
+  );
+
+  app.put(`${base}/threads/:threadId/accepted-answer`, { schema: { tags, summary: 'Q&A spaces: accept a reply to your question as its answer', params: ThreadParams, body: AcceptAnswerBody, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, postId: req.body.postId }),
+  );
+
+  app.delete(`${base}/threads/:threadId/accepted-answer`, { schema: { tags, summary: 'Q&A spaces: take the acceptance back', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, postId: null }),
   );
 
   app.get(`${base}/threads/:threadId/poll`, { schema: { tags, summary: "The thread's poll; results as its visibility allows", params: ThreadParams, response: { 200: Poll } } }, async (req) =>
@@ -192,6 +205,11 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(`${base}/threads/:threadId/:mark`, { schema: { tags, summary: 'Remove the bookmark, or stop following', params: MarkParams, response: { 200: ThreadMarks } } }, async (req) =>
     setThreadMark({ db: req.ctx.db, viewer: await requireMember(req, req.params.communityId), threadId: req.params.threadId, mark: req.params.mark, on: false }),
   );
+
+  app.get(`${base}/search`, { schema: { tags, summary: 'Search the threads and replies you may read, best first, with highlights', params: CommunityParams, querystring: MemberSearchQuery, response: { 200: SearchResults } } }, async (req) => {
+    const { q, space, author, page, pageSize } = req.query;
+    return searchCommunity({ db: req.ctx.db, viewer: await viewerOf(req, req.params.communityId), q, space: space ? { slug: space } : undefined, authorMemberId: author, page, pageSize });
+  });
 
   app.get(`${base}/me/bookmarks`, { schema: { tags, summary: 'Your bookmarked threads, latest first', params: CommunityParams, response: { 200: BookmarkList } } }, async (req) =>
     listBookmarks(req.ctx.db, await requireMember(req, req.params.communityId)),

@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Ok } from '../../../shared/contracts/common';
-import { Community, CreateReplyBody, CreateSpaceBody, CreateThreadBody, EditPostBody, MemberList, PendingPosts, Post, PutCommunityBody, Space, SpaceList, SpaceWithThreads, Thread, UpdateSpaceBody } from '../../../shared/contracts/community';
+import {
+  AcceptAnswerBody,
+  Community,
+  CreateReplyBody,
+  CreateSpaceBody,
+  CreateThreadBody,
+  EditPostBody,
+  MemberList,
+  PendingPosts,
+  Post,
+  PutCommunityBody,
+  SearchResults,
+  Space,
+  SpaceList,
+  SpaceWithThreads,
+  TeamSearchQuery,
+  Thread,
+  UpdateSpaceBody,
+} from '../../../shared/contracts/community';
 import { CommunityEvent, EventInput } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput } from '../../../shared/contracts/communityPolls';
 import { WorkspaceParams } from '../../http/params';
@@ -14,6 +32,7 @@ import { editPost } from './commands/editPost';
 import { inviteToSpace } from './commands/inviteToSpace';
 import { removeSpaceInvite } from './commands/removeSpaceInvite';
 import { replyToThread } from './commands/replyToThread';
+import { setAcceptedAnswer } from './commands/setAcceptedAnswer';
 import { setUpCommunity } from './commands/setUpCommunity';
 import { updateSpace } from './commands/updateSpace';
 import { startThread } from './commands/startThread';
@@ -29,6 +48,7 @@ import { listMembers } from './queries/listMembers';
 import { listPendingPosts } from './queries/listPendingPosts';
 import { listSpaceInvites } from './queries/listSpaceInvites';
 import { listSpaces } from './queries/listSpaces';
+import { searchCommunity } from './queries/searchCommunity';
 
 const tags = ['community (team)'];
 const base = '/api/workspaces/:workspaceId/community';
@@ -86,6 +106,14 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
     getThread(req.ctx.db, staffOf(req.actor), req.params.threadId),
   );
 
+  app.put(`${base}/threads/:threadId/accepted-answer`, { config: { action: 'community.post' }, schema: { tags, summary: 'Q&A spaces: accept a reply as the answer (replaces any other)', params: ThreadParams, body: AcceptAnswerBody, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, postId: req.body.postId }),
+  );
+
+  app.delete(`${base}/threads/:threadId/accepted-answer`, { config: { action: 'community.post' }, schema: { tags, summary: 'Q&A spaces: take the acceptance back', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
+    setAcceptedAnswer({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, postId: null }),
+  );
+
   app.get(`${base}/threads/:threadId/poll`, { config: { action: 'community.read' }, schema: { tags, summary: "The thread's poll with its results (staff always see them)", params: ThreadParams, response: { 200: Poll } } }, async (req) =>
     getPoll(req.ctx.db, staffOf(req.actor), req.params.threadId),
   );
@@ -113,6 +141,11 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${base}/members`, { config: { action: 'community.read' }, schema: { tags, summary: "The community's members, newest first (?q= filters by name)", params: WorkspaceParams, querystring: MembersQuery, response: { 200: MemberList } } }, async (req) =>
     listMembers(req.ctx.db, req.actor.workspaceId, req.query),
   );
+
+  app.get(`${base}/search`, { config: { action: 'community.read' }, schema: { tags, summary: 'Search threads and replies (pending ones included), best first, with highlights', params: WorkspaceParams, querystring: TeamSearchQuery, response: { 200: SearchResults } } }, async (req) => {
+    const { q, spaceId, author, page, pageSize } = req.query;
+    return searchCommunity({ db: req.ctx.db, viewer: staffOf(req.actor), q, space: spaceId ? { spaceId } : undefined, authorMemberId: author, page, pageSize });
+  });
 
   app.get(`${base}/pending`, { config: { action: 'community.moderate' }, schema: { tags, summary: 'Threads and replies waiting for approval, oldest first', params: WorkspaceParams, response: { 200: PendingPosts } } }, async (req) =>
     listPendingPosts(req.ctx.db, staffOf(req.actor)),

@@ -15,6 +15,8 @@ export async function deletePost({ ctx, writer, postId }: { ctx: AppContext; wri
     const { post, thread } = await findReadablePost(tx, writer, postId);
     assertCanDelete(writer, post);
     await tx.update(communityPosts).set({ deletedAt: sql`now()` }).where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id)));
+    // An accepted answer that is deleted leaves the question unsolved.
+    if (thread.acceptedPostId === post.id) await tx.update(communityThreads).set({ acceptedPostId: null }).where(and(eq(communityThreads.workspaceId, writer.workspaceId), eq(communityThreads.id, thread.id)));
     if (post.isOpening) await tx.update(communityThreads).set({ deletedAt: sql`now()` }).where(and(eq(communityThreads.workspaceId, writer.workspaceId), eq(communityThreads.id, thread.id)));
     if (writer.kind === 'staff') {
       await recordAudit({ db: tx, action: 'community.postDeleted', workspaceId: writer.workspaceId, actor: writer, target: { type: 'community_post', id: post.id }, ip: writer.ip, data: { threadId: thread.id, byAuthor: post.authorUserId === writer.userId } });

@@ -8,6 +8,7 @@ import { emitPostEvent } from '../liveEvents';
 import { notifyAboutPost } from './notifyAboutPost';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
+import { postSearchColumns } from '../search/searchVector';
 import { loadAuthors } from '../queries/loadAuthors';
 
 export interface EditPostOptions {
@@ -30,7 +31,7 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     const version = post.version + 1;
     const [row] = await tx
       .update(communityPosts)
-      .set({ bodySource: body, bodyHtml: await renderPostHtml(tx, writer.workspaceId, body), version, editedAt: sql`now()` })
+      .set({ bodySource: body, bodyHtml: await renderPostHtml(tx, writer.workspaceId, body), version, editedAt: sql`now()`, ...postSearchColumns(newTitle, body, space.defaultLanguage) })
       .where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id), eq(communityPosts.version, post.version)))
       .returning();
     if (!row) throw new AppError('CONFLICT', 'This post was changed meanwhile; reload it and edit again.');

@@ -4,8 +4,8 @@ import { communitySpaceInvites, communitySpaces } from '../../../db/schema';
 import { presentSpace } from '../presenters';
 import type { Viewer } from '../policies';
 
-/** The spaces this viewer may read, in the team's order. */
-export async function listSpaces(db: Db, viewer: Viewer) {
+/** The condition on community_spaces that keeps the spaces this viewer may read (the policy of canReadSpace, in SQL). */
+export function readableSpaces(db: Db, viewer: Viewer) {
   const { workspaceId } = viewer;
   const ws = eq(communitySpaces.workspaceId, workspaceId);
   let where = and(ws, eq(communitySpaces.visibility, 'public'));
@@ -17,6 +17,11 @@ export async function listSpaces(db: Db, viewer: Viewer) {
       .where(and(eq(communitySpaceInvites.workspaceId, workspaceId), eq(communitySpaceInvites.memberId, viewer.member.id)));
     where = and(ws, or(inArray(communitySpaces.visibility, ['public', 'members']), inArray(communitySpaces.id, invited)));
   }
-  const rows = await db.select().from(communitySpaces).where(where).orderBy(asc(communitySpaces.position), asc(communitySpaces.name));
+  return where;
+}
+
+/** The spaces this viewer may read, in the team's order. */
+export async function listSpaces(db: Db, viewer: Viewer) {
+  const rows = await db.select().from(communitySpaces).where(readableSpaces(db, viewer)).orderBy(asc(communitySpaces.position), asc(communitySpaces.name));
   return { spaces: rows.map(presentSpace) };
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../api/client';
-import { COMMUNITY_LANGUAGES, SLOW_MODE_MAX_SECONDS, SPACE_VISIBILITIES, WHO_CAN_START } from '../../../../shared/contracts/community';
+import { COMMUNITY_LANGUAGES, SLOW_MODE_MAX_SECONDS, SPACE_KINDS, SPACE_VISIBILITIES, WHO_CAN_START } from '../../../../shared/contracts/community';
 import { useWorkspace } from '../../session/workspace';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldError } from '../../ui/errors';
@@ -12,11 +12,12 @@ import { SubmitForm } from '../../ui/SubmitForm';
 import { communityKey, communityPath, type Space, type SpaceInput } from './api';
 import { slugify } from './slug';
 
-const FIELDS = ['name', 'slug', 'description', 'guidelines', 'defaultLanguage', 'visibility', 'whoCanStart', 'requireThreadApproval', 'requireReplyApproval', 'slowModeSeconds', 'nudgeAfterHours', 'position'];
+const FIELDS = ['name', 'slug', 'kind', 'description', 'guidelines', 'defaultLanguage', 'visibility', 'whoCanStart', 'requireThreadApproval', 'requireReplyApproval', 'slowModeSeconds', 'nudgeAfterHours', 'position'];
 
 const initial = (s: Space | null, position: number): Required<SpaceInput> => ({
   name: s?.name ?? '',
   slug: s?.slug ?? '',
+  kind: s?.kind ?? 'discussion',
   description: s?.description ?? '',
   guidelines: s?.guidelines ?? '',
   defaultLanguage: (s?.defaultLanguage as Required<SpaceInput>['defaultLanguage'] | undefined) ?? 'en',
@@ -105,6 +106,13 @@ export function SpaceFormModal({ space, nextPosition = 0, onClose }: Props) {
           <Stack gap="xs" mt={6}>
             {SPACE_VISIBILITIES.map((x) => (
               <Radio key={x} value={x} label={t(`community.visibility.${x}`)} description={t(`community.visibilityHelp.${x}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Radio.Group label={t('community.spaces.kind')} value={v.kind} onChange={(x) => set('kind', x as typeof v.kind)} error={fieldError(save.error, 'kind')}>
+          <Stack gap="xs" mt={6}>
+            {SPACE_KINDS.map((x) => (
+              <Radio key={x} value={x} label={t(`community.kinds.${x}`)} description={t(`community.kindsHelp.${x}`)} />
             ))}
           </Stack>
         </Radio.Group>
