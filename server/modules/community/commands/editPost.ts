@@ -4,6 +4,7 @@ import { communityPostRevisions, communityPosts, communityThreads } from '../../
 import { AppError } from '../../../errors';
 import { renderMarkdown } from '../markdown';
 import { assertCanEdit, type Writer } from '../policies';
+import { assertNotSilenced } from '../guardrails';
 import { editorColumns } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
@@ -23,6 +24,7 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
   return ctx.db.transaction(async (tx) => {
     const { post, thread } = await findReadablePost(tx, writer, postId);
     assertCanEdit(writer, post);
+    await assertNotSilenced(tx, writer);
     if (title !== undefined && !post.isOpening) throw new AppError('BAD_REQUEST', 'Only the opening post of a thread carries its title.');
     const newTitle = post.isOpening ? (title ?? thread.title) : null;
     if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));

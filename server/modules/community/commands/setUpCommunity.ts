@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { NewMemberLimitsInput } from '../../../../shared/contracts/communityGuardrails';
 import type { Actor, AppContext } from '../../../context';
 import { communities } from '../../../db/schema';
 import { recordAudit } from '../../audit';
@@ -12,10 +13,12 @@ export interface SetUpCommunityOptions {
   description?: string;
   guidelines?: string;
   signupOpen?: boolean;
+  /** Some of the trust-level-0 limits; the others keep their values. */
+  newMemberLimits?: NewMemberLimitsInput;
 }
 
 /** Creates the workspace's community (its public API starts answering) or updates its settings. */
-export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen }: SetUpCommunityOptions) {
+export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen, newMemberLimits: limits = {} }: SetUpCommunityOptions) {
   const { workspaceId } = actor;
   return ctx.db.transaction(async (tx) => {
     const values = {
@@ -23,6 +26,10 @@ export async function setUpCommunity({ ctx, actor, name, description, guidelines
       ...(description !== undefined && { description }),
       ...(guidelines !== undefined && { guidelines, guidelinesHtml: renderMarkdown(guidelines) }),
       ...(signupOpen !== undefined && { signupOpen }),
+      ...(limits.threadsPerDay !== undefined && { newMemberThreadsPerDay: limits.threadsPerDay }),
+      ...(limits.repliesPerDay !== undefined && { newMemberRepliesPerDay: limits.repliesPerDay }),
+      ...(limits.secondsBetweenThreads !== undefined && { newMemberSecondsBetweenThreads: limits.secondsBetweenThreads }),
+      ...(limits.secondsBetweenReplies !== undefined && { newMemberSecondsBetweenReplies: limits.secondsBetweenReplies }),
     };
     const [row] = await tx
       .insert(communities)
