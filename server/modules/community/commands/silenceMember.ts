@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context';
 import { communityMembers, communitySilences } from '../../../db/schema';
-import { AppError, conflict } from '../../../errors';
+import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
 import type { StaffViewer } from '../policies';
 import { findMember, getMemberStanding } from '../queries/getMemberStanding';
