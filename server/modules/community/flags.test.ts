@@ -181,7 +181,7 @@ describe('hiding by staff', () => {
     // The author still sees (and may quote) their own words.
     expect(postIn((await author.get(`/threads/${start.id}`)).body, r.id)).toMatchObject({ hidden: true, placeholder: null, bodySource: 'Rude words' });
 
-    expect((await owner.post(team(`/posts/${r.id}/hide`))).status).toBe(409);
+    expect((await owner.request('POST', team(`/posts/${r.id}/hide`))).status).toBe(409);
     const unhide = await owner.post(team(`/posts/${r.id}/unhide`));
     expect(unhide.body).toMatchObject({ hidden: false, hiddenAt: null });
     expect(postIn((await reader.get(`/threads/${start.id}`)).body, r.id)).toMatchObject({ hidden: false, placeholder: null, bodySource: 'Rude words', reactions: { like: 1 } });
@@ -197,7 +197,7 @@ describe('hiding by staff', () => {
     const start = await thread(author, 'Thread to hide');
     await reply(reader, start.id, 'A reply before');
     await reader.request('PUT', `/threads/${start.id}/bookmark`);
-    const hide = await owner.post(team(`/posts/${start.posts[0]!.id}/hide`));
+    const hide = await owner.request('POST', team(`/posts/${start.posts[0]!.id}/hide`));
     expect(hide.body.threadHidden).toBe(true);
     const titles = async (c: MemberClient) => (await c.get('/spaces/open')).body.threads.map((x: { title: string }) => x.title);
     expect(await titles(reader)).not.toContain('Thread to hide');

@@ -28,12 +28,12 @@ export const communityGuardrailRoutes: FastifyPluginAsyncZod = async (app) => {
     resolveFlags({ ctx: req.ctx, staff: staffOf(req.actor), postId: req.params.postId, decision: req.body.decision }),
   );
 
-  app.post(`${base}/posts/:postId/hide`, { config: moderate, schema: { tags, summary: 'Hide a post (a thread, for its opening post): members see a placeholder', params: PostParams, body: HideBody.optional(), response: { 200: PostModeration } } }, async (req) =>
+  app.post(`${base}/posts/:postId/hide`, { config: moderate, schema: { tags, summary: 'Hide a post (a thread, for its opening post): members see a placeholder', params: PostParams, body: HideBody.nullish(), response: { 200: PostModeration } } }, async (req) =>
     setPostHidden({ ctx: req.ctx, staff: staffOf(req.actor), postId: req.params.postId, hidden: true, reason: req.body?.reason }),
   );
 
-  app.post(`${base}/posts/:postId/unhide`, { config: moderate, schema: { tags, summary: 'Show a hidden post again', params: PostParams, body: HideBody.optional(), response: { 200: PostModeration } } }, async (req) =>
-    setPostHidden({ ctx: req.ctx, staff: staffOf(req.actor), postId: req.params.postId, hidden: false, reason: req.body?.reason }),
+  app.post(`${base}/posts/:postId/unhide`, { config: moderate, schema: { tags, summary: 'Show a hidden post again', params: PostParams, response: { 200: PostModeration } } }, async (req) =>
+    setPostHidden({ ctx: req.ctx, staff: staffOf(req.actor), postId: req.params.postId, hidden: false }),
   );
 
   app.post(`${base}/threads/:threadId/lock`, { config: moderate, schema: { tags, summary: 'Lock a thread: members can no longer reply', params: ThreadParams, response: { 200: ThreadLock } } }, async (req) =>

@@ -46,7 +46,7 @@ export async function setPostHidden({ ctx, staff, postId, hidden, reason }: SetP
         .where(and(eq(communityPosts.workspaceId, staff.workspaceId), eq(communityPosts.id, post.id)))
         .returning()) as [PostRow];
       if (post.isOpening) await tx.update(communityThreads).set({ hiddenAt: null }).where(and(eq(communityThreads.workspaceId, staff.workspaceId), eq(communityThreads.id, post.threadId)));
-      await recordAudit({ db: tx, action: 'community.postUnhidden', workspaceId: staff.workspaceId, actor: staff, target: { type: 'community_post', id: post.id }, ip: staff.ip, data: { threadId: post.threadId, reason: reason ?? null } });
+      await recordAudit({ db: tx, action: 'community.postUnhidden', workspaceId: staff.workspaceId, actor: staff, target: { type: 'community_post', id: post.id }, ip: staff.ip, data: { threadId: post.threadId } });
     }
     return { postId: row.id, threadId: row.threadId, hidden: !!row.hiddenAt, hiddenAt: row.hiddenAt?.toISOString() ?? null, threadHidden: row.isOpening && !!row.hiddenAt };
   });
