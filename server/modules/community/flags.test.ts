@@ -51,6 +51,15 @@ describe('flagging a post', () => {
     expect(rows.map((r) => r.reason)).toEqual(['spam']);
   });
 
+  it('keeps one flag when a member sends two at once', async () => {
+    const start = await thread(await joinCommunity(t, ws));
+    const flagger = await joinCommunity(t, ws);
+    const postId = start.posts[0]!.id;
+    const both = await Promise.all([flagger.post(`/posts/${postId}/flags`, { reason: 'spam' }), flagger.post(`/posts/${postId}/flags`, { reason: 'illegal', message: 'Counterfeit' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await t.database.db.select().from(communityFlags).where(eq(communityFlags.postId, postId))).toHaveLength(1);
+  });
+
   it('refuses bad flags with a clear message and saves nothing', async () => {
     const author = await joinCommunity(t, ws);
     const other = await joinCommunity(t, ws);
@@ -224,5 +233,13 @@ describe('hiding by staff', () => {
     const analyst = await addMember(t, ws, ['analyst']);
     const start = await thread(await joinCommunity(t, ws));
     expect((await analyst.post(team(`/posts/${start.posts[0]!.id}/hide`))).status).toBe(403);
+  });
+});
+
+describe('the API description', () => {
+  it('documents the guardrail routes with their bodies', async () => {
+    const spec = (await owner.get('/api/openapi.json')).body;
+    expect(spec.paths['/api/communities/{communityId}/posts/{postId}/flags'].post.requestBody.content['application/json'].schema.properties.reason.enum).toEqual(['spam', 'inappropriate', 'off_topic', 'illegal', 'something_else']);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/workspaces/{workspaceId}/community/flags', '/api/workspaces/{workspaceId}/community/members/{memberId}/silence', '/api/communities/{communityId}/me/blocks/{memberId}']));
   });
 });

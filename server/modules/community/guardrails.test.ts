@@ -186,6 +186,13 @@ describe('new-member limits', () => {
     expect((await m.post(`/threads/${start.id}/replies`, { body: 'Next day' })).status).toBe(201);
   });
 
+  it('let only one of two threads sent at once through', async () => {
+    const m = await joinCommunity(t, cws);
+    const both = await Promise.all([m.post('/spaces/open/threads', { title: 'Twin one', body: 'Hi' }), m.post('/spaces/open/threads', { title: 'Twin two', body: 'Hi' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 429]);
+    expect(await postsBy(m)).toBe(1);
+  });
+
   it('spare members above trust level 0 and staff, and follow the community’s settings', async () => {
     const trusted = await joinCommunity(t, cws);
     await t.database.db.update(communityMembers).set({ trustLevel: 1 }).where(eq(communityMembers.id, trusted.id));
