@@ -187,6 +187,9 @@ describe('hiding by staff', () => {
     expect(quote.status).toBe(400);
     expect(quote.body.error.message).toMatch(/hidden by a moderator/);
     expect((await owner.get(team(`/threads/${start.id}`))).body.posts).toHaveLength(2);
+    // Nor read its words through its versions.
+    expect((await reader.get(`/posts/${r.id}/revisions`)).status).toBe(404);
+    expect((await author.get(`/posts/${r.id}/revisions`)).body.revisions[0].bodySource).toBe('Rude words');
     // The author still sees (and may quote) their own words.
     expect(postIn((await author.get(`/threads/${start.id}`)).body, r.id)).toMatchObject({ hidden: true, placeholder: null, bodySource: 'Rude words' });
 
