@@ -32,7 +32,13 @@ async function seedThread(base: string): Promise<{ communityId: string; threadId
   const { cookie, workspaceId } = await signUpAndCreate(base);
   const me = await call(base, 'GET', '/api/me', { cookie });
   const team = { cookie, 'x-csrf-token': String(me.json.csrfToken) };
-  await call(base, 'PUT', `/api/workspaces/${workspaceId}/community`, team, { name: 'Bench community', description: 'Where the benchmark talks.', guidelines: 'Be kind.' });
+  await call(base, 'PUT', `/api/workspaces/${workspaceId}/community`, team, {
+    name: 'Bench community',
+    description: 'Where the benchmark talks.',
+    guidelines: 'Be kind.',
+    // 200 replies by 10 new members in seconds: the new-member limits would stop the seeding.
+    newMemberLimits: { threadsPerDay: 0, repliesPerDay: 0, secondsBetweenThreads: 0, secondsBetweenReplies: 0 },
+  });
   const space = await call(base, 'POST', `/api/workspaces/${workspaceId}/community/spaces`, team, { name: 'Brewing', slug: 'brewing' });
   const thread = await call(base, 'POST', `/api/workspaces/${workspaceId}/community/spaces/${String(space.json.id)}/threads`, team, { title: 'How do you brew your morning coffee?', body: 'Tell us **everything**: beans, grind, water, time.' });
   const threadId = String(thread.json.id);

@@ -49,7 +49,9 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
   before(async () => {
     owner = (await signUpUser(env.server.baseUrl, 'Marta Community')).client;
     ws = (await owner.post('/api/workspaces', { name: 'Caffè Journey' })).body.id;
-    assert.equal((await owner.put(`/api/workspaces/${ws}/community`, { name: 'Caffè Journey community', description: 'Coffee lovers meet here.', guidelines: '# Be kind\n\nNo spam, no insults.' })).status, 200);
+    assert.equal((await owner.put(`/api/workspaces/${ws}/community`, { name: 'Caffè Journey community', description: 'Coffee lovers meet here.', guidelines: '# Be kind\n\nNo spam, no insults.',
+      // The journey posts a burst of hostile replies as one new member: the new-member limits (tested in guardrails.test.ts) would hold it.
+      newMemberLimits: { threadsPerDay: 0, repliesPerDay: 0, secondsBetweenThreads: 0, secondsBetweenReplies: 0 } })).status, 200);
     const space = await owner.post(`/api/workspaces/${ws}/community/spaces`, { name: 'Brewing at home', slug: 'brewing', description: 'Moka, V60, espresso.' });
     assert.equal(space.status, 201, JSON.stringify(space.body));
     const th = await owner.post(`/api/workspaces/${ws}/community/spaces/${space.body.id}/threads`, { title: 'Welcome to the brewing space', body: 'Tell us **how you brew** your morning coffee.' });

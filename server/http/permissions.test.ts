@@ -7,7 +7,7 @@ import { workspaceMembers } from '../db/schema';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { startTestTandem, type TestTandem } from '../test/testServer';
 import { sinkStore } from '../../connectors/sink';
-import { communityMembers, inboundItems } from '../db/schema';
+import { communityFlags, communityMembers, inboundItems } from '../db/schema';
 import { startFeedSite } from '../modules/feeds/testFeedSite';
 
 /**
@@ -183,6 +183,27 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/poll': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/poll`, body: { question: 'Walk poll?', kind: 'single', options: ['Yes', 'No'] } }),
   'GET /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread(false, true)).id}/event` }),
   'POST /api/workspaces/:workspaceId/community/threads/:threadId/event': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/event`, body: walkEvent }),
+  'GET /api/workspaces/:workspaceId/community/flags': async () => ({ path: '/community/flags' }),
+  'POST /api/workspaces/:workspaceId/community/posts/:postId/flags/resolve': async () => ({ path: `/community/posts/${await newFlaggedPost()}/flags/resolve`, body: { decision: 'disagree' } }),
+  'POST /api/workspaces/:workspaceId/community/posts/:postId/hide': async () => ({ path: `/community/posts/${(await newCommunityThread()).posts[0]!.id}/hide`, body: { reason: 'Walk' } }),
+  'POST /api/workspaces/:workspaceId/community/posts/:postId/unhide': async () => {
+    const postId = (await newCommunityThread()).posts[0]!.id;
+    await owner.post(`/api/workspaces/${workspaceId}/community/posts/${postId}/hide`);
+    return { path: `/community/posts/${postId}/unhide` };
+  },
+  'POST /api/workspaces/:workspaceId/community/threads/:threadId/lock': async () => ({ path: `/community/threads/${(await newCommunityThread()).id}/lock` }),
+  'POST /api/workspaces/:workspaceId/community/threads/:threadId/unlock': async () => {
+    const threadId = (await newCommunityThread()).id;
+    await owner.post(`/api/workspaces/${workspaceId}/community/threads/${threadId}/lock`);
+    return { path: `/community/threads/${threadId}/unlock` };
+  },
+  'GET /api/workspaces/:workspaceId/community/members/:memberId/standing': async () => ({ path: `/community/members/${await newCommunityMember()}/standing` }),
+  'PUT /api/workspaces/:workspaceId/community/members/:memberId/silence': async () => ({ path: `/community/members/${await newCommunityMember()}/silence`, body: { reason: 'Walk' } }),
+  'DELETE /api/workspaces/:workspaceId/community/members/:memberId/silence': async () => {
+    const memberId = await newCommunityMember();
+    await owner.put(`/api/workspaces/${workspaceId}/community/members/${memberId}/silence`, {});
+    return { path: `/community/members/${memberId}/silence` };
+  },
   'GET /api/workspaces/:workspaceId/community/rituals': async () => ({ path: '/community/rituals' }),
   'POST /api/workspaces/:workspaceId/community/rituals': async () => ({ path: '/community/rituals', body: await walkRitual() }),
   'POST /api/workspaces/:workspaceId/community/rituals/preview': async () => ({ path: '/community/rituals/preview', body: { rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Rome', startTime: '10:00' } }),
@@ -213,6 +234,12 @@ async function newQaAnswer(): Promise<{ threadId: string; replyId: string }> {
   const thread = (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${space}/threads`, { title: 'Walk question', body: 'Walk?' })).body;
   const reply = (await owner.post(`/api/workspaces/${workspaceId}/community/threads/${thread.id}/replies`, { body: 'Walk answer' })).body;
   return { threadId: thread.id, replyId: reply.id };
+}
+/** A staff post with one open flag by a member (both written directly: flagging has its own tests). */
+async function newFlaggedPost(): Promise<string> {
+  const postId = (await newCommunityThread()).posts[0]!.id;
+  await t.database.db.insert(communityFlags).values({ workspaceId, postId, flaggerMemberId: await newCommunityMember(), reason: 'spam' });
+  return postId;
 }
 /** A community member (not a team user), written directly: their sign-up has its own tests. */
 async function newCommunityMember(): Promise<string> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, Id, Password } from './common';
 import { EventInput } from './communityEvents';
+import { NewMemberLimits, NewMemberLimitsInput } from './communityGuardrails';
 import { PollInput } from './communityPolls';
 
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
@@ -40,6 +41,8 @@ export const Community = z.object({
   /** Markdown sent to each new member as their welcome notification; empty sends none. */
   welcomeMessage: z.string(),
   welcomeMessageHtml: z.string(),
+  /** Limits for trust-level-0 members; 0 turns one off. */
+  newMemberLimits: NewMemberLimits,
 });
 export type Community = z.infer<typeof Community>;
 
@@ -49,6 +52,8 @@ export const PutCommunityBody = z.strictObject({
   guidelines: Markdown('guidelines', BODY_MAX).optional(),
   signupOpen: z.boolean().optional(),
   welcomeMessage: Markdown('welcome message', BODY_MAX).optional(),
+  /** Change some of the new-member limits (the others stay). */
+  newMemberLimits: NewMemberLimitsInput.optional(),
 });
 
 // ── Spaces ──
@@ -125,7 +130,7 @@ export const Post = z.object({
   isOpening: z.boolean(),
   replyToId: Id.nullable(),
   author: Author,
-  /** The Markdown as written; null once deleted. */
+  /** The Markdown as written; null once deleted, or when a placeholder stands for it. */
   bodySource: z.string().nullable(),
   /** Sanitized HTML rendered on the server; null once deleted. */
   bodyHtml: z.string().nullable(),
@@ -138,6 +143,13 @@ export const Post = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
+  /** Hidden by a moderator (staff and the author still see the words). */
+  hidden: z.boolean(),
+  /**
+   * Why this viewer sees no words although the post is not deleted: hidden by a moderator, or written
+   * by a member the viewer blocked. Null when the words are shown.
+   */
+  placeholder: z.enum(['hidden', 'blocked']).nullable(),
   /** Count per reaction name (only those with at least one). */
   reactions: z.record(z.string(), z.number()),
   /** The signed-in member's own reactions on this post. */
@@ -158,6 +170,10 @@ export const ThreadSummary = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   lastPostedAt: z.string(),
+  /** Locked by a moderator: no new replies from members. */
+  locked: z.boolean(),
+  /** Its opening post is hidden: out of lists, seen only by its author and staff. */
+  hidden: z.boolean(),
 });
 export type ThreadSummary = z.infer<typeof ThreadSummary>;
 

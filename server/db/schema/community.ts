@@ -20,6 +20,14 @@ export const communities = pgTable('communities', {
   /** Markdown sent to each new member as their `welcome` notification; empty sends none. */
   welcomeMessage: text('welcome_message').notNull().default(''),
   welcomeMessageHtml: text('welcome_message_html').notNull().default(''),
+  /**
+   * Limits for trust-level-0 members (Discourse's new-user defaults): threads and replies in any
+   * 24 hours, and seconds between two threads / two replies. 0 turns a limit off.
+   */
+  newMemberThreadsPerDay: integer('new_member_threads_per_day').notNull().default(3),
+  newMemberRepliesPerDay: integer('new_member_replies_per_day').notNull().default(10),
+  newMemberSecondsBetweenThreads: integer('new_member_seconds_between_threads').notNull().default(120),
+  newMemberSecondsBetweenReplies: integer('new_member_seconds_between_replies').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -158,6 +166,11 @@ export const communityThreads = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** When the team was told this thread had no reply (the nudge goes out once per thread). */
     nudgedAt: timestamp('nudged_at', { withTimezone: true }),
+    /** A moderator locked the thread: members' replies are refused until it is unlocked. */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedByUserId: uuid('locked_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set with its opening post's hiddenAt: the thread leaves lists and is seen only by its author and staff. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   },
   (t) => [
     index('community_threads_space_idx').on(t.workspaceId, t.spaceId, t.lastPostedAt),
@@ -201,6 +214,9 @@ export const communityPosts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Hidden by a moderator: members see a placeholder; staff and the author see the words. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenByUserId: uuid('hidden_by_user_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('community_posts_thread_idx').on(t.workspaceId, t.threadId, t.seq),

@@ -12,3 +12,4 @@ export * from './communityPollsEvents';
 export * from './communityRituals';
 export * from './communityNotifications';
 export * from './communityImport';
+export * from './communityGuardrails';

@@ -1,7 +1,7 @@
 import { rolesAllow } from '../../../shared/permissions';
 import type { Actor } from '../../context';
 import type { communityMembers, communitySpaces } from '../../db/schema';
-import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../errors';
 
 type MemberRow = typeof communityMembers.$inferSelect;
 type SpaceRow = typeof communitySpaces.$inferSelect;
@@ -98,4 +98,24 @@ export function assertCanAcceptAnswer(writer: Writer, space: Pick<SpaceRow, 'kin
   if (space.kind !== 'qa') throw new AppError('CONFLICT', `"${space.name}" is a discussion space; only Q&A spaces have accepted answers.`);
   if (writer.kind === 'staff' || isAuthor(writer, thread)) return;
   throw forbidden('Only the author of the question, or staff, accept an answer.');
+}
+
+/** Hidden posts and threads keep their words for the staff and their author. */
+export function canSeeHidden(viewer: Viewer, row: Authored): boolean {
+  return viewer.kind === 'staff' || isAuthor(viewer, row);
+}
+
+/**
+ * What stands in for a post's words for this viewer: `hidden` (a moderator hid it), `blocked` (the
+ * viewer blocked its author), or null (the words are shown).
+ */
+export function placeholderFor(viewer: Viewer, post: Authored & { hiddenAt: Date | null }, blocked: ReadonlySet<string>): 'hidden' | 'blocked' | null {
+  if (post.hiddenAt && !canSeeHidden(viewer, post)) return 'hidden';
+  if (viewer.kind === 'member' && post.authorMemberId && blocked.has(post.authorMemberId)) return 'blocked';
+  return null;
+}
+
+/** Staff-only thread states: a locked thread takes no member replies (staff may still answer). */
+export function assertThreadOpen(writer: Writer, thread: { lockedAt: Date | null }): void {
+  if (thread.lockedAt && writer.kind === 'member') throw conflict('A moderator locked this thread: it takes no new replies.');
 }

@@ -1,4 +1,4 @@
-import type { communities, communityEvents, communityMembers, communityNotifications, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communityRituals, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityEvents, communityFlags, communityMembers, communityNotifications, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communityRituals, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 import { localTimeOf } from './ritualRules';
@@ -12,7 +12,22 @@ type PostRow = typeof communityPosts.$inferSelect;
 type RevisionRow = typeof communityPostRevisions.$inferSelect;
 
 export function presentCommunity(c: CommunityRow) {
-  return { id: c.workspaceId, name: c.name, description: c.description, guidelines: c.guidelines, guidelinesHtml: c.guidelinesHtml, signupOpen: c.signupOpen, welcomeMessage: c.welcomeMessage, welcomeMessageHtml: c.welcomeMessageHtml };
+  return {
+    id: c.workspaceId,
+    name: c.name,
+    description: c.description,
+    guidelines: c.guidelines,
+    guidelinesHtml: c.guidelinesHtml,
+    signupOpen: c.signupOpen,
+    welcomeMessage: c.welcomeMessage,
+    welcomeMessageHtml: c.welcomeMessageHtml,
+    newMemberLimits: {
+      threadsPerDay: c.newMemberThreadsPerDay,
+      repliesPerDay: c.newMemberRepliesPerDay,
+      secondsBetweenThreads: c.newMemberSecondsBetweenThreads,
+      secondsBetweenReplies: c.newMemberSecondsBetweenReplies,
+    },
+  };
 }
 
 export function presentPublicCommunity(c: CommunityRow) {
@@ -65,17 +80,21 @@ export interface PostReactions {
 }
 const NO_REACTIONS: PostReactions = { counts: {}, mine: [] };
 
-/** A deleted post keeps its place in the thread (replies may quote it) but not its words. */
-export function presentPost(p: PostRow, authors: Authors, reactions: PostReactions = NO_REACTIONS) {
+/**
+ * A deleted post keeps its place in the thread (replies may quote it) but not its words; so does a
+ * post behind a placeholder (hidden by a moderator, or by a member this viewer blocked).
+ */
+export function presentPost(p: PostRow, authors: Authors, reactions: PostReactions = NO_REACTIONS, placeholder: 'hidden' | 'blocked' | null = null) {
   const deleted = !!p.deletedAt;
+  const wordless = deleted || placeholder !== null;
   return {
     id: p.id,
     threadId: p.threadId,
     isOpening: p.isOpening,
     replyToId: p.replyToId,
     author: presentAuthor(p, authors),
-    bodySource: deleted ? null : p.bodySource,
-    bodyHtml: deleted ? null : p.bodyHtml,
+    bodySource: wordless ? null : p.bodySource,
+    bodyHtml: wordless ? null : p.bodyHtml,
     state: p.state,
     version: p.version,
     language: p.language,
@@ -83,8 +102,10 @@ export function presentPost(p: PostRow, authors: Authors, reactions: PostReactio
     createdAt: p.createdAt.toISOString(),
     editedAt: p.editedAt?.toISOString() ?? null,
     deleted,
-    reactions: deleted ? {} : reactions.counts,
-    myReactions: deleted ? [] : reactions.mine,
+    hidden: !!p.hiddenAt,
+    placeholder: deleted ? null : placeholder,
+    reactions: wordless ? {} : reactions.counts,
+    myReactions: wordless ? [] : reactions.mine,
   };
 }
 
@@ -101,6 +122,8 @@ export function presentThreadSummary(t: ThreadRow, replyCount: number, authors: 
     tags: t.tags,
     createdAt: t.createdAt.toISOString(),
     lastPostedAt: t.lastPostedAt.toISOString(),
+    locked: !!t.lockedAt,
+    hidden: !!t.hiddenAt,
   };
 }
 
@@ -213,4 +236,9 @@ export function presentSearchHit(r: SearchRow, authors: Authors) {
     rank: Number(r.rank),
     createdAt: new Date(r.post.createdAt).toISOString(),
   };
+}
+
+/** A member's own flag, as they get it back. */
+export function presentMyFlag(f: typeof communityFlags.$inferSelect) {
+  return { id: f.id, postId: f.postId, reason: f.reason, message: f.message, status: f.status, createdAt: f.createdAt.toISOString() };
 }

@@ -42,6 +42,7 @@ import { startThread } from './commands/startThread';
 import { updateMemberProfile } from './commands/updateMemberProfile';
 import { rsvpEvent } from './commands/rsvpEvent';
 import { votePoll } from './commands/votePoll';
+import { communityPublicGuardrailRoutes } from './publicGuardrailRoutes';
 import { clearMemberCookie, requireMember, setMemberCookie, viewerOf } from './memberSession';
 import { presentMe, presentPublicCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
@@ -77,6 +78,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     await findCommunity(req.ctx.db, (req.params as { communityId: string }).communityId);
   });
   await app.register(communityNotificationRoutes);
+  await communityPublicGuardrailRoutes(app, {});
 
   app.get(base, { schema: { tags, summary: 'The community: name, description, guidelines', params: CommunityParams, response: { 200: PublicCommunity } } }, async (req) =>
     presentPublicCommunity(await findCommunity(req.ctx.db, req.params.communityId)),

@@ -38,6 +38,7 @@ import { updateSpace } from './commands/updateSpace';
 import { startThread } from './commands/startThread';
 import { staffOf } from './policies';
 import { communityRitualRoutes } from './ritualRoutes';
+import { communityGuardrailRoutes } from './guardrailRoutes';
 import { presentCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
 import { getEvent } from './queries/getEvent';
@@ -62,6 +63,7 @@ const MembersQuery = z.strictObject({ q: z.string().trim().max(60).optional() })
 /** The community as the team runs it: settings, spaces, staff posts, the approval queue. */
 export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
   await communityRitualRoutes(app, {});
+  await communityGuardrailRoutes(app, {});
   app.get(base, { config: { action: 'community.read' }, schema: { tags, summary: "The workspace's community settings (404 until set up)", params: WorkspaceParams, response: { 200: Community } } }, async (req) =>
     presentCommunity(await findCommunity(req.ctx.db, req.actor.workspaceId)),
   );

@@ -51,11 +51,18 @@ export async function joinCommunity(t: TestTandem, communityId: string, opts: { 
   return c;
 }
 
-/** An owner with a workspace whose community is set up. */
-export async function communityOwner(t: TestTandem, name = 'Caffè Test') {
+const NO_NEW_MEMBER_LIMITS = { threadsPerDay: 0, repliesPerDay: 0, secondsBetweenThreads: 0, secondsBetweenReplies: 0 };
+
+/**
+ * An owner with a workspace whose community is set up. The new-member limits (a new member may start
+ * one thread every 2 minutes…) are turned off unless `keepNewMemberLimits`: tests of other features
+ * post quickly as new members; guardrails.test.ts tests the limits themselves.
+ */
+export async function communityOwner(t: TestTandem, name = 'Caffè Test', opts: { keepNewMemberLimits?: boolean } = {}) {
   const owner = await signUpUser(t.baseUrl, `${name} Owner`);
   const workspaceId = (await owner.client.post('/api/workspaces', { name })).body.id as string;
-  const res = await owner.client.put(`/api/workspaces/${workspaceId}/community`, { name: `${name} community`, guidelines: '# Be kind\n\nNo spam.' });
+  const limits = opts.keepNewMemberLimits ? {} : { newMemberLimits: NO_NEW_MEMBER_LIMITS };
+  const res = await owner.client.put(`/api/workspaces/${workspaceId}/community`, { name: `${name} community`, guidelines: '# Be kind\n\nNo spam.', ...limits });
   if (res.status !== 200) throw new Error(`community setup failed: ${JSON.stringify(res.body)}`);
   return { owner: owner.client, ownerId: owner.userId, workspaceId };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { EventInput } from '../../../../shared/contracts/communityEvents';
+import { assertNotSilenced } from '../guardrails';
 import type { AppContext } from '../../../context';
 import type { Db } from '../../../db/client';
 import { communityEvents } from '../../../db/schema';
@@ -34,6 +35,7 @@ export async function addEvent({ ctx, writer, threadId, input }: { ctx: AppConte
     await ctx.db.transaction(async (tx) => {
       const { thread } = await findReadableThread(tx, writer, threadId);
       assertCanAddEvent(writer, thread);
+      await assertNotSilenced(tx, writer);
       const [existing] = await tx.select({ id: communityEvents.id }).from(communityEvents).where(and(eq(communityEvents.workspaceId, writer.workspaceId), eq(communityEvents.threadId, thread.id)));
       if (existing) throw alreadyHasOne();
       await insertEvent(tx, writer, thread.id, input);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { PollInput } from '../../../../shared/contracts/communityPolls';
+import { assertNotSilenced } from '../guardrails';
 import type { AppContext } from '../../../context';
 import type { Db } from '../../../db/client';
 import { communityPollOptions, communityPolls } from '../../../db/schema';
@@ -36,6 +37,7 @@ export async function addPoll({ ctx, writer, threadId, input }: { ctx: AppContex
     await ctx.db.transaction(async (tx) => {
       const { thread } = await findReadableThread(tx, writer, threadId);
       assertCanAddPoll(writer, thread);
+      await assertNotSilenced(tx, writer);
       const [existing] = await tx.select({ id: communityPolls.id }).from(communityPolls).where(and(eq(communityPolls.workspaceId, writer.workspaceId), eq(communityPolls.threadId, thread.id)));
       if (existing) throw conflict('This thread already has a poll: a thread carries one poll.');
       await insertPoll(tx, writer, thread.id, input);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context';
 import { communityPostRevisions, communityPosts, communityThreads } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { assertCanEdit, type Writer } from '../policies';
+import { assertNotSilenced } from '../guardrails';
 import { editorColumns, renderPostHtml } from '../posting';
 import { emitPostEvent } from '../liveEvents';
 import { notifyAboutPost } from './notifyAboutPost';
@@ -25,6 +26,7 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
   return ctx.db.transaction(async (tx) => {
     const { post, thread, space } = await findReadablePost(tx, writer, postId);
     assertCanEdit(writer, post);
+    await assertNotSilenced(tx, writer);
     if (title !== undefined && !post.isOpening) throw new AppError('BAD_REQUEST', 'Only the opening post of a thread carries its title.');
     const newTitle = post.isOpening ? (title ?? thread.title) : null;
     if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));

@@ -25,6 +25,7 @@ export async function nudgeUnansweredThreads({ db, jobs, now }: { db: Db; jobs: 
       and(
         isNull(communityThreads.nudgedAt),
         isNull(communityThreads.deletedAt),
+        isNull(communityThreads.hiddenAt),
         eq(communityThreads.state, 'published'),
         sql`${communitySpaces.nudgeAfterHours} is not null`,
         sql`${communityThreads.createdAt} <= ${at} - make_interval(hours => ${communitySpaces.nudgeAfterHours})`,

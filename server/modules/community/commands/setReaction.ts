@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { communityReactions } from '../../../db/schema';
 import { conflict } from '../../../errors';
-import type { MemberViewer } from '../policies';
+import { assertNotSilenced } from '../guardrails';
+import { canSeeHidden, type MemberViewer } from '../policies';
 import { findReadablePost } from '../queries/findPost';
 import { loadReactions } from '../queries/loadReactions';
 import { emitPostEvent } from '../liveEvents';
@@ -11,6 +12,9 @@ import { emitPostEvent } from '../liveEvents';
 export async function setReaction({ db, viewer, postId, reaction, on }: { db: Db; viewer: MemberViewer; postId: string; reaction: string; on: boolean }) {
   const { post } = await findReadablePost(db, viewer, postId);
   if (post.state !== 'published') throw conflict('Reactions open once the post is approved.');
+  if (on && post.hiddenAt && !canSeeHidden(viewer, post)) throw conflict('A moderator hid this post: it takes no reactions.');
+  // Taking a reaction back stays possible while silenced.
+  if (on) await assertNotSilenced(db, viewer);
   const key = { workspaceId: viewer.workspaceId, postId: post.id, memberId: viewer.member.id, reaction };
   if (on) await db.insert(communityReactions).values(key).onConflictDoNothing();
   else {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { NewMemberLimitsInput } from '../../../../shared/contracts/communityGuardrails';
 import type { Actor, AppContext } from '../../../context';
 import { communities } from '../../../db/schema';
 import { recordAudit } from '../../audit';
@@ -14,10 +15,12 @@ export interface SetUpCommunityOptions {
   signupOpen?: boolean;
   /** Markdown each new member receives as their welcome notification; empty sends none. */
   welcomeMessage?: string;
+  /** Some of the trust-level-0 limits; the others keep their values. */
+  newMemberLimits?: NewMemberLimitsInput;
 }
 
 /** Creates the workspace's community (its public API starts answering) or updates its settings. */
-export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen, welcomeMessage }: SetUpCommunityOptions) {
+export async function setUpCommunity({ ctx, actor, name, description, guidelines, signupOpen, welcomeMessage, newMemberLimits: limits = {} }: SetUpCommunityOptions) {
   const { workspaceId } = actor;
   return ctx.db.transaction(async (tx) => {
     const values = {
@@ -26,6 +29,10 @@ export async function setUpCommunity({ ctx, actor, name, description, guidelines
       ...(guidelines !== undefined && { guidelines, guidelinesHtml: renderMarkdown(guidelines) }),
       ...(signupOpen !== undefined && { signupOpen }),
       ...(welcomeMessage !== undefined && { welcomeMessage, welcomeMessageHtml: renderMarkdown(welcomeMessage) }),
+      ...(limits.threadsPerDay !== undefined && { newMemberThreadsPerDay: limits.threadsPerDay }),
+      ...(limits.repliesPerDay !== undefined && { newMemberRepliesPerDay: limits.repliesPerDay }),
+      ...(limits.secondsBetweenThreads !== undefined && { newMemberSecondsBetweenThreads: limits.secondsBetweenThreads }),
+      ...(limits.secondsBetweenReplies !== undefined && { newMemberSecondsBetweenReplies: limits.secondsBetweenReplies }),
     };
     const [row] = await tx
       .insert(communities)

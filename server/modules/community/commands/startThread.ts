@@ -3,6 +3,7 @@ import type { PollInput } from '../../../../shared/contracts/communityPolls';
 import type { AppContext } from '../../../context';
 import { communityThreads } from '../../../db/schema';
 import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type Writer } from '../policies';
+import { assertNewMemberLimits, assertNotSilenced } from '../guardrails';
 import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
@@ -31,6 +32,8 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
     assertCanStartThread(writer, space);
     assertAcknowledgedGuidelines(writer);
+    await assertNotSilenced(tx, writer);
+    await assertNewMemberLimits(tx, writer, 'thread');
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context';
 import { communityPollBallots, communityPollOptions, communityPolls } from '../../../db/schema';
 import { conflict, notFound } from '../../../errors';
+import { assertNotSilenced } from '../guardrails';
 import { assertAcknowledgedGuidelines, type MemberViewer } from '../policies';
 import { assertValidBallot, isPollClosed } from '../pollRules';
 import { findReadableThread } from '../queries/getThread';
@@ -17,6 +18,7 @@ export async function votePoll({ ctx, viewer, threadId, choices }: { ctx: AppCon
     const { thread } = await findReadableThread(tx, viewer, threadId);
     if (thread.state !== 'published') throw conflict('Voting opens once the thread is approved by a moderator.');
     assertAcknowledgedGuidelines(viewer);
+    await assertNotSilenced(tx, viewer);
     const [poll] = await tx.select().from(communityPolls).where(and(eq(communityPolls.workspaceId, viewer.workspaceId), eq(communityPolls.threadId, thread.id)));
     if (!poll) throw notFound('The poll of that thread');
     if (isPollClosed(poll)) throw conflict(`This poll closed on ${poll.closesAt!.toISOString()}: votes are no longer accepted.`);

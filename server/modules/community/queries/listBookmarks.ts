@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { communityBookmarks, communityThreads } from '../../../db/schema';
-import { canSeePending, type MemberViewer } from '../policies';
+import { canSeeHidden, canSeePending, type MemberViewer } from '../policies';
 import { presentThreadSummary } from '../presenters';
 import { listSpaces } from './listSpaces';
 import { loadAuthors } from './loadAuthors';
@@ -17,7 +17,7 @@ export async function listBookmarks(db: Db, viewer: MemberViewer) {
     .orderBy(desc(communityBookmarks.createdAt))
     .limit(200);
   const readable = new Set((await listSpaces(db, viewer)).spaces.map((s) => s.id));
-  const visible = rows.filter(({ thread: t }) => readable.has(t.spaceId) && (t.state === 'published' || canSeePending(viewer, t)));
+  const visible = rows.filter(({ thread: t }) => readable.has(t.spaceId) && (t.state === 'published' || canSeePending(viewer, t)) && (!t.hiddenAt || canSeeHidden(viewer, t)));
   const authors = await loadAuthors(db, viewer.workspaceId, visible.map((r) => r.thread));
   return { threads: visible.map((r) => presentThreadSummary(r.thread, Number(r.replyCount), authors)) };
 }
