@@ -36,3 +36,9 @@ export function notificationEmail(locale: Locale, to: string, kind: keyof (typeo
   const c = CATALOGS[locale].notifications[kind];
   return render(to, fill(c.subject, vars), fill(c.body, vars));
 }
+
+/** Emails to community members (not team users): password reset, magic sign-in, sign-up by link. */
+export function communityMemberEmail(locale: Locale, to: string, kind: keyof (typeof en)['communityMember'], vars: { name: string; community: string; link: string }): Email {
+  const c = CATALOGS[locale].communityMember[kind];
+  return render(to, fill(c.subject, vars), fill(c.body, vars));
+}

@@ -10,3 +10,4 @@ export * from './inbound';
 export * from './community';
 export * from './communityPollsEvents';
 export * from './communityRituals';
+export * from './communityAccount';

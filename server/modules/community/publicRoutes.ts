@@ -23,6 +23,7 @@ import {
 } from '../../../shared/contracts/community';
 import { CommunityEvent, EventInput, RsvpBody } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput, VoteBody } from '../../../shared/contracts/communityPolls';
+import { communityAccountRoutes } from './accountRoutes';
 import { acknowledgeGuidelines } from './commands/acknowledgeGuidelines';
 import { addEvent } from './commands/addEvent';
 import { addPoll } from './commands/addPoll';
@@ -70,6 +71,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', async (req) => {
     await findCommunity(req.ctx.db, (req.params as { communityId: string }).communityId);
   });
+  await communityAccountRoutes(app, {});
 
   app.get(base, { schema: { tags, summary: 'The community: name, description, guidelines', params: CommunityParams, response: { 200: PublicCommunity } } }, async (req) =>
     presentPublicCommunity(await findCommunity(req.ctx.db, req.params.communityId)),
