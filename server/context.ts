@@ -19,6 +19,8 @@ export interface AppContext {
   storage: Storage;
   /** Largest media upload accepted, in bytes (MEDIA_MAX_BYTES). */
   mediaMaxBytes: number;
+  /** Community post images: largest upload and uploads per member per 24 hours. */
+  communityImages: { maxBytes: number; perMemberPerDay: number };
 }
 
 /** Who is asking, as established by the HTTP layer (session cookie or API token). */

@@ -43,7 +43,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     const jobs = new JobRuntime({ database, log, mailer, secrets, storage: media.storage, jobs: allJobs, work: roles.has('worker'), schedule: roles.has('scheduler'), env });
     await jobs.start();
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES };
+    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES, communityImages: { maxBytes: env.COMMUNITY_IMAGE_MAX_BYTES, perMemberPerDay: env.COMMUNITY_IMAGE_UPLOADS_PER_DAY } };
 
     if (env.DEMO && embedded && (await seedDemo(database.db))) {
       log.info({ users: DEMO_PEOPLE.map((p) => `${p.email} (${p.roles.join('+')})`), password: '[see README]' }, 'seeded the Caffè Aurora demo workspace');

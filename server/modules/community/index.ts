@@ -4,6 +4,7 @@ import { postRituals } from './jobs/postRituals';
 
 export { communityTeamRoutes } from './routes';
 export { communityPublicRoutes } from './publicRoutes';
+export { communityImageRoutes } from './imageRoutes';
 export { renderMarkdown } from './markdown';
 export { MEMBER_COOKIE, MEMBER_CSRF_HEADER } from './memberSession';
 export { communityPageRoutes } from './pages/routes';

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
+import { communityFollows, communityImages, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
+import { imagePath, mentionedImageIds, ownImagePath } from './images';
 import { renderMarkdown } from './markdown';
 import type { Writer } from './policies';
 
@@ -29,6 +30,26 @@ export async function assertSlowMode(tx: Db, writer: Writer, space: SpaceRow): P
 export const authorColumns = (writer: Writer) => (writer.kind === 'member' ? { authorMemberId: writer.member.id, authorUserId: null } : { authorMemberId: null, authorUserId: writer.userId });
 export const editorColumns = (writer: Writer) => (writer.kind === 'member' ? { editedByMemberId: writer.member.id, editedByUserId: null } : { editedByMemberId: null, editedByUserId: writer.userId });
 
+/**
+ * A post's Markdown as HTML: `![alt](…)` becomes an image only for an upload of this community (by its
+ * absolute address on PUBLIC_URL or its root-relative path), shown at its stored size; the HTML keeps
+ * the root-relative path, so it survives a change of PUBLIC_URL.
+ */
+export async function renderPostBody(db: Db, workspaceId: string, body: string, publicUrl?: string): Promise<string> {
+  const ids = mentionedImageIds(body, workspaceId);
+  const rows = ids.length
+    ? await db.select({ id: communityImages.id, width: communityImages.width, height: communityImages.height }).from(communityImages).where(and(eq(communityImages.workspaceId, workspaceId), inArray(communityImages.id, ids)))
+    : [];
+  const sizes = new Map(rows.map((r) => [r.id, r]));
+  return renderMarkdown(body, {
+    ownImage: (src) => {
+      const own = ownImagePath(src, publicUrl);
+      const size = own && own.workspaceId === workspaceId ? sizes.get(own.imageId) : undefined;
+      return size ? { src: imagePath(workspaceId, size.id), width: size.width, height: size.height } : null;
+    },
+  });
+}
+
 export interface InsertPostOptions {
   tx: Db;
   writer: Writer;
@@ -39,13 +60,15 @@ export interface InsertPostOptions {
   isOpening: boolean;
   replyToId?: string | null;
   title?: string;
+  /** To recognise absolute addresses of our images (rituals post without it: root-relative ones still work). */
+  publicUrl?: string;
 }
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
-export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
+export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: renderMarkdown(body), state })
+    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: await renderPostBody(tx, writer.workspaceId, body, publicUrl), state })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;

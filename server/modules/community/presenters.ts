@@ -1,7 +1,8 @@
-import type { communities, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityImages, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 import { localTimeOf } from './ritualRules';
+import { imagePath } from './images';
 
 type CommunityRow = typeof communities.$inferSelect;
 type MemberRow = typeof communityMembers.$inferSelect;
@@ -175,3 +176,21 @@ export function presentRitual(r: typeof communityRituals.$inferSelect) {
 }
 
 export const presentOccurrence = (d: Date, zone: string) => ({ occursAt: d.toISOString(), localOccursAt: localTimeOf(d, zone) });
+
+const altForMarkdown = (alt: string) => alt.replace(/[[\]\\\n\r]/g, ' ').trim();
+
+/** An uploaded post image: its absolute URL and the Markdown that shows it. */
+export function presentImage(r: typeof communityImages.$inferSelect, publicUrl: string) {
+  const url = `${publicUrl}${imagePath(r.workspaceId, r.id)}`;
+  return {
+    id: r.id,
+    url,
+    markdown: `![${altForMarkdown(r.altText)}](${url})`,
+    mimeType: r.mimeType,
+    byteSize: r.byteSize,
+    width: r.width,
+    height: r.height,
+    altText: r.altText,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -2,9 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context';
 import { communityPostRevisions, communityPosts, communityThreads } from '../../../db/schema';
 import { AppError } from '../../../errors';
-import { renderMarkdown } from '../markdown';
 import { assertCanEdit, type Writer } from '../policies';
-import { editorColumns } from '../posting';
+import { editorColumns, renderPostBody } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
 import { loadAuthors } from '../queries/loadAuthors';
@@ -29,7 +28,7 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     const version = post.version + 1;
     const [row] = await tx
       .update(communityPosts)
-      .set({ bodySource: body, bodyHtml: renderMarkdown(body), version, editedAt: sql`now()` })
+      .set({ bodySource: body, bodyHtml: await renderPostBody(tx, writer.workspaceId, body, ctx.publicUrl), version, editedAt: sql`now()` })
       .where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id), eq(communityPosts.version, post.version)))
       .returning();
     if (!row) throw new AppError('CONFLICT', 'This post was changed meanwhile; reload it and edit again.');

@@ -11,7 +11,7 @@ import { insertPoll } from './addPoll';
 
 export interface StartThreadOptions {
   /** Only the database is used: a ritual's job passes its transaction (the thread becomes a savepoint in it). */
-  ctx: Pick<AppContext, 'db'>;
+  ctx: Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'publicUrl' | 'jobs'>>;
   writer: Writer;
   /** The space, by id (team API) or by its slug (members' API). */
   space: { spaceId: string } | { slug: string };
@@ -32,7 +32,7 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
-    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
     if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);
