@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email, Id, Password } from './common';
 import { EventInput } from './communityEvents';
 import { PollInput } from './communityPolls';
+import { LinkPreview } from './communityAccount';
 
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
 export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
@@ -129,6 +130,8 @@ export const Post = z.object({
   reactions: z.record(z.string(), z.number()),
   /** The signed-in member's own reactions on this post. */
   myReactions: z.array(z.string()),
+  /** Cards of the links standing alone on their own line (fetched after saving: empty at first). */
+  linkPreviews: z.array(LinkPreview),
 });
 export type Post = z.infer<typeof Post>;
 

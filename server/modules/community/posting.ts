@@ -1,8 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { JobQueue } from '../../jobs/runtime';
 import { communityFollows, communityImages, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
 import { imagePath, mentionedImageIds, ownImagePath } from './images';
+import { fetchCommunityLinkPreviews } from './jobs/fetchLinkPreviews';
+import { standaloneLinks } from './linkPreviews';
 import { renderMarkdown } from './markdown';
 import type { Writer } from './policies';
 
@@ -62,16 +65,24 @@ export interface InsertPostOptions {
   title?: string;
   /** To recognise absolute addresses of our images (rituals post without it: root-relative ones still work). */
   publicUrl?: string;
+  /** To fetch link cards after the transaction (rituals pass their job's queue). */
+  jobs?: JobQueue;
 }
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
-export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl }: InsertPostOptions) {
+export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl, jobs }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
     .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: await renderPostBody(tx, writer.workspaceId, body, publicUrl), state })
     .returning();
+  await enqueueLinkPreviews(tx, jobs, post!.id, 1, body);
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;
+}
+
+/** Asks for the cards of the post's standalone links, in the writer's transaction (nothing is fetched while they wait). */
+export async function enqueueLinkPreviews(tx: Db, jobs: JobQueue | undefined, postId: string, version: number, body: string): Promise<void> {
+  if (jobs && standaloneLinks(body).length) await jobs.enqueue(tx, fetchCommunityLinkPreviews, { postId, version });
 }
 
 /** Members follow the threads they start or reply to (as on Discourse), so later notifications reach them. */

@@ -82,6 +82,7 @@ export function presentPost(p: PostRow, authors: Authors, reactions: PostReactio
     deleted,
     reactions: deleted ? {} : reactions.counts,
     myReactions: deleted ? [] : reactions.mine,
+    linkPreviews: deleted ? [] : p.linkPreviews.map((l) => ({ url: l.url, title: l.title, description: l.description, imageUrl: l.imageUrl, siteName: l.siteName })),
   };
 }
 

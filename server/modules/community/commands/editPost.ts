@@ -3,7 +3,8 @@ import type { AppContext } from '../../../context';
 import { communityPostRevisions, communityPosts, communityThreads } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { assertCanEdit, type Writer } from '../policies';
-import { editorColumns, renderPostBody } from '../posting';
+import { keepPreviews } from '../linkPreviews';
+import { editorColumns, enqueueLinkPreviews, renderPostBody } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadablePost } from '../queries/findPost';
 import { loadAuthors } from '../queries/loadAuthors';
@@ -28,11 +29,12 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     const version = post.version + 1;
     const [row] = await tx
       .update(communityPosts)
-      .set({ bodySource: body, bodyHtml: await renderPostBody(tx, writer.workspaceId, body, ctx.publicUrl), version, editedAt: sql`now()` })
+      .set({ bodySource: body, bodyHtml: await renderPostBody(tx, writer.workspaceId, body, ctx.publicUrl), linkPreviews: keepPreviews(post.linkPreviews, body), version, editedAt: sql`now()` })
       .where(and(eq(communityPosts.workspaceId, writer.workspaceId), eq(communityPosts.id, post.id), eq(communityPosts.version, post.version)))
       .returning();
     if (!row) throw new AppError('CONFLICT', 'This post was changed meanwhile; reload it and edit again.');
     if (post.isOpening && newTitle !== thread.title) await tx.update(communityThreads).set({ title: newTitle! }).where(eq(communityThreads.id, thread.id));
+    await enqueueLinkPreviews(tx, ctx.jobs, post.id, version, body);
     await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post.id, version, title: newTitle, bodySource: body, ...editorColumns(writer) });
     return presentPost(row, await loadAuthors(tx, writer.workspaceId, [row]));
   });

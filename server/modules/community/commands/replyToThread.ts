@@ -31,7 +31,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     }
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'reply') ? 'pending' : 'published';
-    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl });
+    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
     await followAsWriter(tx, writer, thread.id);
     if (state === 'published') await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
     return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));

@@ -32,7 +32,7 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
-    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl });
+    await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
     if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);
