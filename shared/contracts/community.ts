@@ -109,6 +109,10 @@ export const Author = z.object({
   displayName: z.string(),
   avatarUrl: z.string().nullable(),
   trustLevel: z.number().nullable(),
+  /** A staff post under a moderator persona: displayName and avatarUrl are the persona's. */
+  persona: z.boolean(),
+  /** For the team only (team API): the name of the team member behind a persona post; null elsewhere. */
+  writtenBy: z.string().nullable(),
 });
 
 export const Post = z.object({
@@ -169,6 +173,9 @@ export const CreateReplyBody = z.strictObject({
   body: CreateThreadBody.shape.body,
   replyToId: Id.optional(),
 });
+/** Staff (team API) may post as one of the community's moderator personas. */
+export const StaffCreateThreadBody = CreateThreadBody.extend({ personaId: Id.optional() });
+export const StaffCreateReplyBody = CreateReplyBody.extend({ personaId: Id.optional() });
 export const EditPostBody = z.strictObject({
   body: CreateThreadBody.shape.body,
   /** Opening posts only: the thread's new title. */

@@ -30,7 +30,8 @@ export async function assertSlowMode(tx: Db, writer: Writer, space: SpaceRow): P
   }
 }
 
-export const authorColumns = (writer: Writer) => (writer.kind === 'member' ? { authorMemberId: writer.member.id, authorUserId: null } : { authorMemberId: null, authorUserId: writer.userId });
+export const authorColumns = (writer: Writer) =>
+  writer.kind === 'member' ? { authorMemberId: writer.member.id, authorUserId: null, personaId: null } : { authorMemberId: null, authorUserId: writer.userId, personaId: writer.personaId ?? null };
 export const editorColumns = (writer: Writer) => (writer.kind === 'member' ? { editedByMemberId: writer.member.id, editedByUserId: null } : { editedByMemberId: null, editedByUserId: writer.userId });
 
 /**

@@ -1,4 +1,4 @@
-import type { communities, communityImages, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityImages, communityPersonas, communityEvents, communityRituals, communityMembers, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
 import { localTimeOf } from './ritualRules';
@@ -52,10 +52,16 @@ export function presentMe(m: MemberRow, csrfToken: string) {
 }
 
 /** Team users appear under their name with the staff badge; their id stays inside the team. */
-export function presentAuthor(row: { authorMemberId: string | null; authorUserId: string | null }, authors: Authors) {
-  if (row.authorUserId) return { kind: 'staff' as const, id: null, displayName: authors.users.get(row.authorUserId) ?? 'Staff', avatarUrl: null, trustLevel: null };
+export function presentAuthor(row: { authorMemberId: string | null; authorUserId: string | null; personaId?: string | null }, authors: Authors) {
+  const persona = row.personaId ? authors.personas.get(row.personaId) : undefined;
+  if (persona) {
+    // A persona is shown instead of the person; only the team learns who wrote it.
+    const writtenBy = authors.revealWriters ? (row.authorUserId ? (authors.users.get(row.authorUserId) ?? 'Former team member') : 'Former team member') : null;
+    return { kind: 'staff' as const, id: null, displayName: persona.name, avatarUrl: persona.avatarUrl, trustLevel: null, persona: true, writtenBy };
+  }
+  if (row.authorUserId) return { kind: 'staff' as const, id: null, displayName: authors.users.get(row.authorUserId) ?? 'Staff', avatarUrl: null, trustLevel: null, persona: false, writtenBy: null };
   const m = row.authorMemberId ? authors.members.get(row.authorMemberId) : undefined;
-  return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null };
+  return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null, persona: false, writtenBy: null };
 }
 
 export interface PostReactions {
@@ -194,4 +200,8 @@ export function presentImage(r: typeof communityImages.$inferSelect, publicUrl: 
     altText: r.altText,
     createdAt: r.createdAt.toISOString(),
   };
+}
+
+export function presentPersona(r: typeof communityPersonas.$inferSelect) {
+  return { id: r.id, name: r.name, avatarUrl: r.avatarUrl, archived: !!r.archivedAt, createdAt: r.createdAt.toISOString() };
 }

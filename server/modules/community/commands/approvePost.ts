@@ -17,6 +17,6 @@ export async function approvePost({ ctx, staff, postId }: { ctx: AppContext; sta
     const threadChange = post.isOpening ? { state: 'published' as const, lastPostedAt: sql`now()` } : { lastPostedAt: sql`now()` };
     await tx.update(communityThreads).set(threadChange).where(and(eq(communityThreads.workspaceId, staff.workspaceId), eq(communityThreads.id, thread.id)));
     await recordAudit({ db: tx, action: 'community.postApproved', workspaceId: staff.workspaceId, actor: staff, target: { type: 'community_post', id: post.id }, ip: staff.ip, data: { threadId: thread.id } });
-    return presentPost(row!, await loadAuthors(tx, staff.workspaceId, [row!]));
+    return presentPost(row!, await loadAuthors(tx, staff, [row!]));
   });
 }

@@ -25,7 +25,7 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     assertCanEdit(writer, post);
     if (title !== undefined && !post.isOpening) throw new AppError('BAD_REQUEST', 'Only the opening post of a thread carries its title.');
     const newTitle = post.isOpening ? (title ?? thread.title) : null;
-    if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
+    if (body === post.bodySource && (!post.isOpening || newTitle === thread.title)) return presentPost(post, await loadAuthors(tx, writer, [post]));
     const version = post.version + 1;
     const [row] = await tx
       .update(communityPosts)
@@ -36,6 +36,6 @@ export async function editPost({ ctx, writer, postId, body, title }: EditPostOpt
     if (post.isOpening && newTitle !== thread.title) await tx.update(communityThreads).set({ title: newTitle! }).where(eq(communityThreads.id, thread.id));
     await enqueueLinkPreviews(tx, ctx.jobs, post.id, version, body);
     await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post.id, version, title: newTitle, bodySource: body, ...editorColumns(writer) });
-    return presentPost(row, await loadAuthors(tx, writer.workspaceId, [row]));
+    return presentPost(row, await loadAuthors(tx, writer, [row]));
   });
 }

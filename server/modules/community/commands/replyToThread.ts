@@ -7,6 +7,7 @@ import { assertAcknowledgedGuidelines, canSeePending, needsApproval, type Writer
 import { assertSlowMode, followAsWriter, insertPost } from '../posting';
 import { presentPost } from '../presenters';
 import { findReadableThread } from '../queries/getThread';
+import { assertUsablePersona } from '../queries/listPersonas';
 
 export interface ReplyToThreadOptions {
   ctx: AppContext;
@@ -22,6 +23,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     const { thread, space } = await findReadableThread(tx, writer, threadId);
     if (thread.state === 'pending') throw conflict('This thread waits for a moderator’s approval; replies open once it is published.');
     assertAcknowledgedGuidelines(writer);
+    await assertUsablePersona(tx, writer);
     if (replyToId) {
       const [target] = await tx
         .select()
@@ -34,6 +36,6 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
     await followAsWriter(tx, writer, thread.id);
     if (state === 'published') await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
-    return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
+    return presentPost(post, await loadAuthors(tx, writer, [post]));
   });
 }

@@ -6,6 +6,7 @@ import { assertAcknowledgedGuidelines, assertCanStartThread, needsApproval, type
 import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
+import { assertUsablePersona } from '../queries/listPersonas';
 import { insertEvent } from './addEvent';
 import { insertPoll } from './addPoll';
 
@@ -29,6 +30,7 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
     assertCanStartThread(writer, space);
     assertAcknowledgedGuidelines(writer);
+    await assertUsablePersona(tx, writer);
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();

@@ -27,7 +27,7 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string) {
     .where(and(eq(communityPosts.workspaceId, viewer.workspaceId), eq(communityPosts.threadId, thread.id)))
     .orderBy(asc(communityPosts.seq));
   const visible = rows.filter((p) => p.state === 'published' || (!p.deletedAt && canSeePending(viewer, p)));
-  const authors = await loadAuthors(db, viewer.workspaceId, [thread, ...visible]);
+  const authors = await loadAuthors(db, viewer, [thread, ...visible]);
   const reactions = await loadReactions(db, viewer, visible.filter((p) => !p.deletedAt).map((p) => p.id));
   const replyCount = rows.filter((p) => !p.isOpening && p.state === 'published' && !p.deletedAt).length;
   return {
