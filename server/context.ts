@@ -22,6 +22,8 @@ export interface AppContext {
   mediaMaxBytes: number;
   /** Live updates: SSE subscribers fed by LISTEN/NOTIFY (listening only in processes with the web role). */
   realtime: RealtimeHub;
+  /** Community post images: largest upload and uploads per member per 24 hours. */
+  communityImages: { maxBytes: number; perMemberPerDay: number };
 }
 
 /** Who is asking, as established by the HTTP layer (session cookie or API token). */

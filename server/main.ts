@@ -48,7 +48,7 @@ export async function startTandem(env: Env, opts: { webDist?: string; installSig
     // Only the web role serves SSE streams, so only it holds a LISTEN connection; every role publishes.
     const hub = (realtime = new RealtimeHub(log));
     if (roles.has('web')) await hub.start(database.listen);
-    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES, realtime: hub };
+    const ctx: AppContext = { db: database.db, jobs, secrets, mailer, log, publicUrl, signupOpen: env.SIGNUP_OPEN, storage: media.storage, mediaMaxBytes: env.MEDIA_MAX_BYTES, realtime: hub, communityImages: { maxBytes: env.COMMUNITY_IMAGE_MAX_BYTES, perMemberPerDay: env.COMMUNITY_IMAGE_UPLOADS_PER_DAY } };
 
     if (env.DEMO && embedded && (await seedDemo(database.db))) {
       log.info({ users: DEMO_PEOPLE.map((p) => `${p.email} (${p.roles.join('+')})`), password: '[see README]' }, 'seeded the Caffè Aurora demo workspace');

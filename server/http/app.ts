@@ -21,7 +21,7 @@ import { collaborationRoutes } from '../modules/collaboration';
 import { schedulingRoutes } from '../modules/scheduling';
 import { campaignRoutes } from '../modules/campaigns';
 import { feedRoutes } from '../modules/feeds';
-import { communityPageRoutes, communityPublicRoutes, communityTeamRoutes } from '../modules/community';
+import { communityImageRoutes, communityPageRoutes, communityPublicRoutes, communityTeamRoutes } from '../modules/community';
 import { authPlugin } from './auth';
 import { installErrorHandler, installNotFoundHandler } from './errorHandler';
 import { observabilityRoutes } from './observability';
@@ -102,6 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(feedRoutes);
   await app.register(communityTeamRoutes);
   await app.register(communityPublicRoutes);
+  await app.register(communityImageRoutes);
   await app.register(auditRoutes);
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;

@@ -211,6 +211,17 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'GET /api/workspaces/:workspaceId/community/rituals/:ritualId/occurrences': async () => ({ path: `/community/rituals/${await newRitual()}/occurrences` }),
   'PATCH /api/workspaces/:workspaceId/community/rituals/:ritualId': async () => ({ path: `/community/rituals/${await newRitual()}`, body: { active: false } }),
   'DELETE /api/workspaces/:workspaceId/community/rituals/:ritualId': async () => ({ path: `/community/rituals/${await newRitual()}` }),
+  'GET /api/workspaces/:workspaceId/community/personas': async () => ({ path: '/community/personas' }),
+  'POST /api/workspaces/:workspaceId/community/personas': async () => {
+    await ensureCommunity();
+    return { path: '/community/personas', body: { name: `Walk ${Math.random().toString(36).slice(2)}` } };
+  },
+  'PATCH /api/workspaces/:workspaceId/community/personas/:personaId': async () => ({ path: `/community/personas/${await newPersona()}`, body: { avatarUrl: null } }),
+  'DELETE /api/workspaces/:workspaceId/community/personas/:personaId': async () => ({ path: `/community/personas/${await newPersona()}` }),
+  'POST /api/workspaces/:workspaceId/community/images': async () => {
+    await ensureCommunity();
+    return { path: '/community/images', body: await mediaForm() };
+  },
 };
 
 let communityReady: Promise<unknown> | undefined;
@@ -225,6 +236,10 @@ async function newCommunityThread(withPoll = false, withEvent = false): Promise<
   return (await owner.post(`/api/workspaces/${workspaceId}/community/spaces/${await newSpace()}/threads`, { title: 'Walk thread', body: 'Walk', ...poll, ...event })).body;
 }
 const walkRitual = async () => ({ spaceId: await newSpace(), kind: 'thread', titleTemplate: 'Walk {{date}}', bodyTemplate: 'Walk', rrule: 'FREQ=WEEKLY;BYDAY=FR', timeZone: 'Europe/Rome', startTime: '10:00' });
+async function newPersona(): Promise<string> {
+  await ensureCommunity();
+  return (await owner.post(`/api/workspaces/${workspaceId}/community/personas`, { name: `Walk ${Math.random().toString(36).slice(2)}` })).body.id;
+}
 async function newRitual(): Promise<string> {
   return (await owner.post(`/api/workspaces/${workspaceId}/community/rituals`, await walkRitual())).body.id;
 }

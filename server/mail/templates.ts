@@ -66,3 +66,9 @@ export function communityDigestEmail(locale: Locale, to: string, d: DigestConten
   const subject = fill(d.period === 'daily' ? c.subjectDaily : c.subjectWeekly, { community: d.community });
   return render(to, subject, lines.join('\n'));
 }
+
+/** Emails to community members (not team users): password reset, magic sign-in, sign-up by link. */
+export function communityMemberEmail(locale: Locale, to: string, kind: keyof (typeof en)['communityMember'], vars: { name: string; community: string; link: string }): Email {
+  const c = CATALOGS[locale].communityMember[kind];
+  return render(to, fill(c.subject, vars), fill(c.body, vars));
+}

@@ -3,6 +3,7 @@ import { Email, Id, Password } from './common';
 import { EventInput } from './communityEvents';
 import { NewMemberLimits, NewMemberLimitsInput } from './communityGuardrails';
 import { PollInput } from './communityPolls';
+import { LinkPreview } from './communityAccount';
 
 /** Space visibility: public (anyone reads), members (signed-in members), private (invited members). */
 export const SPACE_VISIBILITIES = ['public', 'members', 'private'] as const;
@@ -122,6 +123,10 @@ export const Author = z.object({
   displayName: z.string(),
   avatarUrl: z.string().nullable(),
   trustLevel: z.number().nullable(),
+  /** A staff post under a moderator persona: displayName and avatarUrl are the persona's. */
+  persona: z.boolean(),
+  /** For the team only (team API): the name of the team member behind a persona post; null elsewhere. */
+  writtenBy: z.string().nullable(),
 });
 
 export const Post = z.object({
@@ -154,6 +159,8 @@ export const Post = z.object({
   reactions: z.record(z.string(), z.number()),
   /** The signed-in member's own reactions on this post. */
   myReactions: z.array(z.string()),
+  /** Cards of the links standing alone on their own line (fetched after saving: empty at first). */
+  linkPreviews: z.array(LinkPreview),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -199,6 +206,9 @@ export const CreateReplyBody = z.strictObject({
   body: CreateThreadBody.shape.body,
   replyToId: Id.optional(),
 });
+/** Staff (team API) may post as one of the community's moderator personas. */
+export const StaffCreateThreadBody = CreateThreadBody.extend({ personaId: Id.optional() });
+export const StaffCreateReplyBody = CreateReplyBody.extend({ personaId: Id.optional() });
 export const EditPostBody = z.strictObject({
   body: CreateThreadBody.shape.body,
   /** Opening posts only: the thread's new title. */

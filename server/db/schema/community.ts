@@ -5,6 +5,13 @@ import { workspaces } from './workspaces';
 
 /** Postgres full-text document; written only through SQL (see community/search/searchVector.ts). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+export interface CommunityLinkPreview {
+  url: string;
+  title: string;
+  description: string;
+  imageUrl: string | null;
+  siteName: string | null;
+}
 
 /** A workspace's community: it exists (and its public API answers) only once the team has set it up. */
 export const communities = pgTable('communities', {
@@ -139,6 +146,24 @@ export const communitySpaceInvites = pgTable(
   (t) => [primaryKey({ columns: [t.spaceId, t.memberId] }), index('community_space_invites_member_idx').on(t.memberId)],
 );
 
+/** Named moderator personas staff may post as (the team still sees who wrote each post). */
+export const communityPersonas = pgTable(
+  'community_personas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    avatarUrl: text('avatar_url'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Retired personas keep their name on old posts but cannot be chosen for new ones. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('community_personas_name_uq').on(t.workspaceId, sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`)],
+);
+
 /**
  * A thread: its title and state; its text is its opening post. Authored by a member or, for the
  * staff badge, by a team user (exactly one of the two is set).
@@ -156,6 +181,8 @@ export const communityThreads = pgTable(
     title: text('title').notNull(),
     authorMemberId: uuid('author_member_id').references(() => communityMembers.id, { onDelete: 'set null' }),
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A staff author may post as a named persona (shown instead of their name). */
+    personaId: uuid('persona_id').references(() => communityPersonas.id),
     /** published, or pending while a space's approval switch holds it. */
     state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
     /** Q&A spaces: the reply accepted as the answer (solved when set). */
@@ -200,9 +227,12 @@ export const communityPosts = pgTable(
     replyToId: uuid('reply_to_id'),
     authorMemberId: uuid('author_member_id').references(() => communityMembers.id, { onDelete: 'set null' }),
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    personaId: uuid('persona_id').references(() => communityPersonas.id),
     bodySource: text('body_source').notNull(),
     /** Sanitized HTML rendered from bodySource on the server; the only form ever shown. */
     bodyHtml: text('body_html').notNull(),
+    /** Cards of the bare links standing on their own line, fetched by a job after the post is saved. */
+    linkPreviews: jsonb('link_previews').$type<CommunityLinkPreview[]>().notNull().default([]),
     state: text('state').$type<'published' | 'pending'>().notNull().default('published'),
     version: integer('version').notNull().default(1),
     /** Language the post is written in (detected on write, else the space's default): picks its text search configuration. */

@@ -13,3 +13,4 @@ export * from './communityRituals';
 export * from './communityNotifications';
 export * from './communityImport';
 export * from './communityGuardrails';
+export * from './communityAccount';

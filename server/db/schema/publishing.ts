@@ -69,6 +69,8 @@ export interface LinkPreview {
   title: string;
   description: string;
   imageUrl?: string;
+  /** og:site_name, when the page names its site. */
+  siteName?: string;
 }
 
 export const posts = pgTable(

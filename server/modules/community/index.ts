@@ -5,15 +5,17 @@ import { planDigests } from './jobs/planDigests';
 import { remindEvents } from './jobs/remindEvents';
 import { sendDigest } from './jobs/sendDigest';
 import type { ImportStackExchangeOptions } from './commands/importStackExchange';
+import { fetchCommunityLinkPreviews } from './jobs/fetchLinkPreviews';
 
 export { communityTeamRoutes } from './routes';
 export { communityPublicRoutes } from './publicRoutes';
+export { communityImageRoutes } from './imageRoutes';
 export { renderMarkdown } from './markdown';
 export { MEMBER_COOKIE, MEMBER_CSRF_HEADER } from './memberSession';
 export { communityPageRoutes } from './pages/routes';
 export { planDigests, remindEvents, sendDigest };
 
-export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads, remindEvents, planDigests, sendDigest];
+export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads, remindEvents, planDigests, sendDigest, fetchCommunityLinkPreviews];
 export { postSearchColumns } from './search/searchVector';
 export type { ImportProgress, ImportStackExchangeOptions } from './commands/importStackExchange';
 

@@ -16,8 +16,13 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('shows image syntax as text until images come with media storage', () => {
-    expect(renderMarkdown('![cat](https://img.example/cat.png)')).not.toContain('<img');
+  it('shows an image only for an address the caller vouches for; anything else is a link', () => {
+    const own = '/api/communities/11111111-1111-4111-8111-111111111111/images/22222222-2222-4222-8222-222222222222';
+    const ownImage = (src: string) => (src === own ? { src, width: 800, height: 600 } : null);
+    expect(renderMarkdown(`![a "cat"](${own})`, { ownImage })).toBe(`<p><img src="${own}" alt="a &quot;cat&quot;" width="800" height="600" /></p>`);
+    expect(renderMarkdown('![cat](https://img.example/cat.png)', { ownImage })).toBe('<p><a href="https://img.example/cat.png" rel="nofollow ugc noopener noreferrer">cat</a></p>');
+    expect(renderMarkdown(`![cat](${own})`)).not.toContain('<img');
+    expect(renderMarkdown('![x](javascript:alert(1))', { ownImage: () => ({ src: 'javascript:alert(1)', width: 1, height: 1 }) })).not.toMatch(/<img|href/);
   });
 });
 
@@ -27,6 +32,14 @@ describe('sanitizeRendered (the layer behind markdown-it)', () => {
       '<p onclick="x()">a<script>alert(1)</script><img src=x onerror=alert(1)><svg onload=alert(1)></svg><iframe src="//e"></iframe><style>*{}</style></p><a href="javascript:alert(1)">j</a><a href="//evil.example">p</a><div style="position:fixed">d</div>',
     );
     expect(out).toBe('<p>a</p><a rel="nofollow ugc noopener noreferrer">j</a><a rel="nofollow ugc noopener noreferrer">p</a>d');
+  });
+
+  it('keeps an <img> only at our image path, with alt, src and numeric width/height', () => {
+    const own = '/api/communities/11111111-1111-4111-8111-111111111111/images/22222222-2222-4222-8222-222222222222';
+    const out = sanitizeRendered(
+      `<img src="${own}" srcset="https://e.example/x.png 2x" sizes="1px" onerror="x()" style="position:fixed" width="10" height="9px" title="t"><img src="https://evil.example/x.png"><img src="//evil.example${own}"><img src="javascript:${own}"><img src="${own}?x=1">`,
+    );
+    expect(out).toBe(`<img src="${own}" alt="" width="10" />`);
   });
 });
 

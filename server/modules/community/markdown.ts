@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { OWN_IMAGE_PATH } from './images';
 import { memberProfilePath } from './paths';
 
 /**
@@ -8,9 +9,7 @@ import { memberProfilePath } from './paths';
  * javascript:/vbscript:/data: link targets; sanitize-html then keeps only the tags Markdown
  * itself produces, so a future markdown-it option or plugin cannot let hostile markup through.
  */
-const md = new MarkdownIt('default', { html: false, linkify: true, breaks: true, typographer: false })
-  // Images come with media storage (not in this slice); until then ![alt](url) stays a plain link.
-  .disable(['image']);
+const md = new MarkdownIt('default', { html: false, linkify: true, breaks: true, typographer: false });
 
 /**
  * `@handle` in running text (not in code, not inside a link, not in an email address). Handles are
@@ -26,6 +25,8 @@ interface MentionEnv {
   /** Known members by handle: those become links; others stay text. */
   members?: ReadonlyMap<string, string>;
   communityId?: string;
+  /** Which image addresses are this community's uploads (and their sizes). */
+  ownImage?: (src: string) => OwnImage | null;
 }
 
 // After linkify, so addresses and URLs are links already (and skipped as "inside a link").
@@ -70,35 +71,70 @@ md.core.ruler.after('linkify', 'mentions', (state) => {
   }
 });
 
-const ALLOWED_TAGS = ['p', 'br', 'hr', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+/** An image of our own, as the caller resolved it: its root-relative address and size. */
+export interface OwnImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+const escape = (s: string) => md.utils.escapeHtml(s);
+
+// `![alt](src)` shows an image only when it is one of this community's uploads (the caller decides);
+// anything else stays a link to it, with the alt text as its words: no hot-linking from public pages.
+md.renderer.rules.image = (tokens, idx, options, env) => {
+  const token = tokens[idx]!;
+  const src = String(token.attrGet('src') ?? '');
+  const alt = md.renderer.renderInlineAsText(token.children ?? [], options, env);
+  const own = (env as Partial<MentionEnv> | undefined)?.ownImage?.(src);
+  if (own) return `<img src="${escape(own.src)}" alt="${escape(alt)}" width="${own.width}" height="${own.height}">`;
+  return `<a href="${escape(src)}">${escape(alt || src)}</a>`;
+};
+
+const ALLOWED_TAGS = ['p', 'br', 'hr', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+const DIMENSION = /^\d{1,5}$/;
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
-  allowedAttributes: { a: ['href', 'title', 'rel', 'class'], ol: ['start'], th: ['style'], td: ['style'] },
+  // Images: never srcset, sizes, style or event handlers; only our own address.
+  allowedAttributes: { a: ['href', 'title', 'rel', 'class'], img: ['src', 'alt', 'width', 'height'], ol: ['start'], th: ['style'], td: ['style'] },
   // Table alignment is the only style Markdown writes.
   allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedClasses: { a: ['mention'] },
-  allowedSchemesAppliedToAttributes: ['href'],
+  allowedSchemesByTag: { img: [] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // An <img> whatever produced it is dropped unless it points at a community image on this server.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !OWN_IMAGE_PATH.test(frame.attribs.src ?? ''),
   transformTags: {
     // Links written by members earn no ranking credit and get no handle on the opening page.
     a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener noreferrer' }),
+    img: (tagName, attribs) => {
+      const clean: Record<string, string> = {};
+      if (attribs.src) clean.src = attribs.src;
+      clean.alt = attribs.alt ?? '';
+      if (DIMENSION.test(attribs.width ?? '')) clean.width = attribs.width!;
+      if (DIMENSION.test(attribs.height ?? '')) clean.height = attribs.height!;
+      return { tagName, attribs: clean };
+    },
   },
 };
 
-/** The second layer alone: keeps Markdown's own tags and safe link targets from any HTML. */
+/** The second layer alone: keeps Markdown's own tags, safe link targets and our own images from any HTML. */
 export function sanitizeRendered(html: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
 }
 
 /**
- * Markdown → the HTML every reader is shown. With `mentions`, `@handle` of a known member becomes a
- * link to their profile (class "mention"); unknown handles stay text.
+ * Markdown → the HTML every reader is shown. With `communityId` and `members`, `@handle` of a known
+ * member becomes a link to their profile (class "mention"); unknown handles stay text. `ownImage`
+ * says which image addresses are this community's uploads (and their sizes); without it, image
+ * syntax renders as links.
  */
-export function renderMarkdown(source: string, mentions?: { communityId: string; members: ReadonlyMap<string, string> }): string {
-  const env: MentionEnv = { found: new Set(), members: mentions?.members, communityId: mentions?.communityId };
+export function renderMarkdown(source: string, opts: { communityId?: string; members?: ReadonlyMap<string, string>; ownImage?: (src: string) => OwnImage | null } = {}): string {
+  const env: MentionEnv = { found: new Set(), members: opts.members, communityId: opts.communityId, ...(opts.ownImage && { ownImage: opts.ownImage }) };
   return sanitizeRendered(md.render(source, env));
 }
 

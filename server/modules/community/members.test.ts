@@ -208,7 +208,7 @@ describe('spaces and who reads them', () => {
 
   it('shows team posts with the staff badge, and no team user id', async () => {
     const thread = await anon().get(`/threads/${threads['coffee-talk']}`);
-    expect(thread.body.author).toEqual({ kind: 'staff', id: null, displayName: 'Caffè Aurora Owner', avatarUrl: null, trustLevel: null });
+    expect(thread.body.author).toEqual({ kind: 'staff', id: null, displayName: 'Caffè Aurora Owner', avatarUrl: null, trustLevel: null, persona: false, writtenBy: null });
     expect(thread.body.posts[0].author.kind).toBe('staff');
   });
 

@@ -26,6 +26,8 @@ export interface StaffViewer {
   userName: string;
   canModerate: boolean;
   ip: string | null;
+  /** Posting as one of the community's moderator personas (team API only). */
+  personaId?: string | null;
 }
 export type Writer = MemberViewer | StaffViewer;
 

@@ -1,7 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { communityFollows, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
+import type { JobQueue } from '../../jobs/runtime';
+import { communityFollows, communityImages, communityMembers, communityPostRevisions, communityPosts, type communitySpaces } from '../../db/schema';
 import { AppError } from '../../errors';
+import { imagePath, mentionedImageIds, ownImagePath } from './images';
+import { fetchCommunityLinkPreviews } from './jobs/fetchLinkPreviews';
+import { standaloneLinks } from './linkPreviews';
 import { mentionedHandles, renderMarkdown } from './markdown';
 import { postSearchColumns } from './search/searchVector';
 import type { Writer } from './policies';
@@ -27,8 +31,39 @@ export async function assertSlowMode(tx: Db, writer: Writer, space: SpaceRow): P
   }
 }
 
-export const authorColumns = (writer: Writer) => (writer.kind === 'member' ? { authorMemberId: writer.member.id, authorUserId: null } : { authorMemberId: null, authorUserId: writer.userId });
+export const authorColumns = (writer: Writer) =>
+  writer.kind === 'member' ? { authorMemberId: writer.member.id, authorUserId: null, personaId: null } : { authorMemberId: null, authorUserId: writer.userId, personaId: writer.personaId ?? null };
 export const editorColumns = (writer: Writer) => (writer.kind === 'member' ? { editedByMemberId: writer.member.id, editedByUserId: null } : { editedByMemberId: null, editedByUserId: writer.userId });
+
+/**
+ * A post's Markdown as HTML: `@handle` of a member of this community links to their profile;
+ * `![alt](…)` becomes an image only for an upload of this community (by its
+ * absolute address on PUBLIC_URL or its root-relative path), shown at its stored size; the HTML keeps
+ * the root-relative path, so it survives a change of PUBLIC_URL.
+ */
+export async function renderPostHtml(db: Db, workspaceId: string, body: string, publicUrl?: string): Promise<string> {
+  const handles = mentionedHandles(body);
+  const members = handles.length
+    ? await db
+        .select({ id: communityMembers.id, handle: communityMembers.handle })
+        .from(communityMembers)
+        .where(and(eq(communityMembers.workspaceId, workspaceId), inArray(communityMembers.handle, handles)))
+    : [];
+  const ids = mentionedImageIds(body, workspaceId);
+  const rows = ids.length
+    ? await db.select({ id: communityImages.id, width: communityImages.width, height: communityImages.height }).from(communityImages).where(and(eq(communityImages.workspaceId, workspaceId), inArray(communityImages.id, ids)))
+    : [];
+  const sizes = new Map(rows.map((r) => [r.id, r]));
+  return renderMarkdown(body, {
+    communityId: workspaceId,
+    members: new Map(members.map((r) => [r.handle, r.id])),
+    ownImage: (src) => {
+      const own = ownImagePath(src, publicUrl);
+      const size = own && own.workspaceId === workspaceId ? sizes.get(own.imageId) : undefined;
+      return size ? { src: imagePath(workspaceId, size.id), width: size.width, height: size.height } : null;
+    },
+  });
+}
 
 export interface InsertPostOptions {
   tx: Db;
@@ -40,22 +75,14 @@ export interface InsertPostOptions {
   isOpening: boolean;
   replyToId?: string | null;
   title?: string;
-}
-
-/** A post's HTML: @handles of this community's members become links to their profiles. */
-export async function renderPostHtml(tx: Db, workspaceId: string, body: string): Promise<string> {
-  const handles = mentionedHandles(body);
-  const rows = handles.length
-    ? await tx
-        .select({ id: communityMembers.id, handle: communityMembers.handle })
-        .from(communityMembers)
-        .where(and(eq(communityMembers.workspaceId, workspaceId), inArray(communityMembers.handle, handles)))
-    : [];
-  return renderMarkdown(body, { communityId: workspaceId, members: new Map(rows.map((r) => [r.handle, r.id])) });
+  /** To recognise absolute addresses of our images (rituals post without it: root-relative ones still work). */
+  publicUrl?: string;
+  /** To fetch link cards after the transaction (rituals pass their job's queue). */
+  jobs?: JobQueue;
 }
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once; the search document too. */
-export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
+export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl, jobs }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
     .values({
@@ -66,13 +93,19 @@ export async function insertPost({ tx, writer, space, threadId, body, state, isO
       replyToId: replyToId ?? null,
       ...authorColumns(writer),
       bodySource: body,
-      bodyHtml: await renderPostHtml(tx, writer.workspaceId, body),
+      bodyHtml: await renderPostHtml(tx, writer.workspaceId, body, publicUrl),
       state,
       ...postSearchColumns(isOpening ? (title ?? null) : null, body, space.defaultLanguage),
     })
     .returning();
+  await enqueueLinkPreviews(tx, jobs, post!.id, 1, body);
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;
+}
+
+/** Asks for the cards of the post's standalone links, in the writer's transaction (nothing is fetched while they wait). */
+export async function enqueueLinkPreviews(tx: Db, jobs: JobQueue | undefined, postId: string, version: number, body: string): Promise<void> {
+  if (jobs && standaloneLinks(body).length) await jobs.enqueue(tx, fetchCommunityLinkPreviews, { postId, version });
 }
 
 /** Members follow the threads they start or reply to (as on Discourse), so later notifications reach them. */

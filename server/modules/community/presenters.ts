@@ -1,6 +1,7 @@
-import type { communities, communityEvents, communityFlags, communityMembers, communityNotifications, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communityRituals, communitySpaces, communityThreads } from '../../db/schema';
+import type { communities, communityEvents, communityFlags, communityImages, communityMembers, communityNotifications, communityPersonas, communityPollOptions, communityPolls, communityPostRevisions, communityPosts, communityRituals, communitySpaces, communityThreads } from '../../db/schema';
 import type { Authors } from './queries/loadAuthors';
 import { localTime } from './eventRules';
+import { imagePath } from './images';
 import { localTimeOf } from './ritualRules';
 import { highlightHtml } from './search/highlight';
 
@@ -68,10 +69,16 @@ export function presentMe(m: MemberRow, csrfToken: string) {
 }
 
 /** Team users appear under their name with the staff badge; their id stays inside the team. */
-export function presentAuthor(row: { authorMemberId: string | null; authorUserId: string | null }, authors: Authors) {
-  if (row.authorUserId) return { kind: 'staff' as const, id: null, displayName: authors.users.get(row.authorUserId) ?? 'Staff', avatarUrl: null, trustLevel: null };
+export function presentAuthor(row: { authorMemberId: string | null; authorUserId: string | null; personaId?: string | null }, authors: Authors) {
+  const persona = row.personaId ? authors.personas.get(row.personaId) : undefined;
+  if (persona) {
+    // A persona is shown instead of the person; only the team learns who wrote it.
+    const writtenBy = authors.revealWriters ? (row.authorUserId ? (authors.users.get(row.authorUserId) ?? 'Former team member') : 'Former team member') : null;
+    return { kind: 'staff' as const, id: null, displayName: persona.name, avatarUrl: persona.avatarUrl, trustLevel: null, persona: true, writtenBy };
+  }
+  if (row.authorUserId) return { kind: 'staff' as const, id: null, displayName: authors.users.get(row.authorUserId) ?? 'Staff', avatarUrl: null, trustLevel: null, persona: false, writtenBy: null };
   const m = row.authorMemberId ? authors.members.get(row.authorMemberId) : undefined;
-  return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null };
+  return { kind: 'member' as const, id: m?.id ?? null, displayName: m?.displayName ?? 'Former member', avatarUrl: m?.avatarUrl ?? null, trustLevel: m?.trustLevel ?? null, persona: false, writtenBy: null };
 }
 
 export interface PostReactions {
@@ -106,6 +113,7 @@ export function presentPost(p: PostRow, authors: Authors, reactions: PostReactio
     placeholder: deleted ? null : placeholder,
     reactions: wordless ? {} : reactions.counts,
     myReactions: wordless ? [] : reactions.mine,
+    linkPreviews: wordless ? [] : p.linkPreviews.map((l) => ({ url: l.url, title: l.title, description: l.description, imageUrl: l.imageUrl, siteName: l.siteName })),
   };
 }
 
@@ -241,4 +249,26 @@ export function presentSearchHit(r: SearchRow, authors: Authors) {
 /** A member's own flag, as they get it back. */
 export function presentMyFlag(f: typeof communityFlags.$inferSelect) {
   return { id: f.id, postId: f.postId, reason: f.reason, message: f.message, status: f.status, createdAt: f.createdAt.toISOString() };
+}
+
+const altForMarkdown = (alt: string) => alt.replace(/[[\]\\\n\r]/g, ' ').trim();
+
+/** An uploaded post image: its absolute URL and the Markdown that shows it. */
+export function presentImage(r: typeof communityImages.$inferSelect, publicUrl: string) {
+  const url = `${publicUrl}${imagePath(r.workspaceId, r.id)}`;
+  return {
+    id: r.id,
+    url,
+    markdown: `![${altForMarkdown(r.altText)}](${url})`,
+    mimeType: r.mimeType,
+    byteSize: r.byteSize,
+    width: r.width,
+    height: r.height,
+    altText: r.altText,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function presentPersona(r: typeof communityPersonas.$inferSelect) {
+  return { id: r.id, name: r.name, avatarUrl: r.avatarUrl, archived: !!r.archivedAt, createdAt: r.createdAt.toISOString() };
 }

@@ -26,6 +26,7 @@ import {
 } from '../../../shared/contracts/community';
 import { CommunityEvent, EventInput, RsvpBody } from '../../../shared/contracts/communityEvents';
 import { Poll, PollInput, VoteBody } from '../../../shared/contracts/communityPolls';
+import { communityAccountRoutes } from './accountRoutes';
 import { acknowledgeGuidelines } from './commands/acknowledgeGuidelines';
 import { addEvent } from './commands/addEvent';
 import { addPoll } from './commands/addPoll';
@@ -79,6 +80,7 @@ export const communityPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   await app.register(communityNotificationRoutes);
   await communityPublicGuardrailRoutes(app, {});
+  await communityAccountRoutes(app, {});
 
   app.get(base, { schema: { tags, summary: 'The community: name, description, guidelines', params: CommunityParams, response: { 200: PublicCommunity } } }, async (req) =>
     presentPublicCommunity(await findCommunity(req.ctx.db, req.params.communityId)),

@@ -4,9 +4,7 @@ import { Ok } from '../../../shared/contracts/common';
 import {
   AcceptAnswerBody,
   Community,
-  CreateReplyBody,
   CreateSpaceBody,
-  CreateThreadBody,
   EditPostBody,
   MemberList,
   PendingPosts,
@@ -16,6 +14,8 @@ import {
   Space,
   SpaceList,
   SpaceWithThreads,
+  StaffCreateReplyBody,
+  StaffCreateThreadBody,
   TeamSearchQuery,
   Thread,
   UpdateSpaceBody,
@@ -39,6 +39,7 @@ import { startThread } from './commands/startThread';
 import { staffOf } from './policies';
 import { communityRitualRoutes } from './ritualRoutes';
 import { communityGuardrailRoutes } from './guardrailRoutes';
+import { communityPersonaRoutes } from './personaRoutes';
 import { presentCommunity } from './presenters';
 import { findCommunity } from './queries/findCommunity';
 import { getEvent } from './queries/getEvent';
@@ -64,6 +65,7 @@ const MembersQuery = z.strictObject({ q: z.string().trim().max(60).optional() })
 export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
   await communityRitualRoutes(app, {});
   await communityGuardrailRoutes(app, {});
+  await communityPersonaRoutes(app, {});
   app.get(base, { config: { action: 'community.read' }, schema: { tags, summary: "The workspace's community settings (404 until set up)", params: WorkspaceParams, response: { 200: Community } } }, async (req) =>
     presentCommunity(await findCommunity(req.ctx.db, req.actor.workspaceId)),
   );
@@ -100,9 +102,10 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
     removeSpaceInvite({ ctx: req.ctx, actor: req.actor, spaceId: req.params.spaceId, memberId: req.params.memberId }),
   );
 
-  app.post(`${base}/spaces/:spaceId/threads`, { config: { action: 'community.post' }, schema: { tags, summary: 'Start a thread as yourself, with the staff badge', params: SpaceParams, body: CreateThreadBody, response: { 201: Thread } } }, async (req, reply) =>
-    reply.code(201).send(await startThread({ ctx: req.ctx, writer: staffOf(req.actor), space: { spaceId: req.params.spaceId }, ...req.body })),
-  );
+  app.post(`${base}/spaces/:spaceId/threads`, { config: { action: 'community.post' }, schema: { tags, summary: 'Start a thread as yourself or as a persona (personaId), with the staff badge', params: SpaceParams, body: StaffCreateThreadBody, response: { 201: Thread } } }, async (req, reply) => {
+    const { personaId, ...input } = req.body;
+    return reply.code(201).send(await startThread({ ctx: req.ctx, writer: { ...staffOf(req.actor), personaId }, space: { spaceId: req.params.spaceId }, ...input }));
+  });
 
   app.get(`${base}/threads/:threadId`, { config: { action: 'community.read' }, schema: { tags, summary: 'A thread with every reply, pending ones included', params: ThreadParams, response: { 200: Thread } } }, async (req) =>
     getThread(req.ctx.db, staffOf(req.actor), req.params.threadId),
@@ -132,9 +135,10 @@ export const communityTeamRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.code(201).send(await addEvent({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, input: req.body })),
   );
 
-  app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself, with the staff badge', params: ThreadParams, body: CreateReplyBody, response: { 201: Post } } }, async (req, reply) =>
-    reply.code(201).send(await replyToThread({ ctx: req.ctx, writer: staffOf(req.actor), threadId: req.params.threadId, ...req.body })),
-  );
+  app.post(`${base}/threads/:threadId/replies`, { config: { action: 'community.post' }, schema: { tags, summary: 'Reply as yourself or as a persona (personaId), with the staff badge', params: ThreadParams, body: StaffCreateReplyBody, response: { 201: Post } } }, async (req, reply) => {
+    const { personaId, ...input } = req.body;
+    return reply.code(201).send(await replyToThread({ ctx: req.ctx, writer: { ...staffOf(req.actor), personaId }, threadId: req.params.threadId, ...input }));
+  });
 
   app.patch(`${base}/posts/:postId`, { config: { action: 'community.post' }, schema: { tags, summary: 'Edit your own staff post (the earlier versions are kept)', params: PostParams, body: EditPostBody, response: { 200: Post } } }, async (req) =>
     editPost({ ctx: req.ctx, writer: staffOf(req.actor), postId: req.params.postId, ...req.body }),

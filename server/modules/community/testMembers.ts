@@ -15,10 +15,11 @@ export class MemberClient {
 
   async request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const h: Record<string, string> = {};
-    if (body !== undefined) h['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h[MEMBER_CSRF_HEADER] = this.csrf;
-    const res = await fetch(`${this.baseUrl}/api/communities/${this.communityId}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}/api/communities/${this.communityId}${path}`, { method, headers: h, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     const m = new RegExp(`${MEMBER_COOKIE}=([^;]*)`).exec(res.headers.get('set-cookie') ?? '');
     if (m) this.cookie = m[1] ? `${MEMBER_COOKIE}=${m[1]}` : '';
     const text = await res.text();

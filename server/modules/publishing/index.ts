@@ -11,3 +11,5 @@ export { snapshotOf } from './revisions';
 export { requestSummary } from './publisher/runTarget';
 /** Feeds (curation) make their drafts through the composer's own command, and check feed addresses with the link previews' SSRF guard. */
 export { createPost } from './commands/createPost';
+/** Community posts show cards of their links, fetched by the same SSRF-guarded fetcher. */
+export { fetchLinkPreview as fetchPagePreview } from './linkPreview/fetchPreview';

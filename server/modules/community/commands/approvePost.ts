@@ -22,6 +22,6 @@ export async function approvePost({ ctx, staff, postId }: { ctx: AppContext; sta
     await notifyAboutPost(tx, { post: row!, thread: { ...thread, state: 'published' }, space });
     await emitPostEvent(tx, 'post.created', row!);
     await recordAudit({ db: tx, action: 'community.postApproved', workspaceId: staff.workspaceId, actor: staff, target: { type: 'community_post', id: post.id }, ip: staff.ip, data: { threadId: thread.id } });
-    return presentPost(row!, await loadAuthors(tx, staff.workspaceId, [row!]));
+    return presentPost(row!, await loadAuthors(tx, staff, [row!]));
   });
 }

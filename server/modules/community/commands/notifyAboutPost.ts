@@ -56,7 +56,7 @@ export async function notifyAboutPost(tx: Db, { post, thread, space, mentionsOnl
   add(followers, 'reply', 'replies');
   if (reasons.size === 0) return [];
   const readers = await filterReaders(tx, space, [...reasons.keys()]);
-  const actorName = presentAuthor(post, await loadAuthors(tx, ws, [post])).displayName;
+  const actorName = presentAuthor(post, await loadAuthors(tx, { kind: 'anonymous', workspaceId: ws }, [post])).displayName;
   const payload = { actorName, threadTitle: thread.title, excerpt: excerpt(post.bodySource, 140) };
   const items = [...reasons].filter(([id]) => readers.has(id)).map(([memberId, kind]) => ({ memberId, kind, dedupeKey: `post:${post.id}`, threadId: thread.id, postId: post.id, payload }));
   return createNotifications(tx, ws, items);

@@ -3,6 +3,7 @@ import type { EventInput } from '../../../../shared/contracts/communityEvents';
 import { rolesAllow } from '../../../../shared/permissions';
 import type { Role } from '../../../../shared/roles';
 import type { Db } from '../../../db/client';
+import type { JobQueue } from '../../../jobs/runtime';
 import { communityRitualOccurrences, communityRituals, users, workspaceMembers } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import type { StaffViewer } from '../policies';
@@ -47,7 +48,7 @@ export type PostOutcome = 'posted' | 'not_due' | 'already_posted' | 'failed';
  * so running twice (or two workers at once) posts once. A problem the team can fix (the author left,
  * the space is gone…) is kept in `lastError` and the ritual moves on to its next occurrence.
  */
-export async function postRitualOccurrence({ db, ritualId, now }: { db: Db; ritualId: string; now: Date }): Promise<PostOutcome> {
+export async function postRitualOccurrence({ db, ritualId, now, jobs }: { db: Db; ritualId: string; now: Date; jobs?: JobQueue }): Promise<PostOutcome> {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(communityRituals).where(eq(communityRituals.id, ritualId)).for('update');
     if (!r || !r.active || !r.nextOccurrenceAt) return 'not_due';
@@ -66,7 +67,7 @@ export async function postRitualOccurrence({ db, ritualId, now }: { db: Db; ritu
         const space = await findSpaceById(tx, r.workspaceId, r.spaceId);
         const title = renderRitualTemplate(r.titleTemplate, occurrence, r.timeZone, space.defaultLanguage).slice(0, 200);
         const body = renderRitualTemplate(r.bodyTemplate, occurrence, r.timeZone, space.defaultLanguage);
-        const thread = await startThread({ ctx: { db: tx }, writer, space: { spaceId: space.id }, title, body, ...(r.kind === 'event' && { event: eventFor(r, title, occurrence) }) });
+        const thread = await startThread({ ctx: { db: tx, jobs }, writer, space: { spaceId: space.id }, title, body, ...(r.kind === 'event' && { event: eventFor(r, title, occurrence) }) });
         await tx.update(communityRitualOccurrences).set({ threadId: thread.id }).where(eq(communityRitualOccurrences.id, claimed.id));
         outcome = 'posted';
         lastError = null;

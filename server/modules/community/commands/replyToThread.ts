@@ -10,6 +10,7 @@ import { presentPost } from '../presenters';
 import { findReadableThread } from '../queries/getThread';
 import { emitPostEvent } from '../liveEvents';
 import { notifyAboutPost } from './notifyAboutPost';
+import { assertUsablePersona } from '../queries/listPersonas';
 
 export interface ReplyToThreadOptions {
   ctx: AppContext;
@@ -27,6 +28,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     assertThreadOpen(writer, thread);
     assertAcknowledgedGuidelines(writer);
     await assertNotSilenced(tx, writer);
+    await assertUsablePersona(tx, writer);
     if (replyToId) {
       const [target] = await tx
         .select()
@@ -39,7 +41,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     await assertNewMemberLimits(tx, writer, 'reply');
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'reply') ? 'pending' : 'published';
-    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId });
+    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
     await followAsWriter(tx, writer, thread.id);
     if (state === 'published') {
       await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));
@@ -47,6 +49,6 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
       await notifyAboutPost(tx, { post, thread, space });
       await emitPostEvent(tx, 'post.created', post);
     }
-    return presentPost(post, await loadAuthors(tx, writer.workspaceId, [post]));
+    return presentPost(post, await loadAuthors(tx, writer, [post]));
   });
 }

@@ -7,6 +7,7 @@ import { assertNewMemberLimits, assertNotSilenced } from '../guardrails';
 import { assertSlowMode, authorColumns, followAsWriter, insertPost } from '../posting';
 import { findReadableSpace, findReadableSpaceBySlug } from '../queries/findSpace';
 import { getThread } from '../queries/getThread';
+import { assertUsablePersona } from '../queries/listPersonas';
 import { insertEvent } from './addEvent';
 import { insertPoll } from './addPoll';
 import { emitPostEvent } from '../liveEvents';
@@ -14,7 +15,7 @@ import { notifyAboutPost } from './notifyAboutPost';
 
 export interface StartThreadOptions {
   /** Only the database is used: a ritual's job passes its transaction (the thread becomes a savepoint in it). */
-  ctx: Pick<AppContext, 'db'>;
+  ctx: Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'publicUrl' | 'jobs'>>;
   writer: Writer;
   /** The space, by id (team API) or by its slug (members' API). */
   space: { spaceId: string } | { slug: string };
@@ -33,11 +34,12 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     assertCanStartThread(writer, space);
     assertAcknowledgedGuidelines(writer);
     await assertNotSilenced(tx, writer);
+    await assertUsablePersona(tx, writer);
     await assertNewMemberLimits(tx, writer, 'thread');
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
-    const post = await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title });
+    const post = await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
     if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);

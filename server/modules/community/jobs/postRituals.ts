@@ -22,7 +22,7 @@ export const postRituals = defineJob({
       .where(and(eq(communityRituals.active, true), lte(communityRituals.nextOccurrenceAt, sql`${now.toISOString()}::timestamptz + make_interval(hours => ${communityRituals.leadHours})`)))
       .limit(500);
     for (const { id } of due) {
-      const outcome = await postRitualOccurrence({ db: ctx.db, ritualId: id, now });
+      const outcome = await postRitualOccurrence({ db: ctx.db, ritualId: id, now, jobs: ctx.jobs });
       if (outcome === 'failed') ctx.log.warn({ ritualId: id }, 'community: a ritual occurrence could not be posted (see the ritual lastError)');
     }
   },

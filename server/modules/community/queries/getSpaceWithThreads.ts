@@ -28,6 +28,6 @@ export async function getSpaceWithThreads(db: Db, viewer: Viewer, by: { spaceId:
     .where(and(eq(communityThreads.workspaceId, viewer.workspaceId), eq(communityThreads.spaceId, space.id), isNull(communityThreads.deletedAt), visible))
     .orderBy(desc(communityThreads.lastPostedAt))
     .limit(PAGE);
-  const authors = await loadAuthors(db, viewer.workspaceId, rows.map((r) => r.thread));
+  const authors = await loadAuthors(db, viewer, rows.map((r) => r.thread));
   return { space: presentSpace(space), threads: rows.map((r) => presentThreadSummary(r.thread, Number(r.replyCount), authors)) };
 }

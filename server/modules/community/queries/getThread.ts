@@ -32,7 +32,7 @@ export async function getThread(db: Db, viewer: Viewer, threadId: string) {
     .where(and(eq(communityPosts.workspaceId, viewer.workspaceId), eq(communityPosts.threadId, thread.id)))
     .orderBy(asc(communityPosts.seq));
   const visible = rows.filter((p) => p.state === 'published' || (!p.deletedAt && canSeePending(viewer, p)));
-  const authors = await loadAuthors(db, viewer.workspaceId, [thread, ...visible]);
+  const authors = await loadAuthors(db, viewer, [thread, ...visible]);
   const blocked = await loadBlockedIds(db, viewer);
   const placeholders = new Map(visible.map((p) => [p.id, placeholderFor(viewer, p, blocked)]));
   const reactions = await loadReactions(db, viewer, visible.filter((p) => !p.deletedAt && !placeholders.get(p.id)).map((p) => p.id));

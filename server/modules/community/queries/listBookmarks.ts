@@ -18,6 +18,6 @@ export async function listBookmarks(db: Db, viewer: MemberViewer) {
     .limit(200);
   const readable = new Set((await listSpaces(db, viewer)).spaces.map((s) => s.id));
   const visible = rows.filter(({ thread: t }) => readable.has(t.spaceId) && (t.state === 'published' || canSeePending(viewer, t)) && (!t.hiddenAt || canSeeHidden(viewer, t)));
-  const authors = await loadAuthors(db, viewer.workspaceId, visible.map((r) => r.thread));
+  const authors = await loadAuthors(db, viewer, visible.map((r) => r.thread));
   return { threads: visible.map((r) => presentThreadSummary(r.thread, Number(r.replyCount), authors)) };
 }

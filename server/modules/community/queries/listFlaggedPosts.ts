@@ -18,7 +18,7 @@ export async function listFlaggedPosts(db: Db, staff: StaffViewer) {
     .where(and(eq(communityFlags.workspaceId, staff.workspaceId), eq(communityFlags.status, 'pending')))
     .orderBy(asc(communityFlags.createdAt))
     .limit(MAX_FLAGS);
-  const authors = await loadAuthors(db, staff.workspaceId, rows.map((r) => r.post));
+  const authors = await loadAuthors(db, staff, rows.map((r) => r.post));
   const byPost = new Map<string, { first: (typeof rows)[number]; flags: (typeof rows)[number][] }>();
   for (const r of rows) {
     const entry = byPost.get(r.post.id) ?? { first: r, flags: [] };

@@ -14,6 +14,6 @@ export async function listPendingPosts(db: Db, staff: StaffViewer) {
     .where(and(eq(communityPosts.workspaceId, staff.workspaceId), eq(communityPosts.state, 'pending'), isNull(communityPosts.deletedAt), isNull(communityThreads.deletedAt)))
     .orderBy(asc(communityPosts.seq))
     .limit(200);
-  const authors = await loadAuthors(db, staff.workspaceId, rows.map((r) => r.post));
+  const authors = await loadAuthors(db, staff, rows.map((r) => r.post));
   return { posts: rows.map((r) => ({ ...presentPost(r.post, authors), threadTitle: r.threadTitle, spaceId: r.post.spaceId })) };
 }

@@ -88,6 +88,6 @@ export async function searchCommunity({ db, viewer, q, space, authorMemberId, pa
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
   const hits = rows.slice(0, pageSize);
-  const authors = await loadAuthors(db, viewer.workspaceId, hits.map((r) => r.post));
+  const authors = await loadAuthors(db, viewer, hits.map((r) => r.post));
   return { query: q, page, pageSize, hasMore: rows.length > pageSize, results: hits.map((r) => presentSearchHit(r, authors)) };
 }

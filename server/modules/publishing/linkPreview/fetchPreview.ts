@@ -31,6 +31,7 @@ export async function fetchLinkPreview(url: string): Promise<LinkPreview | null>
       title: title.slice(0, 300),
       description: (result.ogDescription ?? result.twitterDescription ?? '').slice(0, 1000),
       ...(image && { imageUrl: new URL(image, current).toString() }),
+      ...(result.ogSiteName && { siteName: result.ogSiteName.slice(0, 100) }),
     };
   }
   return null;

@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { sessions, passwordResets } from '../../../db/schema';
+import { communityMemberTokens, communitySessions, sessions, passwordResets } from '../../../db/schema';
 import { defineJob } from '../../../jobs/defineJob';
 
 export const purgeExpired = defineJob({
@@ -12,5 +12,7 @@ export const purgeExpired = defineJob({
     const now = new Date();
     await db.delete(sessions).where(lt(sessions.expiresAt, now));
     await db.delete(passwordResets).where(lt(passwordResets.expiresAt, now));
+    await db.delete(communitySessions).where(lt(communitySessions.expiresAt, now));
+    await db.delete(communityMemberTokens).where(lt(communityMemberTokens.expiresAt, now));
   },
 });
