@@ -39,13 +39,15 @@ export interface InsertPostOptions {
   isOpening: boolean;
   replyToId?: string | null;
   title?: string;
+  /** The key Tandem's publisher or inbox wrote the post under (unique per workspace). */
+  idempotencyKey?: string;
 }
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once. */
-export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title }: InsertPostOptions) {
+export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, idempotencyKey }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
-    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: renderMarkdown(body), state })
+    .values({ workspaceId: writer.workspaceId, spaceId: space.id, threadId, isOpening, replyToId: replyToId ?? null, ...authorColumns(writer), bodySource: body, bodyHtml: renderMarkdown(body), state, idempotencyKey: idempotencyKey ?? null })
     .returning();
   await tx.insert(communityPostRevisions).values({ workspaceId: writer.workspaceId, postId: post!.id, version: 1, title: isOpening ? (title ?? null) : null, bodySource: body, ...editorColumns(writer) });
   return post!;

@@ -64,7 +64,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
   const connector = connectorFor(channel.network);
   // The channel's auth, the operator's OAuth app (tokens renewed on the way) and their storage with expiry.
-  const cctx = connectorContext(db, svc.secrets, channel);
+  const cctx = connectorContext(db, svc.secrets, channel, post.authorId ? { userId: post.authorId } : undefined);
   const refs: RemoteRef[] = [...target.remoteRefs];
   for (let i = target.nextPart; i < parts.length; i++) {
     const key = `${target.id}:${i}`;

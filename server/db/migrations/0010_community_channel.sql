@@ -1,0 +1,2 @@
+ALTER TABLE "community_posts" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "community_posts_key_uq" ON "community_posts" USING btree ("workspace_id","idempotency_key");
