@@ -24,6 +24,9 @@ export function manifestProblems(m: ChannelCapabilities): string[] {
   if (media.aspectRatio && !(media.aspectRatio.min > 0 && media.aspectRatio.min <= media.aspectRatio.max)) problems.push('media.aspectRatio min/max out of order');
   if (m.mediaRequired && media.imageTypes.length + media.videoTypes.length === 0) problems.push('mediaRequired without any image or video type');
   for (const q of m.quotas) if (!(q.windowSeconds > 0 && q.limit > 0 && q.cost > 0)) problems.push(`quota for ${q.action} must have positive window, limit and cost`);
+  const w = m.nativeSchedulingWindow;
+  if (w && !m.nativeScheduling) problems.push('nativeSchedulingWindow without nativeScheduling');
+  if (w && !(w.minLeadSeconds >= 0 && w.maxLeadSeconds > w.minLeadSeconds)) problems.push('nativeSchedulingWindow: minLeadSeconds must be ≥ 0 and below maxLeadSeconds');
   const optionKeys = (m.options ?? []).map((o) => o.key);
   if (new Set(optionKeys).size !== optionKeys.length) problems.push('options repeat a key');
   for (const o of m.options ?? []) if (o.kind === 'select' && !o.choices.includes(o.default)) problems.push(`option ${o.key}: default is not a choice`);

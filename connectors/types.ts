@@ -89,6 +89,12 @@ export interface ChannelCapabilities {
   firstComment: boolean;
   /** The network can hold a post and publish it later by itself. */
   nativeScheduling: boolean;
+  /**
+   * How far ahead the network takes a post to publish by itself, when the publisher may hand posts
+   * over early (the connector then has `confirmScheduled`). A post published at least `minLeadSeconds`
+   * ahead comes back as a ref with `meta.scheduled = 'true'`.
+   */
+  nativeSchedulingWindow?: { minLeadSeconds: number; maxLeadSeconds: number };
   quotas: QuotaRule[];
   options?: NetworkOption[];
   /** More hashtags than this and the network penalises or refuses the post (a composer warning). */
@@ -125,9 +131,20 @@ export interface RemoteRef {
   /** The network's id for the post (for Bluesky, the at:// URI). */
   id: string;
   url?: string;
-  /** Extra references the network needs to reply to it (for Bluesky, the CID). */
+  /**
+   * Extra references the network needs to reply to it (for Bluesky, the CID). `scheduled: 'true'`
+   * marks a post the network holds to publish by itself at the scheduled time (native scheduling).
+   */
   meta?: Record<string, string>;
 }
+
+/** What became of a post handed over to the network's own scheduler, read after its time. */
+export type ScheduledOutcome =
+  | { state: 'scheduled' }
+  | { state: 'published'; ref: RemoteRef }
+  /** The network no longer holds it and its fate cannot be learnt without risking a second post. */
+  | { state: 'unknown'; reason: string }
+  | { state: 'failed'; reason: string };
 
 export interface PublishInput {
   text: string;
@@ -202,7 +219,14 @@ export interface Connector {
   publish(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef>;
   /** Reconciliation after an unknown outcome: the post published under this key, or null. */
   findPublished(ctx: ConnectorContext, idempotencyKey: string, scheduledAt: Date): Promise<RemoteRef | null>;
+  /** Deletes a published post, or withdraws one the network holds for later (a scheduled ref). */
   delete(ctx: ConnectorContext, ref: RemoteRef): Promise<void>;
+  /**
+   * After the time of a post handed over to the network's scheduler (a ref with `meta.scheduled`):
+   * whether the network published it (and as what), still holds it, or lost it. Never posts twice.
+   * Declared with `capabilities.nativeSchedulingWindow`.
+   */
+  confirmScheduled?(ctx: ConnectorContext, ref: RemoteRef, input: { text: string; idempotencyKey: string; scheduledAt: Date }): Promise<ScheduledOutcome>;
   /**
    * Optional: the current engagement counts of published posts (the first part of each), for
    * analytics and best-time suggestions. Posts the network no longer has are left out of the answer.

@@ -5,6 +5,7 @@ import { mastodonCapabilities } from './manifest';
 import { fetchChannelMetrics, fetchPostMetrics } from './metrics';
 import { deleteRef, findPublishedStatus, publishStatus } from './publish';
 import { replyTo } from './reply';
+import { confirmScheduledStatus } from './scheduled';
 
 /** Mastodon (and API-compatible servers) through masto, with a per-instance access token. */
 export const mastodonConnector: Connector = {
@@ -13,6 +14,7 @@ export const mastodonConnector: Connector = {
   publish: publishStatus,
   findPublished: findPublishedStatus,
   delete: deleteRef,
+  confirmScheduled: (ctx, ref, input) => confirmScheduledStatus(ctx, ref, input),
   fetchMetrics: fetchPostMetrics,
   fetchChannelMetrics,
   pullInbound,

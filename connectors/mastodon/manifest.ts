@@ -56,6 +56,9 @@ export const mastodonCapabilities: ChannelCapabilities = {
   // A first comment is published as a reply to the post.
   firstComment: true,
   nativeScheduling: true,
+  // scheduled_at must be at least 5 minutes ahead; Mastodon documents no upper bound (an account holds
+  // at most 300 scheduled posts, 25 per day): a year is ours.
+  nativeSchedulingWindow: { minLeadSeconds: 300, maxLeadSeconds: 365 * 86_400 },
   options: [
     // Who sees the post. `direct` is left out: a post that only its mentioned accounts see is a message.
     { key: 'visibility', kind: 'select', choices: ['public', 'unlisted', 'private'], default: 'public' },

@@ -59,7 +59,7 @@ export const DeleteChannelQuery = z
 
 export const POST_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
-export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
+export const TARGET_STATES = ['pending', 'publishing', 'handed_over', 'published', 'failed', 'unknown', 'cancelled'] as const;
 
 const PostText = z.string().max(10_000);
 export const MediaRef = z.strictObject({ assetId: Id });

@@ -1,9 +1,10 @@
 import { publishTarget } from './jobs/publishTarget';
 import { sweepStranded } from './jobs/sweepStranded';
+import { confirmHandover } from './jobs/confirmHandover';
 import { fetchLinkPreview } from './jobs/fetchLinkPreview';
 
 export { publishingRoutes } from './routes';
-export const publishingJobs = [publishTarget, sweepStranded, fetchLinkPreview];
+export const publishingJobs = [publishTarget, sweepStranded, fetchLinkPreview, confirmHandover];
 /** Scheduling (queues) hands posts to the publisher through the same command as a hand-picked time. */
 export { schedulePost } from './commands/schedulePost';
 /** The demo seed writes published history in the shapes the publisher and the editor write. */
