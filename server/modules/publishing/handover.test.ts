@@ -78,6 +78,11 @@ describe('handing a post over to the network’s scheduler', () => {
     await runTarget({ db: t.database.db, jobs: t.jobs, secrets: t.ctx.secrets, log: t.ctx.log, leaseMs: 60_000 }, h.target.id);
     expect(network.received).toHaveLength(0);
     expect((await target(h.id)).state).toBe('handed_over');
+
+    // Disconnecting the channel would leave the post going out on its own: refused, with what to do.
+    const disconnect = await owner.request('DELETE', `/api/workspaces/${ws}/channels/${channelId}?scheduledPosts=cancel`);
+    expect(disconnect.status).toBe(409);
+    expect(disconnect.body.error.message).toMatch(/already with the network's own scheduler/);
   });
 
   it('after the time, confirms with the network and records the status it became (published once)', async () => {
