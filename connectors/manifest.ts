@@ -12,7 +12,9 @@ export function manifestProblems(m: ChannelCapabilities): string[] {
   for (const r of m.text) if (!(r.max > 0)) problems.push(`text rule ${r.unit} has no positive max`);
   const oauth = m.auth === 'oauth2' || m.auth === 'oauth2_pkce';
   if (oauth && !m.oauth) problems.push(`auth "${m.auth}" needs an oauth spec`);
-  if (!oauth && m.oauth) problems.push(`an oauth spec with auth "${m.auth}"`);
+  // A network whose app is registered per server may offer its sign-in beside typed credentials.
+  if (!oauth && m.oauth && !m.oauth.dynamicRegistration) problems.push(`an oauth spec with auth "${m.auth}"`);
+  if (m.oauth?.dynamicRegistration && !m.connectFields.some((f) => f.kind === 'url')) problems.push('oauth.dynamicRegistration needs a url connect field (the server to register on)');
   if (m.oauth && m.oauth.pkce !== (m.auth === 'oauth2_pkce')) problems.push('oauth.pkce must agree with auth "oauth2_pkce"');
   if (!oauth && !m.connectFields.some((f) => f.required)) problems.push(`auth "${m.auth}" needs at least one required connect field`);
   const keys = m.connectFields.map((f) => f.key);

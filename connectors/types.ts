@@ -74,6 +74,13 @@ export interface OAuthSpec {
   scopeSeparator?: string;
   /** How the PKCE S256 challenge is encoded (default base64url, RFC 7636; TikTok documents hex). */
   pkceChallengeEncoding?: 'base64url' | 'hex';
+  /**
+   * The app is registered on each server the first time someone connects there (Mastodon's
+   * POST /api/v1/apps, with `registerOAuthApp`) and kept per server: the operator configures nothing.
+   * Such a network may also connect with typed credentials (its `auth` is then not an OAuth method,
+   * and the sign-in is offered beside them).
+   */
+  dynamicRegistration?: boolean;
 }
 
 export interface ChannelCapabilities {
@@ -245,6 +252,8 @@ export interface Connector {
   hideComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
   /** Remove a comment under one of our posts. */
   deleteComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
+  /** Registers Tandem as an OAuth app on one server (`oauth.dynamicRegistration`); the server keeps the answer per server. */
+  registerOAuthApp?(input: { baseUrl: string; redirectUri: string; scopes: string[]; clientName: string; website?: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Exchange an OAuth authorization code for auth (the server built the authorize URL from `capabilities.oauth`). */
   completeOAuth?(input: OAuthCompletion): Promise<ConnectedAccount>;
   /** New tokens before the current ones expire (`auth.expiresAt`, ISO 8601); a refused refresh is `auth_expired`. */

@@ -4,6 +4,7 @@ import { pullInbound } from './inbound';
 import { mastodonCapabilities } from './manifest';
 import { fetchChannelMetrics, fetchPostMetrics } from './metrics';
 import { deleteRef, findPublishedStatus, publishStatus } from './publish';
+import { completeMastodonOAuth, registerApp } from './oauth';
 import { replyTo } from './reply';
 import { confirmScheduledStatus } from './scheduled';
 
@@ -11,6 +12,8 @@ import { confirmScheduledStatus } from './scheduled';
 export const mastodonConnector: Connector = {
   capabilities: mastodonCapabilities,
   connect: connectAccount,
+  registerOAuthApp: registerApp,
+  completeOAuth: completeMastodonOAuth,
   publish: publishStatus,
   findPublished: findPublishedStatus,
   delete: deleteRef,

@@ -31,6 +31,10 @@ export const mastodonCapabilities: ChannelCapabilities = {
   network: 'mastodon',
   displayName: 'Mastodon',
   auth: 'access_token',
+  // Or sign in on the instance: Tandem registers itself there as an app the first time someone
+  // connects from it (POST /api/v1/apps), kept per instance. The endpoints are mastodon.social's;
+  // the instance typed in the connect form replaces the origin.
+  oauth: { authorizeUrl: 'https://mastodon.social/oauth/authorize', tokenUrl: 'https://mastodon.social/oauth/token', scopes: ['read', 'write'], pkce: false, dynamicRegistration: true },
   features: {
     readComments: true,
     readMentions: true,

@@ -118,6 +118,7 @@ export function connectorContract(harness: ContractHarness) {
       const readsInbound = c.capabilities.features.readComments || c.capabilities.features.readMentions || c.capabilities.features.readMessages;
       expect(Boolean(c.pullInbound), 'pullInbound ⇔ read comments/mentions/messages').toBe(readsInbound);
       expect(Boolean(c.completeOAuth), 'completeOAuth ⇔ manifest.oauth').toBe(Boolean(c.capabilities.oauth));
+      expect(Boolean(c.registerOAuthApp), 'registerOAuthApp ⇔ manifest.oauth.dynamicRegistration').toBe(Boolean(c.capabilities.oauth?.dynamicRegistration));
       expect(Boolean(c.confirmScheduled), 'confirmScheduled ⇔ manifest.nativeSchedulingWindow').toBe(Boolean(c.capabilities.nativeSchedulingWindow));
     });
 
