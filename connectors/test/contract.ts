@@ -17,6 +17,7 @@ export type Scenario =
   | 'publish_video'
   | 'publish_thread'
   | 'delete'
+  | 'confirm_scheduled'
   | 'error_auth_expired'
   | 'error_rate_limited'
   | 'error_rejected'
@@ -60,6 +61,8 @@ function supported(c: Connector, s: Scenario): boolean {
       return !cap.mediaRequired;
     case 'delete':
       return cap.canDelete !== false;
+    case 'confirm_scheduled':
+      return Boolean(cap.nativeSchedulingWindow);
     case 'publish_image':
       return cap.media.imageTypes.length > 0;
     case 'publish_video':
@@ -188,6 +191,19 @@ export function connectorContract(harness: ContractHarness) {
     scenario('delete', async (env) => {
       const ref = (env.recording?.input?.ref as RemoteRef | undefined) ?? (await c.publish(env.ctx, { text: TEXT, media: [], idempotencyKey: 'contract-delete-1', scheduledAt }));
       await c.delete(env.ctx, ref);
+    });
+
+    scenario('confirm_scheduled', async (env) => {
+      // A post handed to the network's scheduler, after its time: the network published it, and says as what.
+      const input = env.recording?.input as { ref: RemoteRef; minutesAgo?: number } | undefined;
+      expect(input?.ref, 'the recording names the scheduled post (input.ref)').toBeTruthy();
+      const due = new Date(Date.now() - (input!.minutesAgo ?? 3) * 60_000);
+      const out = await c.confirmScheduled!(env.ctx, input!.ref, { text: TEXT, idempotencyKey: 'contract-scheduled-1', scheduledAt: due });
+      expect(out.state).toBe('published');
+      if (out.state === 'published') {
+        expectRef(out.ref);
+        expect(out.ref.meta?.scheduled).toBeUndefined();
+      }
     });
 
     const failure = (s: Scenario, kind: PublishErrorKind) =>
