@@ -1,4 +1,5 @@
 import { blueskyConnector } from './bluesky';
+import { communityConnector } from './community';
 import { discordConnector, discordWebhookConnector } from './discord';
 import { facebookConnector } from './facebook';
 import { instagramConnector } from './instagram';
@@ -18,6 +19,7 @@ import { youtubeConnector } from './youtube';
 /** The finished connectors; each is listed under its manifest's network id. */
 const FINISHED: Connector[] = [
   blueskyConnector,
+  communityConnector,
   discordConnector,
   discordWebhookConnector,
   facebookConnector,

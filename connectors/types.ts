@@ -5,6 +5,10 @@
  */
 
 import type { TextRule } from '../shared/text';
+import type { HostServices } from './host';
+
+// What the server offers connectors of places it hosts (the brand's community): see host.ts.
+export type { CommunityHost, HostCommunityPost, HostCommunityWrite, HostServices } from './host';
 
 // Counting rules are defined once, beside the counter that applies them (shared/text runs in the browser too).
 export type { TextRule, TextUnit } from '../shared/text';
@@ -36,7 +40,7 @@ export interface QuotaRule {
 export type NetworkOption = { key: string; kind: 'boolean'; default: boolean } | { key: string; kind: 'select'; choices: string[]; default: string };
 
 /** How a user connects an account: what `connect` (or the OAuth flow) expects. */
-export type AuthMethod = 'app_password' | 'oauth2' | 'oauth2_pkce' | 'access_token' | 'bot_token' | 'webhook_url';
+export type AuthMethod = 'app_password' | 'oauth2' | 'oauth2_pkce' | 'access_token' | 'bot_token' | 'webhook_url' | 'hosted';
 
 /** What a connector can do beyond publishing, as data (each true flag has its method on `Connector`). */
 export interface ChannelFeatures {
@@ -74,6 +78,13 @@ export interface OAuthSpec {
   scopeSeparator?: string;
   /** How the PKCE S256 challenge is encoded (default base64url, RFC 7636; TikTok documents hex). */
   pkceChallengeEncoding?: 'base64url' | 'hex';
+  /**
+   * The app is registered on each server the first time someone connects there (Mastodon's
+   * POST /api/v1/apps, with `registerOAuthApp`) and kept per server: the operator configures nothing.
+   * Such a network may also connect with typed credentials (its `auth` is then not an OAuth method,
+   * and the sign-in is offered beside them).
+   */
+  dynamicRegistration?: boolean;
 }
 
 export interface ChannelCapabilities {
@@ -89,6 +100,12 @@ export interface ChannelCapabilities {
   firstComment: boolean;
   /** The network can hold a post and publish it later by itself. */
   nativeScheduling: boolean;
+  /**
+   * How far ahead the network takes a post to publish by itself, when the publisher may hand posts
+   * over early (the connector then has `confirmScheduled`). A post published at least `minLeadSeconds`
+   * ahead comes back as a ref with `meta.scheduled = 'true'`.
+   */
+  nativeSchedulingWindow?: { minLeadSeconds: number; maxLeadSeconds: number };
   quotas: QuotaRule[];
   options?: NetworkOption[];
   /** More hashtags than this and the network penalises or refuses the post (a composer warning). */
@@ -125,9 +142,20 @@ export interface RemoteRef {
   /** The network's id for the post (for Bluesky, the at:// URI). */
   id: string;
   url?: string;
-  /** Extra references the network needs to reply to it (for Bluesky, the CID). */
+  /**
+   * Extra references the network needs to reply to it (for Bluesky, the CID). `scheduled: 'true'`
+   * marks a post the network holds to publish by itself at the scheduled time (native scheduling).
+   */
   meta?: Record<string, string>;
 }
+
+/** What became of a post handed over to the network's own scheduler, read after its time. */
+export type ScheduledOutcome =
+  | { state: 'scheduled' }
+  | { state: 'published'; ref: RemoteRef }
+  /** The network no longer holds it and its fate cannot be learnt without risking a second post. */
+  | { state: 'unknown'; reason: string }
+  | { state: 'failed'; reason: string };
 
 export interface PublishInput {
   text: string;
@@ -164,6 +192,13 @@ export class PublishError extends Error {
 
 export interface ConnectorContext {
   auth: ChannelAuth;
+  /** What the Tandem server itself offers to connectors of places it hosts (the brand's community); absent in other contexts. */
+  host?: HostServices;
+  /**
+   * The team member the call is made for, where the place shows people under their own name (a
+   * community staff post): the post's author when publishing, the person answering from the inbox.
+   */
+  actor?: { userId: string };
   /** Where the network's API answers; absent means the network's public address. Tests point it at recorded responses. */
   baseUrl?: string;
   /** The operator's OAuth app for this network (from configuration), for token refresh; never stored per channel. */
@@ -187,12 +222,22 @@ export interface ConnectedAccount {
 
 export interface Connector {
   capabilities: ChannelCapabilities;
-  /** Sign in with what the user typed (handle + app password, instance + token…); returns the auth to store. */
-  connect(input: Record<string, string>): Promise<ConnectedAccount>;
+  /**
+   * Sign in with what the user typed (handle + app password, instance + token…); returns the auth to
+   * store. Connectors of hosted places (`auth: 'hosted'`) look what was chosen up through `env.host`.
+   */
+  connect(input: Record<string, string>, env?: { host?: HostServices }): Promise<ConnectedAccount>;
   publish(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef>;
   /** Reconciliation after an unknown outcome: the post published under this key, or null. */
   findPublished(ctx: ConnectorContext, idempotencyKey: string, scheduledAt: Date): Promise<RemoteRef | null>;
+  /** Deletes a published post, or withdraws one the network holds for later (a scheduled ref). */
   delete(ctx: ConnectorContext, ref: RemoteRef): Promise<void>;
+  /**
+   * After the time of a post handed over to the network's scheduler (a ref with `meta.scheduled`):
+   * whether the network published it (and as what), still holds it, or lost it. Never posts twice.
+   * Declared with `capabilities.nativeSchedulingWindow`.
+   */
+  confirmScheduled?(ctx: ConnectorContext, ref: RemoteRef, input: { text: string; idempotencyKey: string; scheduledAt: Date }): Promise<ScheduledOutcome>;
   /**
    * Optional: the current engagement counts of published posts (the first part of each), for
    * analytics and best-time suggestions. Posts the network no longer has are left out of the answer.
@@ -211,6 +256,8 @@ export interface Connector {
   hideComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
   /** Remove a comment under one of our posts. */
   deleteComment?(ctx: ConnectorContext, item: InboundRef): Promise<void>;
+  /** Registers Tandem as an OAuth app on one server (`oauth.dynamicRegistration`); the server keeps the answer per server. */
+  registerOAuthApp?(input: { baseUrl: string; redirectUri: string; scopes: string[]; clientName: string; website?: string }): Promise<{ clientId: string; clientSecret: string }>;
   /** Exchange an OAuth authorization code for auth (the server built the authorize URL from `capabilities.oauth`). */
   completeOAuth?(input: OAuthCompletion): Promise<ConnectedAccount>;
   /** New tokens before the current ones expire (`auth.expiresAt`, ISO 8601); a refused refresh is `auth_expired`. */
@@ -302,3 +349,4 @@ export interface PostMetrics {
   /** Every counter under the network's own name (kept as-is in the time series). */
   raw?: Record<string, number>;
 }
+

@@ -6,6 +6,7 @@
  */
 import { before, after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { LoopbackMastodon } from '../server/test/loopbackMastodon';
 import { LoopbackOAuthServer } from '../server/test/loopbackOAuth';
 import { createWorkspace, journey, newUser, signUp, skipReason, snapshot, step, textbox } from './harness';
 
@@ -21,8 +22,9 @@ const NETWORK = 'Local sink, OAuth sign-in (tests)';
 
 describe('channels journey: connect with OAuth, see the channel\'s health', { skip: skip ?? false, timeout: 240_000 }, () => {
   const oauth = new LoopbackOAuthServer({ clientId: 'tandem-e2e', clientSecret: 'e2e-secret' });
-  before(() => oauth.start());
-  after(() => oauth.stop());
+  const mastodon = new LoopbackMastodon();
+  before(() => Promise.all([oauth.start(), mastodon.start()]));
+  after(() => Promise.all([oauth.stop(), mastodon.stop()]));
   const env = journey();
   let page: Page;
   let base = '';
@@ -63,6 +65,21 @@ describe('channels journey: connect with OAuth, see the channel\'s health', { sk
       await alert.getByText(/Access was not granted on Local sink, OAuth sign-in \(tests\)/).waitFor();
       await alert.getByText('The user declined to authorize the app.').waitFor();
       await snapshot(page, 'channels-oauth-declined');
+    });
+  });
+
+  test('a Mastodon account signs in on its instance, with no app set up by the operator', async () => {
+    await step(page, 'mastodon-sign-in', async () => {
+      await page.goto(`${base}/settings/channels`);
+      await page.getByRole('combobox', { name: 'Network' }).selectOption('mastodon');
+      await textbox(page, 'Instance').fill(mastodon.url);
+      await snapshot(page, 'channels-mastodon-form');
+      await page.getByRole('button', { name: 'Connect with Mastodon' }).click();
+      await page.waitForURL(/\/settings\/channels$/);
+      await page.getByText('The account is connected.').waitFor();
+      await page.getByRole('cell', { name: /^bakery@/ }).waitFor();
+      if (mastodon.apps.length !== 1) throw new Error(`Tandem should register once on the instance, registered ${mastodon.apps.length} times`);
+      await snapshot(page, 'channels-mastodon-signed-in');
     });
   });
 });

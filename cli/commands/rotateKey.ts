@@ -17,7 +17,7 @@ export function rotateKeyCommand(program: Command) {
     try {
       await migrate(database);
       const r = await resealSecrets(database.db, keys.box);
-      for (const [what, c] of [['channel credentials', r.channelCredentials], ['two-factor seeds', r.totpSeeds], ['OAuth verifiers', r.oauthVerifiers]] as const) {
+      for (const [what, c] of [['channel credentials', r.channelCredentials], ['two-factor seeds', r.totpSeeds], ['OAuth verifiers', r.oauthVerifiers], ['OAuth app secrets', r.oauthApps]] as const) {
         console.log(`${what}: ${c.resealed} re-encrypted, ${c.current} already on the current key`);
       }
       const wrote = keys.afterCommit();

@@ -31,6 +31,10 @@ export const mastodonCapabilities: ChannelCapabilities = {
   network: 'mastodon',
   displayName: 'Mastodon',
   auth: 'access_token',
+  // Or sign in on the instance: Tandem registers itself there as an app the first time someone
+  // connects from it (POST /api/v1/apps), kept per instance. The endpoints are mastodon.social's;
+  // the instance typed in the connect form replaces the origin.
+  oauth: { authorizeUrl: 'https://mastodon.social/oauth/authorize', tokenUrl: 'https://mastodon.social/oauth/token', scopes: ['read', 'write'], pkce: false, dynamicRegistration: true },
   features: {
     readComments: true,
     readMentions: true,
@@ -56,6 +60,9 @@ export const mastodonCapabilities: ChannelCapabilities = {
   // A first comment is published as a reply to the post.
   firstComment: true,
   nativeScheduling: true,
+  // scheduled_at must be at least 5 minutes ahead; Mastodon documents no upper bound (an account holds
+  // at most 300 scheduled posts, 25 per day): a year is ours.
+  nativeSchedulingWindow: { minLeadSeconds: 300, maxLeadSeconds: 365 * 86_400 },
   options: [
     // Who sees the post. `direct` is left out: a post that only its mentioned accounts see is a message.
     { key: 'visibility', kind: 'select', choices: ['public', 'unlisted', 'private'], default: 'public' },

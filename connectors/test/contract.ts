@@ -17,6 +17,7 @@ export type Scenario =
   | 'publish_video'
   | 'publish_thread'
   | 'delete'
+  | 'confirm_scheduled'
   | 'error_auth_expired'
   | 'error_rate_limited'
   | 'error_rejected'
@@ -60,6 +61,8 @@ function supported(c: Connector, s: Scenario): boolean {
       return !cap.mediaRequired;
     case 'delete':
       return cap.canDelete !== false;
+    case 'confirm_scheduled':
+      return Boolean(cap.nativeSchedulingWindow);
     case 'publish_image':
       return cap.media.imageTypes.length > 0;
     case 'publish_video':
@@ -118,6 +121,8 @@ export function connectorContract(harness: ContractHarness) {
       const readsInbound = c.capabilities.features.readComments || c.capabilities.features.readMentions || c.capabilities.features.readMessages;
       expect(Boolean(c.pullInbound), 'pullInbound ⇔ read comments/mentions/messages').toBe(readsInbound);
       expect(Boolean(c.completeOAuth), 'completeOAuth ⇔ manifest.oauth').toBe(Boolean(c.capabilities.oauth));
+      expect(Boolean(c.registerOAuthApp), 'registerOAuthApp ⇔ manifest.oauth.dynamicRegistration').toBe(Boolean(c.capabilities.oauth?.dynamicRegistration));
+      expect(Boolean(c.confirmScheduled), 'confirmScheduled ⇔ manifest.nativeSchedulingWindow').toBe(Boolean(c.capabilities.nativeSchedulingWindow));
     });
 
     const scenario = (s: Scenario, run: (env: ScenarioEnv) => Promise<void>) =>
@@ -133,7 +138,8 @@ export function connectorContract(harness: ContractHarness) {
 
     scenario('connect', async (env) => {
       const input = (env.recording?.input ?? {}) as Record<string, string>;
-      const { auth, account } = await c.connect(input);
+      // Connectors of hosted places (the brand's community) look the choice up through the server's services.
+      const { auth, account } = await c.connect(input, env.ctx.host ? { host: env.ctx.host } : undefined);
       expect(account.id).toBeTruthy();
       expect(account.handle).toBeTruthy();
       expect(Object.keys(auth).length).toBeGreaterThan(0);
@@ -185,6 +191,19 @@ export function connectorContract(harness: ContractHarness) {
     scenario('delete', async (env) => {
       const ref = (env.recording?.input?.ref as RemoteRef | undefined) ?? (await c.publish(env.ctx, { text: TEXT, media: [], idempotencyKey: 'contract-delete-1', scheduledAt }));
       await c.delete(env.ctx, ref);
+    });
+
+    scenario('confirm_scheduled', async (env) => {
+      // A post handed to the network's scheduler, after its time: the network published it, and says as what.
+      const input = env.recording?.input as { ref: RemoteRef; minutesAgo?: number } | undefined;
+      expect(input?.ref, 'the recording names the scheduled post (input.ref)').toBeTruthy();
+      const due = new Date(Date.now() - (input!.minutesAgo ?? 3) * 60_000);
+      const out = await c.confirmScheduled!(env.ctx, input!.ref, { text: TEXT, idempotencyKey: 'contract-scheduled-1', scheduledAt: due });
+      expect(out.state).toBe('published');
+      if (out.state === 'published') {
+        expectRef(out.ref);
+        expect(out.ref.meta?.scheduled).toBeUndefined();
+      }
     });
 
     const failure = (s: Scenario, kind: PublishErrorKind) =>

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto';
 import { openDatabase } from '../db/client';
-import { channels, oauthStates, users, workspaces } from '../db/schema';
+import { channels, oauthApps, oauthStates, users, workspaces } from '../db/schema';
 import { ApiClient, signUpUser } from '../test/apiClient';
 import { testDbKind } from '../test/testDatabase';
 import { startTestTandem, type TestTandem } from '../test/testServer';
@@ -36,6 +36,7 @@ describe('resealSecrets', () => {
     const ch = (await owner.post(`/api/workspaces/${ws}/channels`, { network: 'sink', credentials: { account: 'rotating' } })).body.id as string;
     await db.update(users).set({ totpSecretEnc: old.seal('JBSWY3DPEHPK3PXP') }).where(eq(users.id, ownerId));
     await db.insert(oauthStates).values({ stateHash: 'rotation-test', workspaceId: ws, userId: ownerId, network: 'sink-oauth', codeVerifierSealed: old.seal('the-verifier'), expiresAt: new Date(Date.now() + 600_000) });
+    const [app] = await db.insert(oauthApps).values({ network: 'mastodon', server: 'https://mastodon.example', redirectUri: 'https://tandem.example/api/oauth/callback', clientId: 'cid', clientSecretSealed: old.seal('the-app-secret') }).returning();
 
     const newKey = hex();
     // A value no key opens stops the rotation, and nothing has moved.
@@ -50,6 +51,7 @@ describe('resealSecrets', () => {
     expect(report.channelCredentials.resealed).toBeGreaterThanOrEqual(1);
     expect(report.totpSeeds).toEqual({ resealed: 1, current: 0 });
     expect(report.oauthVerifiers).toEqual({ resealed: 1, current: 0 });
+    expect(report.oauthApps).toEqual({ resealed: 1, current: 0 });
 
     // Only the new key is needed now.
     const fresh = new SecretBox(newKey);
@@ -57,6 +59,7 @@ describe('resealSecrets', () => {
     expect(JSON.parse(fresh.open(c!.authSealed))).toEqual({ account: 'rotating' });
     expect(fresh.open((await db.select().from(users).where(eq(users.id, ownerId)))[0]!.totpSecretEnc!)).toBe('JBSWY3DPEHPK3PXP');
     expect(fresh.open((await db.select().from(oauthStates).where(eq(oauthStates.stateHash, 'rotation-test')))[0]!.codeVerifierSealed!)).toBe('the-verifier');
+    expect(fresh.open((await db.select().from(oauthApps).where(eq(oauthApps.id, app!.id)))[0]!.clientSecretSealed)).toBe('the-app-secret');
     expect(() => old.open(c!.authSealed)).toThrow();
 
     // Running it again changes nothing.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { eq, isNotNull, ne } from 'drizzle-orm';
 import { SecretBox } from '../crypto';
 import type { Db } from '../db/client';
-import { channels, oauthStates, users } from '../db/schema';
+import { channels, oauthApps, oauthStates, users } from '../db/schema';
 import { OpsError } from './errors';
 
 export interface ResealCounts {
@@ -17,11 +17,13 @@ export interface RotationReport {
   channelCredentials: ResealCounts;
   totpSeeds: ResealCounts;
   oauthVerifiers: ResealCounts;
+  /** Client secrets of the OAuth apps Tandem registered on instance-based networks' servers. */
+  oauthApps: ResealCounts;
 }
 
 /**
- * Seals every secret at rest again with the box's current key: channel credentials, two-factor seeds
- * and the PKCE verifiers of OAuth flows in progress. One transaction: either all of them move to the
+ * Seals every secret at rest again with the box's current key: channel credentials, two-factor seeds,
+ * the PKCE verifiers of OAuth flows in progress and the secrets of OAuth apps registered per server. One transaction: either all of them move to the
  * new key or none does (a value no key opens stops it, naming the row). Values already sealed with
  * the current key are left as they are, so running it twice is harmless.
  */
@@ -52,7 +54,9 @@ export async function resealSecrets(db: Db, box: SecretBox): Promise<RotationRep
     const totpSeeds = await reseal('two-factor seed of user', userRows, (id, sealed) => tx.update(users).set({ totpSecretEnc: sealed }).where(eq(users.id, id)));
     const flowRows = await tx.select({ id: oauthStates.stateHash, sealed: oauthStates.codeVerifierSealed }).from(oauthStates).where(isNotNull(oauthStates.codeVerifierSealed)).for('update');
     const oauthVerifiers = await reseal('PKCE verifier of OAuth flow', flowRows, (id, sealed) => tx.update(oauthStates).set({ codeVerifierSealed: sealed }).where(eq(oauthStates.stateHash, id)));
-    return { channelCredentials, totpSeeds, oauthVerifiers };
+    const appRows = await tx.select({ id: oauthApps.id, sealed: oauthApps.clientSecretSealed }).from(oauthApps).for('update');
+    const apps = await reseal('client secret of the OAuth app', appRows, (id, sealed) => tx.update(oauthApps).set({ clientSecretSealed: sealed }).where(eq(oauthApps.id, id)));
+    return { channelCredentials, totpSeeds, oauthVerifiers, oauthApps: apps };
   });
 }
 

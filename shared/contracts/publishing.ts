@@ -59,7 +59,7 @@ export const DeleteChannelQuery = z
 
 export const POST_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
 export const PostStatus = z.enum(POST_STATUSES);
-export const TARGET_STATES = ['pending', 'publishing', 'published', 'failed', 'unknown', 'cancelled'] as const;
+export const TARGET_STATES = ['pending', 'publishing', 'handed_over', 'published', 'failed', 'unknown', 'cancelled'] as const;
 
 const PostText = z.string().max(10_000);
 export const MediaRef = z.strictObject({ assetId: Id });
@@ -210,7 +210,7 @@ export const Network = z.object({
   options: z.array(z.union([z.object({ key: z.string(), kind: z.literal('boolean'), default: z.boolean() }), z.object({ key: z.string(), kind: z.literal('select'), choices: z.array(z.string()), default: z.string() })])),
   /** The fields a user types to connect an account (e.g. handle and app password); for OAuth networks, the server address of instance-based ones. */
   connectFields: z.array(z.object({ key: z.string(), kind: z.enum(['text', 'password', 'url']), required: z.boolean() })),
-  auth: z.enum(['app_password', 'oauth2', 'oauth2_pkce', 'access_token', 'bot_token', 'webhook_url']).optional(),
+  auth: z.enum(['app_password', 'oauth2', 'oauth2_pkce', 'access_token', 'bot_token', 'webhook_url', 'hosted']).optional(),
   /** OAuth networks: whether this server has the network's app credentials; if not, the variables the operator must set. */
   oauth: z.object({ configured: z.boolean(), missing: z.array(z.string()) }).nullable().optional(),
   /** What the network lets Tandem do beyond publishing (inbox, moderation, metrics, webhooks). */

@@ -247,8 +247,14 @@ export const communityPosts = pgTable(
     /** Hidden by a moderator: members see a placeholder; staff and the author see the words. */
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     hiddenByUserId: uuid('hidden_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Set when Tandem's publisher or inbox wrote the post (the community as a channel): the key the
+     * write was made under, so a retry after an unknown outcome finds the post instead of doubling it.
+     */
+    idempotencyKey: text('idempotency_key'),
   },
   (t) => [
+    uniqueIndex('community_posts_key_uq').on(t.workspaceId, t.idempotencyKey),
     index('community_posts_thread_idx').on(t.workspaceId, t.threadId, t.seq),
     // Slow mode reads a member's latest post in a space.
     index('community_posts_member_idx').on(t.authorMemberId, t.spaceId, t.createdAt),

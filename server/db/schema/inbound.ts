@@ -104,6 +104,25 @@ export const oauthStates = pgTable('oauth_states', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * OAuth apps Tandem registered itself on one server of an instance-based network (Mastodon's
+ * POST /api/v1/apps), one per network, server and redirect URI; the secret sealed like channel auth.
+ */
+export const oauthApps = pgTable(
+  'oauth_apps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    network: text('network').notNull(),
+    /** The server's origin, e.g. https://mastodon.social. */
+    server: text('server').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecretSealed: text('client_secret_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('oauth_apps_uq').on(t.network, t.server, t.redirectUri)],
+);
+
 /** RSS/Atom feeds whose new items become draft posts (curation, C6). */
 export const feeds = pgTable(
   'feeds',

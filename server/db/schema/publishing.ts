@@ -45,7 +45,8 @@ export const publishingSettings = pgTable('publishing_settings', {
 });
 
 export type PostStatus = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled';
-export type TargetState = 'pending' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled';
+/** `handed_over`: the network holds the post to publish it by itself at its time (native scheduling); `remoteRefs[0]` is the network's scheduled post. */
+export type TargetState = 'pending' | 'publishing' | 'handed_over' | 'published' | 'failed' | 'unknown' | 'cancelled';
 export interface PostPart {
   text: string;
   media: { assetId: string }[];

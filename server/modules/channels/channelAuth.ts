@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { ChannelAuth, ConnectorContext } from '../../../connectors/types';
+import type { ChannelAuth, ConnectorContext, HostServices } from '../../../connectors/types';
 import type { SecretBox } from '../../crypto';
 import type { Db } from '../../db/client';
 import { channels } from '../../db/schema';
+import { communityHost } from '../community';
 import { maybeConnectorFor, oauthClientFor } from './connectors';
 
 /** When the stored access token expires: the connector's `auth.expiresAt` (ISO 8601), or null. */
@@ -22,14 +23,28 @@ export function openAuth(secrets: SecretBox, sealed: string): ChannelAuth {
 }
 
 /**
- * What a connector needs to act for a channel: its auth, and for OAuth networks the operator's app
- * (to renew tokens). Tokens it renews on the way are stored at once, with their expiry.
+ * What the server offers connectors of places it hosts (`auth: 'hosted'`), scoped to one workspace:
+ * today the brand's community. Other connectors get nothing.
  */
-export function connectorContext(db: Db, secrets: SecretBox, channel: { id: string; network: string; authSealed: string }): ConnectorContext {
+export function hostServices(db: Db, network: string, workspaceId: string): HostServices | undefined {
+  if (maybeConnectorFor(network)?.capabilities.auth !== 'hosted') return undefined;
+  return { community: communityHost(db, workspaceId) };
+}
+
+/**
+ * What a connector needs to act for a channel: its auth, and for OAuth networks the operator's app
+ * (to renew tokens). Tokens it renews on the way are stored at once, with their expiry. `actor` is the
+ * team member the call is made for (a post's author, the person answering from the inbox), for places
+ * that show people under their own name; hosted places also get the server's services.
+ */
+export function connectorContext(db: Db, secrets: SecretBox, channel: { id: string; network: string; authSealed: string; workspaceId: string }, actor?: { userId: string }): ConnectorContext {
   const client = maybeConnectorFor(channel.network)?.capabilities.oauth ? oauthClientFor(channel.network) : null;
+  const host = hostServices(db, channel.network, channel.workspaceId);
   return {
     auth: openAuth(secrets, channel.authSealed),
     ...(client && !('missing' in client) && { oauthClient: client }),
+    ...(host && { host }),
+    ...(actor && { actor }),
     onAuthRefreshed: (auth) => storeAuth(db, secrets, channel.id, auth),
   };
 }

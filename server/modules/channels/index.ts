@@ -11,4 +11,6 @@ export { recordChannelOk, recordChannelError, markChannelNeedsReconnect } from '
 export { effectiveCapabilities } from './limits';
 /** Opening a channel's credentials for a connector call, storing renewed tokens with their expiry. */
 export { connectorContext, storeAuth } from './channelAuth';
+/** A network's refusal during a person's request, in words (the network's verbatim, after ours). */
+export { networkFailure } from './networkErrors';
 export const channelJobs = [refreshTokens, pullInbound, analyzeInbound];

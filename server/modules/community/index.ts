@@ -23,3 +23,5 @@ export type { ImportProgress, ImportStackExchangeOptions } from './commands/impo
 export async function importStackExchange(opts: ImportStackExchangeOptions) {
   return (await import('./commands/importStackExchange')).importStackExchange(opts);
 }
+/** The community as a channel: what its connector may do here (connectors/community). */
+export { communityHost } from './channelHost';

@@ -79,10 +79,12 @@ export interface InsertPostOptions {
   publicUrl?: string;
   /** To fetch link cards after the transaction (rituals pass their job's queue). */
   jobs?: JobQueue;
+  /** The key Tandem's publisher or inbox wrote the post under (unique per workspace). */
+  idempotencyKey?: string;
 }
 
 /** Writes a post and its version-1 revision; the HTML is rendered and sanitized here, once; the search document too. */
-export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl, jobs }: InsertPostOptions) {
+export async function insertPost({ tx, writer, space, threadId, body, state, isOpening, replyToId, title, publicUrl, jobs, idempotencyKey }: InsertPostOptions) {
   const [post] = await tx
     .insert(communityPosts)
     .values({
@@ -95,6 +97,7 @@ export async function insertPost({ tx, writer, space, threadId, body, state, isO
       bodySource: body,
       bodyHtml: await renderPostHtml(tx, writer.workspaceId, body, publicUrl),
       state,
+      idempotencyKey: idempotencyKey ?? null,
       ...postSearchColumns(isOpening ? (title ?? null) : null, body, space.defaultLanguage),
     })
     .returning();

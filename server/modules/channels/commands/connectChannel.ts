@@ -1,5 +1,6 @@
 import type { Actor, AppContext } from '../../../context';
 import { connectorFor } from '../connectors';
+import { hostServices } from '../channelAuth';
 import { signInToNetwork } from './signInToNetwork';
 import { storeConnectedAccount } from './storeConnectedAccount';
 import { canonicalZone } from './updateChannel';
@@ -17,6 +18,6 @@ export interface ConnectChannelOptions {
 export async function connectChannel({ ctx, actor, network, credentials, name, timeZone }: ConnectChannelOptions) {
   const zone = timeZone ? canonicalZone(timeZone) : 'UTC';
   const connector = connectorFor(network);
-  const connected = await signInToNetwork(connector, credentials);
+  const connected = await signInToNetwork(connector, credentials, hostServices(ctx.db, connector.capabilities.network, actor.workspaceId));
   return ctx.db.transaction((tx) => storeConnectedAccount(tx, { ctx, actor, network, displayName: connector.capabilities.displayName, connected, name, timeZone: zone }));
 }

@@ -18,6 +18,9 @@ export async function deleteChannel({ ctx, actor, channelId, choice = {} }: { ct
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId))).for('update');
     if (!row || row.status === 'disconnected') throw notFound('That channel');
+    // A post handed over to the network's own scheduler would still go out: it must be taken back first.
+    const held = await tx.select({ id: postTargets.id }).from(postTargets).where(and(eq(postTargets.channelId, row.id), eq(postTargets.state, 'handed_over')));
+    if (held.length) throw new AppError('CONFLICT', `${held.length === 1 ? 'A post is' : `${held.length} posts are`} already with the network's own scheduler on ${row.name}; unschedule or cancel ${held.length === 1 ? 'it' : 'them'} first (that withdraws them there), then disconnect.`, { handedOver: held.length });
     const busy = await tx.select({ id: postTargets.id }).from(postTargets).where(and(eq(postTargets.channelId, row.id), inArray(postTargets.state, ['publishing', 'unknown'])));
     if (busy.length) throw new AppError('CONFLICT', `${row.name} is publishing ${busy.length === 1 ? 'a post' : `${busy.length} posts`} right now (or waiting to confirm one). Try again when publishing has settled.`, { publishing: busy.length });
     const planned = await tx

@@ -8,6 +8,7 @@ import { AppError } from '../../../errors';
 import { authorize } from '../../workspaces';
 import { maybeConnectorFor, oauthClientFor } from '../connectors';
 import { openFlow } from '../oauthFlow';
+import { findInstanceOAuthApp } from './instanceOAuthApp';
 import { OAUTH_CALLBACK_PATH } from './startOAuth';
 import { storeConnectedAccount, storeReconnectedAccount } from './storeConnectedAccount';
 
@@ -37,7 +38,10 @@ export async function finishOAuth(ctx: AppContext, q: OAuthCallback, ip: string 
   if (flow.expiresAt.getTime() < Date.now()) return fail('expired');
   if (q.error) return fail('denied', q.error_description || q.error);
   const connector = maybeConnectorFor(flow.network);
-  const client = oauthClientFor(flow.network);
+  // Per-server apps (instance-based networks) were registered when the flow started.
+  const client = connector?.capabilities.oauth?.dynamicRegistration
+    ? ((flow.baseUrl ? await findInstanceOAuthApp(ctx, flow.network, flow.baseUrl, `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`) : null) ?? { missing: ['app'] })
+    : oauthClientFor(flow.network);
   if (!connector?.completeOAuth || 'missing' in client) return fail('not_configured');
   if (!q.code) return fail('refused', 'The network sent no authorization code.');
 

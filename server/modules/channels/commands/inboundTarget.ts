@@ -27,5 +27,5 @@ export async function loadInboundTarget(ctx: AppContext, actor: Actor, itemId: s
     root = target?.refs.find((r) => r.id === item.rootId) ?? { id: item.rootId };
   }
   const ref: InboundRef = { id: item.networkId, kind: item.kind, ...(item.url && { url: item.url }), meta: item.meta, ...(root && { root }), ...(item.conversationId && { conversationId: item.conversationId }) };
-  return { item, channel, connector: connector as Connector, ref, cctx: () => connectorContext(ctx.db, ctx.secrets, channel) };
+  return { item, channel, connector: connector as Connector, ref, cctx: () => connectorContext(ctx.db, ctx.secrets, channel, { userId: actor.userId }) };
 }

@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../../../context';
 import { channels } from '../../../db/schema';
 import { notFound } from '../../../errors';
 import { connectorFor } from '../connectors';
+import { hostServices } from '../channelAuth';
 import { signInToNetwork } from './signInToNetwork';
 import { storeReconnectedAccount } from './storeConnectedAccount';
 
@@ -11,6 +12,6 @@ export async function reconnectChannel({ ctx, actor, channelId, credentials }: {
   const [row] = await ctx.db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
   if (!row) throw notFound('That channel');
   const connector = connectorFor(row.network);
-  const connected = await signInToNetwork(connector, credentials);
+  const connected = await signInToNetwork(connector, credentials, hostServices(ctx.db, connector.capabilities.network, actor.workspaceId));
   return ctx.db.transaction((tx) => storeReconnectedAccount(tx, { ctx, actor, channel: row, connected }));
 }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../errors';
 import { connectorFor, oauthClientFor } from '../connectors';
 import { pkceChallenge, sealFlow } from '../oauthFlow';
 import { assertPublicAddresses } from './assertPublicAddresses';
+import { instanceOAuthApp } from './instanceOAuthApp';
 
 /** How long a person has to sign in on the network before the flow must start again. */
 export const OAUTH_STATE_MINUTES = 10;
@@ -35,14 +36,19 @@ export async function startOAuth({ ctx, actor, network, channelId, baseUrl, fiel
   const caps = connector.capabilities;
   const spec = caps.oauth;
   if (!spec || !connector.completeOAuth) throw new AppError('BAD_REQUEST', `${caps.displayName} does not sign in with OAuth; connect it with its sign-in fields instead.`, { network });
-  const client = oauthClientFor(network);
-  if ('missing' in client) {
-    throw new AppError('UNAVAILABLE', `Connecting ${caps.displayName} is not set up on this server: the operator must register an app with ${caps.displayName} (redirect URI ${ctx.publicUrl}${OAUTH_CALLBACK_PATH}) and set ${client.missing.join(' and ')}, then restart Tandem.`, { network, missing: client.missing });
+  const dynamic = Boolean(spec.dynamicRegistration);
+  const configured = dynamic ? null : oauthClientFor(network);
+  if (configured && 'missing' in configured) {
+    throw new AppError('UNAVAILABLE', `Connecting ${caps.displayName} is not set up on this server: the operator must register an app with ${caps.displayName} (redirect URI ${ctx.publicUrl}${OAUTH_CALLBACK_PATH}) and set ${configured.missing.join(' and ')}, then restart Tandem.`, { network, missing: configured.missing });
   }
-  const form = formOf(caps.connectFields, fields);
+  // Networks that also connect with typed credentials: the sign-in replaces the secret fields.
+  const form = formOf(dynamic ? caps.connectFields.filter((f) => f.kind !== 'password') : caps.connectFields, fields);
   const base = serverOf(caps.connectFields, baseUrl ?? form.url);
+  if (dynamic && !base) throw new AppError('VALIDATION_FAILED', 'Type the address of the server the account is on.', { fields: { baseUrl: 'Type the address of the server, starting with https://' } });
   // The token exchange and every later call go to this server: it must be on the internet.
   if (base) await assertPublicAddresses([{ key: 'baseUrl', kind: 'url' }], { baseUrl: base });
+  // Per-server apps: registered on this server the first time, then kept (instanceOAuthApp).
+  const client = configured ?? (await instanceOAuthApp(ctx, connector, base!, `${ctx.publicUrl}${OAUTH_CALLBACK_PATH}`));
   if (channelId) {
     const [c] = await ctx.db.select({ network: channels.network, status: channels.status }).from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, actor.workspaceId)));
     if (!c || c.status === 'disconnected') throw notFound('That channel');

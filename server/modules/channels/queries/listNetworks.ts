@@ -7,7 +7,8 @@ import { connectorFor, availableNetworks, oauthClientFor } from '../connectors';
 export function listNetworks() {
   return availableNetworks().map((id) => {
     const c = connectorFor(id).capabilities;
-    const client = c.oauth ? oauthClientFor(id) : null;
+    // Apps registered per server need no configuration: always set up.
+    const client = c.oauth ? (c.oauth.dynamicRegistration ? { clientId: '', clientSecret: '' } : oauthClientFor(id)) : null;
     return {
       network: c.network,
       displayName: c.displayName,

@@ -10,7 +10,7 @@ import { emitPostEvent } from '../liveEvents';
  * Soft delete: the post keeps its row (and revisions) but is shown as deleted, without its words.
  * Deleting a thread's opening post deletes the thread.
  */
-export async function deletePost({ ctx, writer, postId }: { ctx: AppContext; writer: Writer; postId: string }) {
+export async function deletePost({ ctx, writer, postId }: { ctx: Pick<AppContext, 'db'>; writer: Writer; postId: string }) {
   return ctx.db.transaction(async (tx) => {
     const { post, thread } = await findReadablePost(tx, writer, postId);
     assertCanDelete(writer, post);

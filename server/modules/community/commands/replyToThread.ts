@@ -13,15 +13,17 @@ import { notifyAboutPost } from './notifyAboutPost';
 import { assertUsablePersona } from '../queries/listPersonas';
 
 export interface ReplyToThreadOptions {
-  ctx: AppContext;
+  ctx: Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'publicUrl' | 'jobs'>>;
   writer: Writer;
   threadId: string;
   body: string;
   /** The post answered or quoted: one of this thread's posts the writer can see. */
   replyToId?: string;
+  /** Written from Tandem's inbox: the key that makes a repeated answer find this reply (unique per workspace). */
+  idempotencyKey?: string;
 }
 
-export async function replyToThread({ ctx, writer, threadId, body, replyToId }: ReplyToThreadOptions) {
+export async function replyToThread({ ctx, writer, threadId, body, replyToId, idempotencyKey }: ReplyToThreadOptions) {
   return ctx.db.transaction(async (tx) => {
     const { thread, space } = await findReadableThread(tx, writer, threadId);
     if (thread.state === 'pending') throw conflict('This thread waits for a moderator’s approval; replies open once it is published.');
@@ -41,7 +43,7 @@ export async function replyToThread({ ctx, writer, threadId, body, replyToId }: 
     await assertNewMemberLimits(tx, writer, 'reply');
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'reply') ? 'pending' : 'published';
-    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
+    const post = await insertPost({ tx, writer, space, threadId: thread.id, body, state, isOpening: false, replyToId, publicUrl: ctx.publicUrl, jobs: ctx.jobs, idempotencyKey });
     await followAsWriter(tx, writer, thread.id);
     if (state === 'published') {
       await tx.update(communityThreads).set({ lastPostedAt: sql`now()` }).where(eq(communityThreads.id, thread.id));

@@ -25,10 +25,12 @@ export interface StartThreadOptions {
   poll?: PollInput;
   /** An event carried by the thread, written in the same transaction. */
   event?: EventInput;
+  /** Written by Tandem's publisher: the key that makes a retry find this thread (unique per workspace). */
+  idempotencyKey?: string;
 }
 
 /** A new thread with its opening post; pending (seen by its author and staff) when the space asks for approval. */
-export async function startThread({ ctx, writer, space: by, title, body, poll, event }: StartThreadOptions) {
+export async function startThread({ ctx, writer, space: by, title, body, poll, event, idempotencyKey }: StartThreadOptions) {
   const threadId = await ctx.db.transaction(async (tx) => {
     const space = 'slug' in by ? await findReadableSpaceBySlug(tx, writer, by.slug) : await findReadableSpace(tx, writer, by.spaceId);
     assertCanStartThread(writer, space);
@@ -39,7 +41,7 @@ export async function startThread({ ctx, writer, space: by, title, body, poll, e
     await assertSlowMode(tx, writer, space);
     const state = needsApproval(writer, space, 'thread') ? 'pending' : 'published';
     const [thread] = await tx.insert(communityThreads).values({ workspaceId: writer.workspaceId, spaceId: space.id, title, state, ...authorColumns(writer) }).returning();
-    const post = await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl, jobs: ctx.jobs });
+    const post = await insertPost({ tx, writer, space, threadId: thread!.id, body, state, isOpening: true, title, publicUrl: ctx.publicUrl, jobs: ctx.jobs, idempotencyKey });
     if (poll) await insertPoll(tx, writer, thread!.id, poll);
     if (event) await insertEvent(tx, writer, thread!.id, event);
     await followAsWriter(tx, writer, thread!.id);

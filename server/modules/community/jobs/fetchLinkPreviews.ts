@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { communityPosts, type CommunityLinkPreview } from '../../../db/schema';
 import { defineJob } from '../../../jobs/defineJob';
-import { fetchPagePreview } from '../../publishing';
+import { fetchLinkPreview as fetchPagePreview } from '../../../net/linkPreview';
 import { standaloneLinks, toStoredPreview } from '../linkPreviews';
 
 /**

@@ -6,9 +6,12 @@ import { recordAudit } from '../../audit';
 import { assertStatus } from '../policies';
 import { presentPost } from '../presenters';
 import { loadPost } from '../queries/getPost';
+import { withdrawHandedOver } from './withdrawHandedOver';
 
 /** Withdraws a post that has not started going out; waiting jobs find their target cancelled and stop. */
 export async function cancelPost({ ctx, actor, postId }: { ctx: AppContext; actor: Actor; postId: string }) {
+  // A post already with a network's own scheduler is withdrawn there first (or nothing changes).
+  await withdrawHandedOver(ctx, actor, postId);
   return ctx.db.transaction(async (tx) => {
     const { post } = await loadPost(tx, actor.workspaceId, postId, { forUpdate: true });
     assertStatus(post.status, ['draft', 'in_review', 'approved', 'scheduled'], 'cancelled');

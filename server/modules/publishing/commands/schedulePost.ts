@@ -4,9 +4,10 @@ import type { Actor, AppContext } from '../../../context';
 import { channels, postTargets, posts } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
-import { connectorFor, effectiveCapabilities } from '../../channels';
+import { connectorFor, effectiveCapabilities, maybeConnectorFor } from '../../channels';
 import { checkMediaForNetwork, loadMediaForChecks } from '../../media';
 import { publishTarget } from '../jobs/publishTarget';
+import { firstRunAt, handoverOf } from '../publisher/handover';
 import { assertStatus } from '../policies';
 import { firstCommentOf, partsOf, presentPost } from '../presenters';
 import { getPublishingSettings } from '../queries/getPublishingSettings';
@@ -39,6 +40,7 @@ export async function schedulePost({ ctx, actor, postId, scheduledAt }: Schedule
       throw new AppError('CONFLICT', 'This workspace requires approval before scheduling; submit the post for review and have an approver approve it.', { status: post.status });
     }
     assertStatus(post.status, [...allowed], 'scheduled');
+    if (targets.some((t) => t.state === 'handed_over')) throw new AppError('CONFLICT', 'This post is already with a network’s own scheduler; take it back first (unschedule), which withdraws it there, then schedule it again.');
     if (targets.some((t) => t.state !== 'pending' && t.state !== 'cancelled')) throw new AppError('CONFLICT', 'Publishing of this post has already started; it cannot be rescheduled.');
     for (const v of variants) {
       const [channel] = await tx.select().from(channels).where(eq(channels.id, v.channelId));
@@ -64,7 +66,10 @@ export async function schedulePost({ ctx, actor, postId, scheduledAt }: Schedule
         .values({ workspaceId: actor.workspaceId, postId: post.id, channelId: v.channelId, dueAt: at })
         .onConflictDoUpdate({ target: [postTargets.postId, postTargets.channelId], set: { dueAt: at, state: 'pending', updatedAt: now } })
         .returning();
-      await ctx.jobs.enqueue(tx, publishTarget, { targetId: target!.id }, { startAfter: scheduledAt ? at : undefined, singletonKey: target!.id });
+      // Networks with their own scheduler get the post ahead of its time (the claim decides for sure).
+      const [channel] = await tx.select({ network: channels.network }).from(channels).where(eq(channels.id, v.channelId));
+      const first = firstRunAt(handoverOf(channel && maybeConnectorFor(channel.network)), at, now);
+      await ctx.jobs.enqueue(tx, publishTarget, { targetId: target!.id }, { startAfter: scheduledAt ? first : undefined, singletonKey: target!.id });
     }
     await recordAudit({ db: tx, action: scheduledAt ? 'post.scheduled' : 'post.publishNow', workspaceId: actor.workspaceId, actor, target: { type: 'post', id: post.id }, ip: actor.ip, data: { at: at.toISOString(), channels: variants.length } });
     const full = await loadPost(tx, actor.workspaceId, post.id);

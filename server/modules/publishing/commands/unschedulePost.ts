@@ -6,12 +6,15 @@ import { recordAudit } from '../../audit';
 import { assertStatus } from '../policies';
 import { presentPost } from '../presenters';
 import { loadPost } from '../queries/getPost';
+import { withdrawHandedOver } from './withdrawHandedOver';
 
 /**
  * Takes a scheduled post back so it can be edited: it returns to approved (its approval still holds,
  * the content has not changed) or to draft. Waiting jobs find their target cancelled and stop.
  */
 export async function unschedulePost({ ctx, actor, postId }: { ctx: AppContext; actor: Actor; postId: string }) {
+  // A post already with a network's own scheduler is withdrawn there first (or nothing changes).
+  await withdrawHandedOver(ctx, actor, postId);
   return ctx.db.transaction(async (tx) => {
     const { post } = await loadPost(tx, actor.workspaceId, postId, { forUpdate: true });
     assertStatus(post.status, ['scheduled'], 'unscheduled');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { posts } from '../../../db/schema';
 import { defineJob } from '../../../jobs/defineJob';
 import { firstLinkOf } from '../linkPreview/firstLink';
-import { fetchLinkPreview as fetchPreview } from '../linkPreview/fetchPreview';
+import { fetchLinkPreview as fetchPreview } from '../../../net/linkPreview';
 
 /** Fetches the card of the post's first link outside the request, and stores it if the link is still the same. */
 export const fetchLinkPreview = defineJob({

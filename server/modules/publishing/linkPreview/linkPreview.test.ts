@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPublicHost } from '../../../net/outbound';
-import { fetchLinkPreview } from './fetchPreview';
+import { fetchLinkPreview } from '../../../net/linkPreview';
 import { firstLinkOf } from './firstLink';
 
 describe('firstLinkOf', () => {

@@ -4,6 +4,7 @@ import { channels, postTargets, postVariants, posts, publishAttempts, publishing
 import type { QuotaRule } from '../../../../connectors/types';
 import { publishPartsOf } from '../presenters';
 import { Batcher, batcherPer } from './batcher';
+import { handoverDecision, type Handover } from './handover';
 import { lockChannels, reserveQuotaMany, type Reservation } from './quota';
 
 type Parts = ReturnType<typeof publishPartsOf>;
@@ -24,6 +25,8 @@ export type Claim =
       reservation: Reservation | null;
       /** The first part's intent, written in the claim: absent when earlier intents must be reconciled first. */
       intentId: number | null;
+      /** Claimed ahead of its time, to hand the post over to the network's own scheduler. */
+      handover: boolean;
     };
 
 export interface ClaimOptions {
@@ -32,6 +35,8 @@ export interface ClaimOptions {
   leaseMs: number;
   worker: string;
   summary: (parts: Parts, i: number) => Record<string, number | boolean>;
+  /** When the network may take the post ahead of its time (native scheduling), else null. */
+  handover: (network: string) => Handover | null;
 }
 
 const claims = batcherPer((db: Db) => new Batcher<ClaimOptions, Claim>((batch) => claimMany(db, batch)));
@@ -59,7 +64,7 @@ async function claimMany(db: Db, batch: ClaimOptions[]): Promise<Claim[]> {
   }
 }
 
-type Candidate = { target: Target; row: Joined; parts: Parts; units: number };
+type Candidate = { target: Target; row: Joined; parts: Parts; units: number; handover: boolean };
 type Joined = { channel: typeof channels.$inferSelect; post: typeof posts.$inferSelect; variant: typeof postVariants.$inferSelect; paused: boolean | null };
 
 async function claimInTx(tx: Db, batch: ClaimOptions[]): Promise<Claim[]> {
@@ -70,9 +75,8 @@ async function claimInTx(tx: Db, batch: ClaimOptions[]): Promise<Claim[]> {
   const rows = await tx.select().from(postTargets).where(inArray(postTargets.id, ids)).orderBy(postTargets.id).for('update');
   const live: Target[] = [];
   for (const target of rows) {
-    if (['published', 'failed', 'cancelled'].includes(target.state)) continue;
-    // Rescheduled later: the newer job will come at the new time.
-    if (target.dueAt.getTime() > now.getTime() + 1000) continue;
+    // A handed-over post is the network's now; its confirmation job follows it (confirmHandover).
+    if (['published', 'failed', 'cancelled', 'handed_over'].includes(target.state)) continue;
     if (target.state === 'publishing' && target.leaseUntil && target.leaseUntil > now) answers.set(target.id, { kind: 'later', at: new Date(target.leaseUntil.getTime() + 1000), why: 'another worker holds it' });
     else live.push(target);
   }
@@ -113,8 +117,18 @@ async function claimInTx(tx: Db, batch: ClaimOptions[]): Promise<Claim[]> {
       continue;
     }
     const parts = publishPartsOf(row.post, row.variant);
+    let handover = false;
+    // Ahead of its time: handed over when the network may take it early, else it waits for its time.
+    if (target.dueAt.getTime() > now.getTime() + 1000) {
+      const decision = handoverDecision(o.handover(row.channel.network), { dueAt: target.dueAt, now, parts: parts.length, nextPart: target.nextPart });
+      if (decision.kind === 'later') {
+        answers.set(target.id, { kind: 'later', at: decision.at, why: decision.why });
+        continue;
+      }
+      handover = true;
+    }
     const list = byChannel.get(row.channel.id) ?? [];
-    list.push({ target, row, parts, units: Math.max(1, parts.length - target.nextPart) });
+    list.push({ target, row, parts, units: Math.max(1, parts.length - target.nextPart), handover });
     byChannel.set(row.channel.id, list);
   }
   // Quota: the channel rows are locked (in id order) until the commit, so claims on one channel take turns.
@@ -146,7 +160,7 @@ async function claimInTx(tx: Db, batch: ClaimOptions[]): Promise<Claim[]> {
       : [];
     const intentOf = new Map(intents.map((i) => [i.targetId, i.id]));
     for (const { c, reservation } of claimed) {
-      answers.set(c.target.id, { kind: 'claimed', target: fresh.get(c.target.id)!, post: c.row.post, variant: c.row.variant, channel: c.row.channel, parts: c.parts, reservation, intentId: intentOf.get(c.target.id) ?? null });
+      answers.set(c.target.id, { kind: 'claimed', target: fresh.get(c.target.id)!, post: c.row.post, variant: c.row.variant, channel: c.row.channel, parts: c.parts, reservation, intentId: intentOf.get(c.target.id) ?? null, handover: c.handover });
     }
   }
   // A second request for one target in the same batch: the first holds it now.

@@ -121,16 +121,17 @@ export async function recordUnknown(svc: PublisherServices, o: { target: Target;
 }
 
 /**
- * Sets the target's state (releasing the lease, which must still be this run's when `lease` is given)
- * and derives the post's status from all its targets; `also` runs in the same transaction.
+ * Sets the target's state (releasing the lease, which must still be this run's when `lease` is given,
+ * on a target in state `held`) and derives the post's status from all its targets; `also` runs in
+ * the same transaction.
  */
-export async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date; remoteRefs?: RemoteRef[]; nextPart?: number }, lease?: Date, also?: (tx: Db) => Promise<unknown>) {
+export async function settle(db: Db, target: Target, set: { state: TargetState; lastError: string | null; publishedAt?: Date; remoteRefs?: RemoteRef[]; nextPart?: number }, lease?: Date, also?: (tx: Db) => Promise<unknown>, held: TargetState = 'publishing') {
   await db.transaction(async (tx) => {
     await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, target.postId)).for('update');
     const updated = await tx
       .update(postTargets)
       .set({ ...set, leaseUntil: null, updatedAt: new Date() })
-      .where(and(eq(postTargets.id, target.id), lease ? and(eq(postTargets.state, 'publishing'), eq(postTargets.leaseUntil, lease)) : undefined))
+      .where(and(eq(postTargets.id, target.id), lease ? and(eq(postTargets.state, held), eq(postTargets.leaseUntil, lease)) : undefined))
       .returning({ id: postTargets.id });
     if (!updated.length) throw new LeaseLost(target.id);
     await also?.(tx);
@@ -140,7 +141,7 @@ export async function settle(db: Db, target: Target, set: { state: TargetState; 
 }
 
 /** Tells the post's author that one channel failed, with the reason shown in the app. */
-async function notifyFailed(tx: Db, jobs: JobQueue, target: Target, channelId: string, message: string) {
+export async function notifyFailed(tx: Db, jobs: JobQueue, target: Target, channelId: string, message: string) {
   const [channel] = await tx.select({ name: channels.name }).from(channels).where(eq(channels.id, channelId));
   await notifyPostAuthor({ tx, ctx: { jobs }, workspaceId: target.workspaceId, postId: target.postId, kind: 'post.publish_failed', payload: { channelName: channel?.name ?? '', message: message.slice(0, 300) } });
 }

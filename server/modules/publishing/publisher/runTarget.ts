@@ -7,12 +7,14 @@ import type { Db } from '../../../db/client';
 import { publishAttempts } from '../../../db/schema';
 import type { JobQueue } from '../../../jobs/runtime';
 import type { Logger } from '../../../logger';
-import { connectorContext, connectorFor } from '../../channels';
+import { connectorContext, connectorFor, maybeConnectorFor } from '../../channels';
 import { loadPublishMedia } from '../../media';
 import type { Storage } from '../../../storage';
 import { linkCardFor } from './linkCard';
 import { publishTarget } from '../jobs/publishTarget';
 import { claimTarget } from './claimTarget';
+import { handoverOf } from './handover';
+import { isHeldByNetwork, recordHandover } from './recordHandover';
 import { finishTarget, LeaseLost, recordFailure, recordPart, recordUnknown, renewLease, settle } from './outcomes';
 import { refundQuota } from './quota';
 
@@ -51,7 +53,7 @@ export async function runTarget(svc: PublisherServices, targetId: string): Promi
 
 async function publishParts(svc: PublisherServices, targetId: string): Promise<void> {
   const { db, jobs, log } = svc;
-  const claim = await claimTarget(db, { targetId, quotas: (network) => connectorFor(network).capabilities.quotas, leaseMs: svc.leaseMs, worker: WORKER, summary: requestSummary });
+  const claim = await claimTarget(db, { targetId, quotas: (network) => connectorFor(network).capabilities.quotas, handover: (network) => handoverOf(maybeConnectorFor(network)), leaseMs: svc.leaseMs, worker: WORKER, summary: requestSummary });
   if (claim.kind === 'done' || claim.kind === 'hold') return;
   if (claim.kind === 'refuse') return settle(db, claim.target, { state: 'failed', lastError: claim.why });
   if (claim.kind === 'later') {
@@ -64,7 +66,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
   if (!svc.secrets) throw new Error('The publisher needs the secret box to open channel credentials.');
   const connector = connectorFor(channel.network);
   // The channel's auth, the operator's OAuth app (tokens renewed on the way) and their storage with expiry.
-  const cctx = connectorContext(db, svc.secrets, channel);
+  const cctx = connectorContext(db, svc.secrets, channel, post.authorId ? { userId: post.authorId } : undefined);
   const refs: RemoteRef[] = [...target.remoteRefs];
   for (let i = target.nextPart; i < parts.length; i++) {
     const key = `${target.id}:${i}`;
@@ -80,6 +82,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
       await refundQuota(db, channel.id, reservation, parts.length - i - 1);
       return;
     }
+    if (found && isHeldByNetwork(found.ref, parts.length)) return recordHandover(svc, { target, lease, channelId: channel.id, attemptIds: found.attemptIds, ref: found.ref, outcome: 'reconciled' });
     if (found) {
       refs[i] = found.ref;
       lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: found.attemptIds, target, partIndex: i, ref: found.ref, refs, outcome: 'reconciled', last });
@@ -119,6 +122,7 @@ async function publishParts(svc: PublisherServices, targetId: string): Promise<v
       }
       return;
     }
+    if (isHeldByNetwork(ref, parts.length)) return recordHandover(svc, { target, lease, channelId: channel.id, attemptIds: [intent.id], ref, outcome: 'success', durationMs: Date.now() - started });
     refs[i] = ref;
     lease = await recordPart(db, { lease, leaseMs: svc.leaseMs, attemptIds: [intent.id], target, partIndex: i, ref, refs, outcome: 'success', durationMs: Date.now() - started, last });
   }

@@ -45,7 +45,7 @@ async function pickSlot(db: Db, workspaceId: string, postId: string) {
   const taken = await db
     .select({ channelId: postTargets.channelId, dueAt: postTargets.dueAt })
     .from(postTargets)
-    .where(and(inArray(postTargets.channelId, ids), eq(postTargets.workspaceId, workspaceId), ne(postTargets.postId, post.id), inArray(postTargets.state, ['pending', 'publishing', 'unknown', 'published']), gt(postTargets.dueAt, new Date(now.getTime() - 60_000))));
+    .where(and(inArray(postTargets.channelId, ids), eq(postTargets.workspaceId, workspaceId), ne(postTargets.postId, post.id), inArray(postTargets.state, ['pending', 'publishing', 'handed_over', 'unknown', 'published']), gt(postTargets.dueAt, new Date(now.getTime() - 60_000))));
   const queue: QueueChannel[] = chans.map((c) => ({
     channelId: c.id,
     timeZone: c.timeZone,

@@ -14,6 +14,7 @@ import { CredentialFields, credentialChecks } from './CredentialFields';
 import { networkLabel, useNetworkFields, useNetworks } from './networks';
 import { OAuthConnect } from './OAuthConnect';
 import { isOAuth } from './oauth';
+import { SignInInstead } from './SignInInstead';
 
 /** POST /api/workspaces/:id/channels {network, credentials, name?}; OAuth networks sign in on their own page instead. */
 export function ConnectChannelForm() {
@@ -65,13 +66,16 @@ export function ConnectChannelForm() {
           <OAuthConnect key={chosen.network} network={chosen} />
         </Stack>
       ) : (
-        <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.connect')} pending={connect.isPending}>
-          {networks.error && <ErrorAlert error={networks.error} />}
-          {connect.error && <ErrorAlert error={connect.error} overrides={serverMessage(connect.error)} />}
-          {picker}
-          <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />
-          <TextInput label={t('settings.channels.name')} description={t('settings.channels.nameHelp')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        </SubmitForm>
+        <>
+          <SubmitForm onSubmit={submit} submitLabel={t('settings.channels.connect')} pending={connect.isPending}>
+            {networks.error && <ErrorAlert error={networks.error} />}
+            {connect.error && <ErrorAlert error={connect.error} overrides={serverMessage(connect.error)} />}
+            {picker}
+            <CredentialFields network={network} values={creds} onChange={setCreds} errors={clientErrors} />
+            <TextInput label={t('settings.channels.name')} description={t('settings.channels.nameHelp')} maxLength={80} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          </SubmitForm>
+          {chosen?.oauth?.configured && <SignInInstead key={chosen.network} network={chosen} values={creds} onMissingServer={(key) => check({ [key]: t('validation.required') })} />}
+        </>
       )}
     </SettingsCard>
   );

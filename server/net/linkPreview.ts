@@ -1,6 +1,6 @@
 import ogs from 'open-graph-scraper';
-import { isPublicHost, readCapped } from '../../../net/outbound';
-import type { LinkPreview } from '../../../db/schema';
+import { isPublicHost, readCapped } from './outbound';
+import type { LinkPreview } from '../db/schema';
 
 const MAX_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 3;
