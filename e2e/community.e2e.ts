@@ -201,6 +201,68 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
     await context.close();
   });
 
+  test('Q&A: the asker accepts an answer; a member reports a post; an image goes into a reply', async () => {
+    const qa = await owner.post(`/api/workspaces/${ws}/community/spaces`, { name: 'Ask the baristas', slug: 'ask', kind: 'qa' });
+    assert.equal(qa.status, 201, JSON.stringify(qa.body));
+    await step(first, 'ask', async () => {
+      await first.goto(`${base}/s/ask`);
+      await first.getByRole('heading', { name: 'Ask a question' }).waitFor();
+      await first.getByLabel('Title').fill('Why is my espresso sour?');
+      await first.getByLabel('What would you like to say?').fill('Beans roasted last week, 25 s shot.');
+      await first.getByRole('button', { name: 'Post the thread' }).click();
+      await first.waitForURL(/why-is-my-espresso-sour$/);
+    });
+    const questionId = /\/t\/([0-9a-f-]+)\//.exec(first.url())![1]!;
+    const answerer = await apiMember(env.server.baseUrl, ws, 100);
+    assert.equal((await answerer.post(`/threads/${questionId}/replies`, { body: 'Grind finer: the shot runs too fast.' })).status, 201);
+    await step(first, 'accept', async () => {
+      await first.reload();
+      await first.getByRole('button', { name: 'Accept as the answer' }).click();
+      await first.getByText('Solved', { exact: true }).first().waitFor();
+      await first.getByText('Accepted answer', { exact: true }).waitFor();
+      await first.getByRole('link', { name: 'Go to the accepted answer' }).waitFor();
+    });
+    await step(first, 'report', async () => {
+      await first.getByRole('button', { name: 'Report' }).first().click();
+      await first.getByLabel('What is wrong with this post?').selectOption('off_topic');
+      await first.getByRole('button', { name: 'Send the report' }).click();
+      await first.getByText('Thank you: the moderators will look at it.').waitFor();
+      const flags = await owner.get(`/api/workspaces/${ws}/community/flags`);
+      assert.equal(flags.body.posts[0].flags[0].reason, 'off_topic');
+    });
+    await step(first, 'image', async () => {
+      // A real 2×2 PNG: the server re-encodes it and serves it from its own address.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+      await first.getByLabel('Add an image').setInputFiles({ name: 'latte-art.png', mimeType: 'image/png', buffer: png });
+      await first.waitForFunction(() => (document.querySelector('textarea[name="body"]') as HTMLTextAreaElement | null)?.value.includes('/images/'));
+      await first.getByRole('button', { name: 'Post the reply' }).click();
+      await first.getByText('Your reply is posted.').waitFor();
+      const img = first.locator('article.post .prose img[alt="latte-art"]');
+      await img.waitFor();
+      assert.match((await img.getAttribute('src')) ?? '', new RegExp(`^/api/communities/${ws}/images/[0-9a-f-]+$`));
+      assert.ok(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth > 0), 'the image loads');
+    });
+  });
+
+  test('a member gets back in with an emailed sign-in link', async () => {
+    const page = await (await env.browser.newContext({ locale: 'en-GB' })).newPage();
+    const email = `sara.seconda.${stamp}@example.test`;
+    await step(page, 'magic-link', async () => {
+      await page.goto(`${base}/signin`);
+      await page.getByRole('link', { name: 'Forgot your password? Get a link by email' }).click();
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Sign in without a password' }) });
+      await form.getByLabel('Email').fill(email);
+      await form.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      await form.getByText('If this address belongs to a member').waitFor();
+      const mail = await env.server.waitForEmail((e) => e.to === email && /\/magic\?token=/.test(e.text));
+      const link = /(http\S+\/magic\?token=\S+)/.exec(mail.text)![1]!;
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Sign me in' }).click();
+      await page.waitForURL(`${base}`);
+      await page.getByRole('link', { name: 'Sara Seconda' }).waitFor();
+    });
+  });
+
   test('the forum speaks Italian when asked, with every string translated', async () => {
     await step(first, 'italian', async () => {
       await first.goto(`${base}/s/brewing`);

@@ -6,9 +6,11 @@ import type { ForumData, ForumMember } from './pageData';
 import { Layout } from './parts/Layout';
 import { AccountPage } from './pages/AccountPage';
 import { ErrorPage } from './pages/ErrorPage';
+import { ForgotPage } from './pages/ForgotPage';
 import { GuidelinesPage } from './pages/GuidelinesPage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { MagicPage, ResetPage } from './pages/ResetPage';
 import { SpacePage } from './pages/SpacePage';
 import { ThreadPage } from './pages/ThreadPage';
 
@@ -42,12 +44,18 @@ function Page({ data }: { data: ForumData }) {
     case 'thread':
       return <ThreadPage thread={page.thread} poll={page.poll} event={page.event} />;
     case 'profile':
-      return <ProfilePage profile={page.profile} />;
+      return <ProfilePage profile={page.profile} blockedByMe={page.blockedByMe} />;
     case 'join':
     case 'signin':
       return <AccountPage mode={page.kind} />;
     case 'guidelines':
       return <GuidelinesPage />;
+    case 'forgot':
+      return <ForgotPage />;
+    case 'reset':
+      return <ResetPage />;
+    case 'magic':
+      return <MagicPage />;
     case 'error':
       return <ErrorPage status={page.status} />;
   }

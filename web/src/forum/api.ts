@@ -14,6 +14,8 @@ export class ForumApiError extends Error {
 export interface ForumApi {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** multipart/form-data (image uploads). */
+  upload<T>(path: string, form: FormData): Promise<T>;
 }
 
 /** Calls to /api/communities/:id with the member's CSRF token on writes. */
@@ -23,10 +25,11 @@ export function forumApi(communityId: string, csrfToken: () => string | null): F
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = csrfToken();
     if (method !== 'GET' && token) headers['x-community-csrf'] = token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+      res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body), credentials: 'same-origin' });
     } catch {
       throw new ForumApiError('NETWORK', 'The server could not be reached.');
     }
@@ -35,5 +38,5 @@ export function forumApi(communityId: string, csrfToken: () => string | null): F
     if (!res.ok) throw new ForumApiError(json?.error?.code ?? 'UNKNOWN', json?.error?.message ?? res.statusText, json?.error?.details ?? {});
     return json as T;
   }
-  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
+  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body), upload: (path, form) => call('POST', path, form) };
 }

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { MemberMe as MemberMeSchema, PublicCommunity as PublicCommunitySchema, PublicProfile as PublicProfileSchema, Space, Thread, ThreadSummary } from '../../../shared/contracts/community';
+import type { MemberMe as MemberMeSchema, MemberProfilePage as MemberProfilePageSchema, PublicCommunity as PublicCommunitySchema, Space, Thread, ThreadSummary } from '../../../shared/contracts/community';
 import type { CommunityEvent as CommunityEventSchema } from '../../../shared/contracts/communityEvents';
 import type { Poll } from '../../../shared/contracts/communityPolls';
 
 // Types only: the forum bundle must not pull zod into the page (see docs/adr/0013-public-community-pages.md).
 export type MemberMe = z.infer<typeof MemberMeSchema>;
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;
-export type PublicProfile = z.infer<typeof PublicProfileSchema>;
+export type PublicProfile = z.infer<typeof MemberProfilePageSchema>;
 export type CommunityEvent = z.infer<typeof CommunityEventSchema>;
 
 export type ForumLocale = 'en' | 'it' | 'es';
@@ -16,10 +16,15 @@ export type ForumPage =
   | { kind: 'home'; spaces: Space[] }
   | { kind: 'space'; space: Space; threads: ThreadSummary[] }
   | { kind: 'thread'; thread: Thread; poll: Poll | null; event: CommunityEvent | null }
-  | { kind: 'profile'; profile: PublicProfile }
+  | { kind: 'profile'; profile: PublicProfile; blockedByMe: boolean }
   | { kind: 'join' }
   | { kind: 'signin' }
   | { kind: 'guidelines' }
+  /** Ask for a password reset link or a sign-in link by email. */
+  | { kind: 'forgot' }
+  /** From an emailed link (the token stays in the address, never in the page). */
+  | { kind: 'reset' }
+  | { kind: 'magic' }
   | { kind: 'error'; status: 401 | 404 };
 
 export type ForumMember = MemberMe['member'];

@@ -19,5 +19,8 @@ export const forumPaths = {
   join: (c: string) => `/c/${c}/join`,
   signin: (c: string) => `/c/${c}/signin`,
   guidelines: (c: string) => `/c/${c}/guidelines`,
+  forgot: (c: string) => `/c/${c}/forgot`,
+  reset: (c: string) => `/c/${c}/reset`,
+  magic: (c: string) => `/c/${c}/magic`,
   api: (c: string) => `/api/communities/${c}`,
 };

@@ -33,6 +33,7 @@ const SAME_AS_ENGLISH_OK = new Set([
   'forum.account.password',
   'forum.event.online',
   'forum.post.staff',
+  'forum.flag.reasons.spam',
   'roles.social_media_manager',
   'roles.community_manager',
   'roles.marketing_manager',

@@ -50,6 +50,9 @@ export function pageMeta(data: ForumData, t: ForumT, origin: string): PageMeta {
       return { ...site, title: `${t('forum.guidelines.title')} · ${c.name}`, canonicalPath: forumPaths.guidelines(c.id), indexable: true };
     case 'join':
     case 'signin':
+    case 'forgot':
+    case 'reset':
+    case 'magic':
       return { ...site, title: `${t(`forum.account.${page.kind}Title`)} · ${c.name}`, canonicalPath: forumPaths[page.kind](c.id), indexable: false };
     case 'error':
       return { ...site, title: `${t(`forum.error.title${page.status}`)} · ${c.name}`, canonicalPath: forumPaths.home(c.id), indexable: false };

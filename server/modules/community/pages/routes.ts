@@ -47,6 +47,9 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
     page('/join', () => ({ kind: 'join' }));
     page('/signin', () => ({ kind: 'signin' }));
     page('/guidelines', () => ({ kind: 'guidelines' }));
+    page('/forgot', () => ({ kind: 'forgot' }));
+    page('/reset', () => ({ kind: 'reset' }));
+    page('/magic', () => ({ kind: 'magic' }));
 
     app.get('/c/:communityId/sitemap.xml', { schema: { hide: true } }, async (req, reply) => {
       const { communityId } = req.params as Params;
@@ -61,7 +64,7 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
 
     app.get('/robots.txt', { schema: { hide: true } }, async (req, reply) => {
       const ids = await listCommunityIds(req.ctx.db);
-      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
+      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /c/*/forgot', 'Disallow: /c/*/reset', 'Disallow: /c/*/magic', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
       return reply.type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     });
   };

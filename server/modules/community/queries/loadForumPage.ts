@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { AppError } from '../../../errors';
-import { PublicProfile, SpaceList, SpaceWithThreads, Thread } from '../../../../shared/contracts/community';
+import { MemberProfilePage, SpaceList, SpaceWithThreads, Thread } from '../../../../shared/contracts/community';
 import { CommunityEvent } from '../../../../shared/contracts/communityEvents';
 import { Poll } from '../../../../shared/contracts/communityPolls';
 import type { ForumPage } from '../../../../web/src/forum/pageData';
@@ -11,8 +11,9 @@ import { getPublicProfile } from './getPublicProfile';
 import { getSpaceWithThreads } from './getSpaceWithThreads';
 import { getThread } from './getThread';
 import { listSpaces } from './listSpaces';
+import { loadBlockedIds } from './loadBlocks';
 
-export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' };
+export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | { kind: 'forgot' } | { kind: 'reset' } | { kind: 'magic' };
 
 /** What a forum page shows this viewer, shaped by the API contracts (so the page holds exactly what the API would). */
 export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): Promise<ForumPage> {
@@ -28,7 +29,8 @@ export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): 
         return { kind: 'thread', thread, poll: poll && Poll.parse(poll), event: event && CommunityEvent.parse(event) };
       }
       case 'profile':
-        return { kind: 'profile', profile: PublicProfile.parse(await getPublicProfile(db, viewer.workspaceId, route.memberId)) };
+        const profile = MemberProfilePage.parse(await getPublicProfile(db, viewer.workspaceId, route.memberId));
+        return { kind: 'profile', profile, blockedByMe: (await loadBlockedIds(db, viewer)).has(profile.id) };
       default:
         return { kind: route.kind };
     }

@@ -70,6 +70,11 @@ export function AccountPage({ mode }: { mode: 'join' | 'signin' }) {
           data.community.signupOpen && <a href={forumPaths.join(c)}>{t('forum.account.noAccount')}</a>
         )}
       </p>
+      {mode === 'signin' && (
+        <p>
+          <a href={forumPaths.forgot(c)}>{t('forum.account.forgotLink')}</a>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import type { PublicProfile } from '../pageData';
 import { useT } from '../i18n';
+import { BlockButton } from '../parts/BlockButton';
 import { DateTime } from '../parts/DateTime';
 
-export function ProfilePage({ profile }: { profile: PublicProfile }) {
+export function ProfilePage({ profile, blockedByMe }: { profile: PublicProfile; blockedByMe: boolean }) {
   const t = useT();
   return (
     <article className="profile">
@@ -13,6 +14,8 @@ export function ProfilePage({ profile }: { profile: PublicProfile }) {
         <dd>
           <DateTime iso={profile.joinedAt} dateOnly />
         </dd>
+        <dt>{t('forum.profile.handle')}</dt>
+        <dd>@{profile.handle}</dd>
         <dt>{t('forum.profile.trustLevel')}</dt>
         <dd>{t(`forum.trust.${profile.trustLevel}`)}</dd>
         {profile.languages.length > 0 && (
@@ -29,6 +32,19 @@ export function ProfilePage({ profile }: { profile: PublicProfile }) {
         )}
       </dl>
       {profile.bio && <p className="bio">{profile.bio}</p>}
+      {profile.badges.length > 0 && (
+        <section aria-labelledby="badges-title">
+          <h2 id="badges-title">{t('forum.profile.badges')}</h2>
+          <ul className="badges">
+            {profile.badges.map((b) => (
+              <li key={`${b.name}-${b.tier}`}>
+                <span className={`badge tier-${b.tier}`}>{b.name}</span> {b.count > 1 && <span className="meta">×{b.count}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <BlockButton memberId={profile.id} initiallyBlocked={blockedByMe} />
     </article>
   );
 }

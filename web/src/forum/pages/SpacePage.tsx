@@ -37,6 +37,13 @@ export function SpacePage({ space, threads }: { space: Space; threads: ThreadSum
                   {th.title}
                 </a>
                 {th.state === 'pending' && <span className="badge pending">{t('forum.post.pending')}</span>}
+                {th.solved && <span className="badge solved">{t('forum.qa.solved')}</span>}
+                {th.locked && <span className="badge">{t('forum.thread.locked')}</span>}
+                {th.tags.map((tag) => (
+                  <span key={tag} className="badge tag">
+                    {tag}
+                  </span>
+                ))}
                 <span className="meta">
                   <AuthorName author={th.author} /> · {t('forum.space.replies', { count: th.replyCount })} · <DateTime iso={th.lastPostedAt} />
                 </span>
@@ -47,7 +54,7 @@ export function SpacePage({ space, threads }: { space: Space; threads: ThreadSum
       </section>
       {canStart && (
         <section aria-labelledby="new-thread-title">
-          <h2 id="new-thread-title">{t('forum.newThread.title')}</h2>
+          <h2 id="new-thread-title">{space.kind === 'qa' ? t('forum.qa.ask') : t('forum.newThread.title')}</h2>
           <PostingGate returnTo={forumPaths.space(c, space.slug)}>
             <NewThreadForm space={space} />
           </PostingGate>

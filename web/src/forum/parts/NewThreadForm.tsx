@@ -5,6 +5,7 @@ import { useForum } from '../ForumContext';
 import { useT } from '../i18n';
 import { forumPaths } from '../paths';
 import { Field } from './Field';
+import { ImageUpload } from './ImageUpload';
 import { PollFields, readPoll } from './PollFields';
 import { TextArea } from './TextArea';
 
@@ -15,10 +16,11 @@ export function NewThreadForm({ space }: { space: Space }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [withPoll, setWithPoll] = useState(false);
+  const [text, setText] = useState('');
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const body = { title: String(form.get('title')), body: String(form.get('body')), ...(withPoll && { poll: readPoll(form) }) };
+    const body = { title: String(form.get('title')), body: text, ...(withPoll && { poll: readPoll(form) }) };
     setBusy(true);
     setError(null);
     try {
@@ -37,7 +39,8 @@ export function NewThreadForm({ space }: { space: Space }) {
         </p>
       )}
       <Field name="title" label={t('forum.newThread.titleLabel')} required minLength={3} maxLength={200} />
-      <TextArea name="body" label={t('forum.newThread.bodyLabel')} hint={t('forum.composer.markdownHint')} required maxLength={20000} rows={6} />
+      <TextArea name="body" label={t('forum.newThread.bodyLabel')} hint={t('forum.composer.markdownHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} required maxLength={20000} rows={6} />
+      <ImageUpload onInsert={(md) => setText((cur) => `${cur}${cur && !cur.endsWith('\n') ? '\n' : ''}${md}\n`)} />
       <label className="check">
         <input type="checkbox" checked={withPoll} onChange={(e) => setWithPoll(e.currentTarget.checked)} /> {t('forum.poll.add')}
       </label>

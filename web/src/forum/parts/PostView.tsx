@@ -1,17 +1,31 @@
+import { useState } from 'react';
 import type { Post } from '../../../../shared/contracts/community';
 import { useForum } from '../ForumContext';
 import { useT } from '../i18n';
 import { AuthorName } from './AuthorName';
 import { DateTime } from './DateTime';
+import { FlagForm } from './FlagForm';
+import { LinkPreviews } from './LinkPreviews';
 import { Reactions } from './Reactions';
 
-/** One post: author, dates, the server-sanitized HTML, reactions and the reply button. */
-export function PostView({ post, replyTo, onReply, onChange }: { post: Post; replyTo: Post | null; onReply(p: Post): void; onChange(): void }) {
+export interface PostActions {
+  onReply(p: Post): void;
+  onChange(): void;
+  /** Q&A: set when this viewer may accept an answer (the question's author). */
+  onAccept?: (p: Post, accept: boolean) => void;
+}
+
+/** One post: author, dates, the server-sanitized HTML (or why there is none), previews, reactions and actions. */
+export function PostView({ post, replyTo, accepted, actions }: { post: Post; replyTo: Post | null; accepted: boolean; actions: PostActions }) {
   const t = useT();
   const { me } = useForum();
+  const [flagging, setFlagging] = useState(false);
   const headingId = `post-${post.id}-by`;
+  const wordless = post.deleted || post.placeholder !== null;
+  const mine = me !== null && post.author.kind === 'member' && post.author.id === me.id;
+  const canAct = Boolean(me?.guidelinesAcknowledgedAt) && !wordless;
   return (
-    <article className={`post${post.author.kind === 'staff' ? ' by-staff' : ''}`} id={`post-${post.id}`} aria-labelledby={headingId}>
+    <article className={`post${post.author.kind === 'staff' ? ' by-staff' : ''}${accepted ? ' accepted' : ''}`} id={`post-${post.id}`} aria-labelledby={headingId}>
       <header className="post-head">
         <span id={headingId}>
           <AuthorName author={post.author} />
@@ -19,25 +33,48 @@ export function PostView({ post, replyTo, onReply, onChange }: { post: Post; rep
         <span className="meta">
           <DateTime iso={post.createdAt} />
           {post.editedAt && <> · {t('forum.post.edited')}</>}
+          {post.score !== 0 && <> · {t('forum.post.score', { count: post.score })}</>}
         </span>
         {post.state === 'pending' && <span className="badge pending">{t('forum.post.pending')}</span>}
+        {post.hidden && !post.placeholder && <span className="badge pending">{t('forum.post.hiddenBadge')}</span>}
+        {accepted && <span className="badge solved">{t('forum.qa.acceptedBadge')}</span>}
       </header>
       {replyTo && (
         <p className="reply-to">
           <a href={`#post-${replyTo.id}`}>{t('forum.post.inReplyTo', { name: replyTo.author.displayName })}</a>
         </p>
       )}
-      {post.deleted ? <p className="deleted">{t('forum.post.deleted')}</p> : <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />}
-      {!post.deleted && (
+      {post.deleted ? (
+        <p className="deleted">{t('forum.post.deleted')}</p>
+      ) : post.placeholder ? (
+        <p className="deleted">{t(`forum.post.placeholder.${post.placeholder}`)}</p>
+      ) : (
+        <>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+          <LinkPreviews previews={post.linkPreviews} />
+        </>
+      )}
+      {!wordless && (
         <footer className="post-actions">
-          <Reactions post={post} onChange={onChange} />
-          {me?.guidelinesAcknowledgedAt && (
-            <button type="button" className="link" onClick={() => onReply(post)}>
+          <Reactions post={post} onChange={actions.onChange} />
+          {canAct && (
+            <button type="button" className="link" onClick={() => actions.onReply(post)}>
               {t('forum.post.reply')}
+            </button>
+          )}
+          {canAct && actions.onAccept && !post.isOpening && (
+            <button type="button" className="link" onClick={() => actions.onAccept?.(post, !accepted)}>
+              {accepted ? t('forum.qa.unaccept') : t('forum.qa.accept')}
+            </button>
+          )}
+          {canAct && !mine && !flagging && (
+            <button type="button" className="link" onClick={() => setFlagging(true)}>
+              {t('forum.flag.open')}
             </button>
           )}
         </footer>
       )}
+      {flagging && <FlagForm postId={post.id} onDone={() => setFlagging(false)} />}
     </article>
   );
 }

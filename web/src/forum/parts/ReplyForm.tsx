@@ -3,6 +3,7 @@ import type { Post } from '../../../../shared/contracts/community';
 import { errorText } from '../errors';
 import { useForum } from '../ForumContext';
 import { useT } from '../i18n';
+import { ImageUpload } from './ImageUpload';
 import { TextArea } from './TextArea';
 
 /** The reply box; keeps the text when sending fails, so nothing typed is lost. */
@@ -46,6 +47,7 @@ export function ReplyForm({ threadId, replyTo, onCancelReplyTo, onSent, requires
         </p>
       )}
       <TextArea ref={area} name="body" label={t('forum.reply.label')} hint={t('forum.composer.markdownHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} required maxLength={20000} rows={5} />
+      <ImageUpload onInsert={(md) => setText((cur) => `${cur}${cur && !cur.endsWith('\n') ? '\n' : ''}${md}\n`)} />
       {error && (
         <p role="alert" className="error">
           {error}
