@@ -194,3 +194,25 @@ describe('the anonymous page cache', () => {
     expect(data.page.thread.posts.every((p: { bodySource: unknown; bodyHtml: string }) => p.bodySource === null && p.bodyHtml.length > 0)).toBe(true);
   });
 });
+
+describe('account pages and profiles', () => {
+  it('serves the forgot, reset and sign-in-link pages with noindex and without the token in the page', async () => {
+    for (const path of ['forgot', 'reset?token=secret-token-value-123456', 'magic?token=secret-token-value-123456']) {
+      const res = await page(`/c/${ws}/${path}`);
+      expect(res.status).toBe(200);
+      expect(res.html).toContain('<meta name="robots" content="noindex">');
+      expect(res.html).not.toContain('secret-token-value');
+    }
+    expect((await page('/robots.txt')).html).toContain('Disallow: /c/*/magic');
+  });
+
+  it("shows a member's @handle, and to a member who blocked them, the unblock button", async () => {
+    const other = await joinCommunity(t, ws, { name: 'Blocked Bea' });
+    const profile = `/c/${ws}/u/${other.id}`;
+    expect((await page(profile)).html).toContain('@blocked_bea');
+    expect((await member.request('PUT', `/me/blocks/${other.id}`)).status).toBeLessThan(300);
+    const html = (await page(profile, { cookie: member.cookie })).html;
+    expect(html).toContain('Unblock');
+    expect(JSON.parse(/<script id="forum-data" type="application\/json">(.*?)<\/script>/.exec(html)![1]!).page.blockedByMe).toBe(true);
+  });
+});

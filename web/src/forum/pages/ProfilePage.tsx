@@ -15,7 +15,7 @@ export function ProfilePage({ profile, blockedByMe }: { profile: PublicProfile; 
           <DateTime iso={profile.joinedAt} dateOnly />
         </dd>
         <dt>{t('forum.profile.handle')}</dt>
-        <dd>@{profile.handle}</dd>
+        <dd>{`@${profile.handle}`}</dd>
         <dt>{t('forum.profile.trustLevel')}</dt>
         <dd>{t(`forum.trust.${profile.trustLevel}`)}</dd>
         {profile.languages.length > 0 && (
