@@ -70,11 +70,15 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
-/** `demo`: seed the Caffè Aurora demo workspace on start (its users sign in with the demo password). */
-export async function startServer(opts: { demo?: boolean } = {}): Promise<TestServer> {
+/**
+ * `demo`: seed the Caffè Aurora demo workspace on start (its users sign in with the demo password).
+ * `prepare`: runs on the fresh data folder before the server starts (e.g. CLI commands on it).
+ */
+export async function startServer(opts: { demo?: boolean; prepare?: (dataDir: string) => Promise<void> } = {}): Promise<TestServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+  await opts.prepare?.(dataDir);
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_URL: baseUrl, DEMO: opts.demo ? 'true' : 'false', LOGIN_MAX_PER_MINUTE: '1000', LOG_LEVEL: 'warn' };
   delete env.SMTP_URL; // mail must land in the dev outbox
@@ -150,7 +154,7 @@ export interface Journey {
  * Call inside a journey's describe(): a fresh server and browser before its tests, both stopped
  * after them. Read the fields from hooks and tests, once the `before` hook has run.
  */
-export function journey(opts: { demo?: boolean } = {}): Journey {
+export function journey(opts: { demo?: boolean; prepare?: (dataDir: string) => Promise<void> } = {}): Journey {
   const env: Partial<Journey> = {};
   before(async () => {
     env.server = await startServer(opts);
