@@ -10,6 +10,7 @@ import { ForgotPage } from './pages/ForgotPage';
 import { GuidelinesPage } from './pages/GuidelinesPage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePage } from './pages/ProfilePage';
+import { SettingsPage } from './pages/SettingsPage';
 import { MagicPage, ResetPage } from './pages/ResetPage';
 import { SpacePage } from './pages/SpacePage';
 import { ThreadPage } from './pages/ThreadPage';
@@ -56,6 +57,8 @@ function Page({ data }: { data: ForumData }) {
       return <ResetPage />;
     case 'magic':
       return <MagicPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'error':
       return <ErrorPage status={page.status} />;
   }

@@ -25,6 +25,8 @@ export type ForumPage =
   /** From an emailed link (the token stays in the address, never in the page). */
   | { kind: 'reset' }
   | { kind: 'magic' }
+  /** The member's own profile and notification settings (members only). */
+  | { kind: 'settings' }
   | { kind: 'error'; status: 401 | 404 };
 
 export type ForumMember = MemberMe['member'];

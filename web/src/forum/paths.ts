@@ -22,5 +22,6 @@ export const forumPaths = {
   forgot: (c: string) => `/c/${c}/forgot`,
   reset: (c: string) => `/c/${c}/reset`,
   magic: (c: string) => `/c/${c}/magic`,
+  settings: (c: string) => `/c/${c}/settings`,
   api: (c: string) => `/api/communities/${c}`,
 };

@@ -48,6 +48,8 @@ export function pageMeta(data: ForumData, t: ForumT, origin: string): PageMeta {
       return { ...site, title: `${page.profile.displayName} · ${c.name}`, description: excerpt(page.profile.bio || site.description), canonicalPath: forumPaths.profile(c.id, page.profile.id), indexable: true };
     case 'guidelines':
       return { ...site, title: `${t('forum.guidelines.title')} · ${c.name}`, canonicalPath: forumPaths.guidelines(c.id), indexable: true };
+    case 'settings':
+      return { ...site, title: `${t('forum.settings.title')} · ${c.name}`, canonicalPath: forumPaths.settings(c.id), indexable: false };
     case 'join':
     case 'signin':
     case 'forgot':

@@ -50,6 +50,7 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
     page('/forgot', () => ({ kind: 'forgot' }));
     page('/reset', () => ({ kind: 'reset' }));
     page('/magic', () => ({ kind: 'magic' }));
+    page('/settings', () => ({ kind: 'settings' }));
 
     app.get('/c/:communityId/sitemap.xml', { schema: { hide: true } }, async (req, reply) => {
       const { communityId } = req.params as Params;
@@ -64,7 +65,7 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
 
     app.get('/robots.txt', { schema: { hide: true } }, async (req, reply) => {
       const ids = await listCommunityIds(req.ctx.db);
-      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /c/*/forgot', 'Disallow: /c/*/reset', 'Disallow: /c/*/magic', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
+      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /c/*/forgot', 'Disallow: /c/*/reset', 'Disallow: /c/*/magic', 'Disallow: /c/*/settings', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
       return reply.type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     });
   };

@@ -13,7 +13,7 @@ import { getThread } from './getThread';
 import { listSpaces } from './listSpaces';
 import { loadBlockedIds } from './loadBlocks';
 
-export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | { kind: 'forgot' } | { kind: 'reset' } | { kind: 'magic' };
+export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | { kind: 'forgot' } | { kind: 'reset' } | { kind: 'magic' } | { kind: 'settings' };
 
 /** What a forum page shows this viewer, shaped by the API contracts (so the page holds exactly what the API would). */
 export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): Promise<ForumPage> {
@@ -31,6 +31,8 @@ export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): 
       case 'profile':
         const profile = MemberProfilePage.parse(await getPublicProfile(db, viewer.workspaceId, route.memberId));
         return { kind: 'profile', profile, blockedByMe: (await loadBlockedIds(db, viewer)).has(profile.id) };
+      case 'settings':
+        return viewer.kind === 'member' ? { kind: 'settings' } : { kind: 'error', status: 401 };
       default:
         return { kind: route.kind };
     }

@@ -29,6 +29,7 @@ export function AccountMenu() {
   return (
     <div className="account">
       <a href={forumPaths.profile(c, me.id)}>{me.displayName}</a>
+      <a href={forumPaths.settings(c)}>{t('forum.settings.link')}</a>
       <button type="button" className="link" onClick={() => void signOut()} disabled={busy}>
         {t('forum.account.signOut')}
       </button>
