@@ -48,6 +48,11 @@ export function pageMeta(data: ForumData, t: ForumT, origin: string): PageMeta {
       return { ...site, title: `${page.profile.displayName} · ${c.name}`, description: excerpt(page.profile.bio || site.description), canonicalPath: forumPaths.profile(c.id, page.profile.id), indexable: true };
     case 'guidelines':
       return { ...site, title: `${t('forum.guidelines.title')} · ${c.name}`, canonicalPath: forumPaths.guidelines(c.id), indexable: true };
+    case 'search':
+      // Result pages are for the reader who asked: never indexed (robots.txt also keeps crawlers out).
+      return { ...site, title: `${page.q.trim() ? t('forum.search.titleFor', { q: page.q.trim() }) : t('forum.search.title')} · ${c.name}`, canonicalPath: forumPaths.search(c.id), indexable: false };
+    case 'notifications':
+      return { ...site, title: `${t('forum.notifications.title')} · ${c.name}`, canonicalPath: forumPaths.notifications(c.id), indexable: false };
     case 'join':
     case 'signin':
       return { ...site, title: `${t(`forum.account.${page.kind}Title`)} · ${c.name}`, canonicalPath: forumPaths[page.kind](c.id), indexable: false };

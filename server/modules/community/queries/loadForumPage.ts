@@ -11,8 +11,10 @@ import { getPublicProfile } from './getPublicProfile';
 import { getSpaceWithThreads } from './getSpaceWithThreads';
 import { getThread } from './getThread';
 import { listSpaces } from './listSpaces';
+import { loadNotificationsPage } from './loadNotificationsPage';
+import { loadSearchPage, type SearchPageRoute } from './loadSearchPage';
 
-export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' };
+export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | ({ kind: 'search' } & SearchPageRoute) | { kind: 'notifications'; cursor: string | null };
 
 /** What a forum page shows this viewer, shaped by the API contracts (so the page holds exactly what the API would). */
 export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): Promise<ForumPage> {
@@ -29,6 +31,10 @@ export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): 
       }
       case 'profile':
         return { kind: 'profile', profile: PublicProfile.parse(await getPublicProfile(db, viewer.workspaceId, route.memberId)) };
+      case 'search':
+        return await loadSearchPage(db, viewer, route);
+      case 'notifications':
+        return await loadNotificationsPage(db, viewer, route.cursor);
       default:
         return { kind: route.kind };
     }
