@@ -251,9 +251,17 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
     await step(first, 'notifications', async () => {
       await bell.click();
       await first.waitForURL(/\/notifications$/);
-      await first.getByRole('link', { name: 'Voter 100 mentioned you in “Welcome to the brewing space”' }).waitFor();
+      const mention = first.getByRole('link', { name: 'Voter 100 mentioned you in “Welcome to the brewing space”' });
+      await mention.waitFor();
       assert.ok((await first.locator('li.notification.unread').count()) > 0);
       assert.deepEqual(await untranslatedKeys(first), []);
+      // Opening one marks it read and lands on the reply itself.
+      await mention.click();
+      await first.waitForURL(/\/t\/[0-9a-f-]+\/welcome-to-the-brewing-space#post-[0-9a-f-]+$/);
+      await first.getByRole('link', { name: `Notifications: ${before} unread` }).waitFor();
+      await first.getByText('how do you brew yours?').waitFor();
+      await first.getByRole('link', { name: `Notifications: ${before} unread` }).click();
+      await first.waitForURL(/\/notifications$/);
       await first.getByRole('button', { name: 'Mark all as read' }).click();
       await first.getByRole('link', { name: 'Notifications: 0 unread' }).waitFor();
       assert.equal(await first.locator('li.notification.unread').count(), 0);
