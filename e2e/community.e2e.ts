@@ -2,7 +2,8 @@
  * Journey: the public community (K1, K4, K5). A public thread read with JavaScript off; a new member
  * joins, accepts the guidelines and starts a thread; another member replies and reacts and the first
  * sees both live; a ranked-choice poll is counted by instant run-off on a known example; hostile
- * posts never execute in the browser; axe finds no serious accessibility violation.
+ * posts never execute in the browser; axe finds no serious accessibility violation; search finds the
+ * thread with the word highlighted, a mention raises the bell's count live and the notifications are read.
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -35,6 +36,13 @@ async function apiMember(baseUrl: string, ws: string, n: number): Promise<Member
   assert.equal(res.status, 201, JSON.stringify(res.body));
   await m.post('/guidelines/acknowledge');
   return m;
+}
+
+type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('community journey: join, post, reply live, vote, stay safe', { skip: skip ?? false, timeout: 420_000 }, () => {
@@ -271,5 +279,68 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
       assert.equal(await first.getAttribute('html', 'lang'), 'it');
       assert.deepEqual(await untranslatedKeys(first), []);
     });
+  });
+  test('search finds the thread, highlighted; a mention raises the bell live; notifications are read', async () => {
+    await step(first, 'search', async () => {
+      await first.goto(`${base}?lang=en`);
+      const box = first.getByRole('search', { name: 'Search the community' });
+      await box.getByLabel('Search the community').fill('grind');
+      await box.getByRole('button', { name: 'Search' }).click();
+      await first.waitForURL(/\/search\?q=grind$/);
+      const hit = first.locator('main .search-results a.thread-title', { hasText: 'Moka: which grind?' }).first();
+      await hit.waitFor();
+      assert.equal(await hit.locator('mark').first().textContent(), 'grind');
+      assert.match((await hit.getAttribute('href')) ?? '', /\/t\/[0-9a-f-]+\/moka-which-grind/);
+      assert.deepEqual(await untranslatedKeys(first), []);
+    });
+    const bell = first.getByRole('link', { name: /^Notifications: \d+ unread$/ });
+    let before = 0;
+    await step(first, 'bell-live', async () => {
+      // The stream must be open before the mention, or there is nothing to see live.
+      const streamOpen = first.waitForResponse((r) => r.url().includes('/live'));
+      await first.goto(`${base}/s/brewing`);
+      await streamOpen;
+      before = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')![1]);
+      const other = await apiMember(env.server.baseUrl, ws, 100);
+      const staffThreadId = /\/t\/([0-9a-f-]+)\//.exec(staffThreadUrl)![1]!;
+      const handle = /^luca_nuovo\d*$/;
+      const members = (await first.evaluate(async (u) => (await fetch(u)).json(), `/api/communities/${ws}/me`)) as { member: { handle: string } };
+      assert.match(members.member.handle, handle);
+      assert.equal((await other.post(`/threads/${staffThreadId}/replies`, { body: `@${members.member.handle} how do you brew yours?` })).status, 201);
+      // No reload: the notification event of the live stream updates the count.
+      await first.getByRole('link', { name: `Notifications: ${before + 1} unread` }).waitFor({ timeout: 5_000 });
+    });
+    await step(first, 'notifications', async () => {
+      await bell.click();
+      await first.waitForURL(/\/notifications$/);
+      const mention = first.getByRole('link', { name: 'Voter 100 mentioned you in “Welcome to the brewing space”' });
+      await mention.waitFor();
+      assert.ok((await first.locator('li.notification.unread').count()) > 0);
+      assert.deepEqual(await untranslatedKeys(first), []);
+      // Opening one marks it read and lands on the reply itself.
+      await mention.click();
+      await first.waitForURL(/\/t\/[0-9a-f-]+\/welcome-to-the-brewing-space#post-[0-9a-f-]+$/);
+      await first.getByRole('link', { name: `Notifications: ${before} unread` }).waitFor();
+      await first.getByText('how do you brew yours?').waitFor();
+      await first.getByRole('link', { name: `Notifications: ${before} unread` }).click();
+      await first.waitForURL(/\/notifications$/);
+      await first.getByRole('button', { name: 'Mark all as read' }).click();
+      await first.getByRole('link', { name: 'Notifications: 0 unread' }).waitFor();
+      assert.equal(await first.locator('li.notification.unread').count(), 0);
+      await first.reload();
+      await first.getByRole('link', { name: 'Notifications: 0 unread' }).waitFor();
+      assert.equal(await first.locator('li.notification.unread').count(), 0);
+    });
+    // axe on both pages, as the member (axe is an inline script: only this context bypasses the CSP).
+    const context = await env.browser.newContext({ bypassCSP: true, locale: 'en-GB' });
+    await context.addCookies(await first.context().cookies());
+    const page = await context.newPage();
+    for (const url of [`${base}/search?q=grind&lang=en`, `${base}/notifications`]) {
+      await step(page, `axe-${new URL(url).pathname}`, async () => {
+        await page.goto(url);
+        assert.deepEqual(await seriousAxeViolations(page), [], `axe on ${url}`);
+      });
+    }
+    await context.close();
   });
 });

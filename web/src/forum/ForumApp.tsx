@@ -9,17 +9,22 @@ import { ErrorPage } from './pages/ErrorPage';
 import { ForgotPage } from './pages/ForgotPage';
 import { GuidelinesPage } from './pages/GuidelinesPage';
 import { HomePage } from './pages/HomePage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { MagicPage, ResetPage } from './pages/ResetPage';
+import { SearchPage } from './pages/SearchPage';
 import { SpacePage } from './pages/SpacePage';
 import { ThreadPage } from './pages/ThreadPage';
+import { UnreadContext } from './unread';
 
 /** The public community: the same tree renders on the server (complete HTML) and hydrates in the browser. */
 export function ForumApp({ data }: { data: ForumData }) {
   const t = useMemo(() => createForumT(data.locale, data.strings), [data.locale, data.strings]);
   const [me, setMe] = useState<ForumMember | null>(data.me);
   const [hydrated, setHydrated] = useState(false);
+  const [unread, setUnread] = useState(data.unreadNotifications);
+  const unreadState = useMemo(() => ({ count: unread, setCount: setUnread }), [unread]);
   const csrf = useRef(data.csrfToken);
   useEffect(() => setHydrated(true), []);
   const api = useMemo(() => forumApi(data.community.id, () => csrf.current), [data.community.id]);
@@ -27,9 +32,11 @@ export function ForumApp({ data }: { data: ForumData }) {
   return (
     <TContext.Provider value={t}>
       <ForumContext.Provider value={state}>
-        <Layout>
-          <Page data={data} />
-        </Layout>
+        <UnreadContext.Provider value={unreadState}>
+          <Layout>
+            <Page data={data} />
+          </Layout>
+        </UnreadContext.Provider>
       </ForumContext.Provider>
     </TContext.Provider>
   );
@@ -59,6 +66,10 @@ function Page({ data }: { data: ForumData }) {
       return <MagicPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'search':
+      return <SearchPage page={page} />;
+    case 'notifications':
+      return <NotificationsPage page={page} />;
     case 'error':
       return <ErrorPage status={page.status} />;
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { MemberMe as MemberMeSchema, MemberProfilePage as MemberProfilePageSchema, PublicCommunity as PublicCommunitySchema, Space, Thread, ThreadSummary } from '../../../shared/contracts/community';
+import type { MemberMe as MemberMeSchema, MemberProfilePage as MemberProfilePageSchema, PublicCommunity as PublicCommunitySchema, SearchResults as SearchResultsSchema, Space, Thread, ThreadSummary } from '../../../shared/contracts/community';
+import type { CommunityNotification as CommunityNotificationSchema } from '../../../shared/contracts/communityNotifications';
 import type { CommunityEvent as CommunityEventSchema } from '../../../shared/contracts/communityEvents';
 import type { Poll } from '../../../shared/contracts/communityPolls';
 
@@ -8,6 +9,8 @@ export type MemberMe = z.infer<typeof MemberMeSchema>;
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;
 export type PublicProfile = z.infer<typeof MemberProfilePageSchema>;
 export type CommunityEvent = z.infer<typeof CommunityEventSchema>;
+export type SearchResults = z.infer<typeof SearchResultsSchema>;
+export type CommunityNotification = z.infer<typeof CommunityNotificationSchema>;
 
 export type ForumLocale = 'en' | 'it' | 'es';
 export const FORUM_LOCALES: readonly ForumLocale[] = ['en', 'it', 'es'];
@@ -27,6 +30,17 @@ export type ForumPage =
   | { kind: 'magic' }
   /** The member's own profile and notification settings (members only). */
   | { kind: 'settings' }
+  | {
+      kind: 'search';
+      /** As typed ('' before a search); `results` is null when there is nothing to search for yet. */
+      q: string;
+      space: string | null;
+      /** The spaces the reader may narrow the search to. */
+      spaces: { slug: string; name: string }[];
+      results: SearchResults | null;
+      problem: 'tooShort' | 'tooLong' | null;
+    }
+  | { kind: 'notifications'; notifications: CommunityNotification[]; nextCursor: string | null; unreadCount: number; cursor: string | null }
   | { kind: 'error'; status: 401 | 404 };
 
 export type ForumMember = MemberMe['member'];
@@ -40,4 +54,6 @@ export interface ForumData {
   me: ForumMember | null;
   csrfToken: string | null;
   page: ForumPage;
+  /** The member's unread notifications when the page was rendered (null for visitors). */
+  unreadNotifications: number | null;
 }

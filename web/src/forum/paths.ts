@@ -23,5 +23,16 @@ export const forumPaths = {
   reset: (c: string) => `/c/${c}/reset`,
   magic: (c: string) => `/c/${c}/magic`,
   settings: (c: string) => `/c/${c}/settings`,
+  search: (c: string, q?: { q?: string; space?: string | null; page?: number }) => {
+    const params = new URLSearchParams();
+    if (q?.q) params.set('q', q.q);
+    if (q?.space) params.set('space', q.space);
+    if (q?.page && q.page > 1) params.set('page', String(q.page));
+    const query = params.toString();
+    return `/c/${c}/search${query ? `?${query}` : ''}`;
+  },
+  notifications: (c: string, cursor?: string | null) => `/c/${c}/notifications${cursor ? `?cursor=${cursor}` : ''}`,
+  /** A thread, or one of its posts when `postId` names a reply. */
+  post: (c: string, threadId: string, title: string, postId?: string | null) => `/c/${c}/t/${threadId}/${slugify(title)}${postId ? `#post-${postId}` : ''}`,
   api: (c: string) => `/api/communities/${c}`,
 };

@@ -50,6 +50,11 @@ export function pageMeta(data: ForumData, t: ForumT, origin: string): PageMeta {
       return { ...site, title: `${t('forum.guidelines.title')} · ${c.name}`, canonicalPath: forumPaths.guidelines(c.id), indexable: true };
     case 'settings':
       return { ...site, title: `${t('forum.settings.title')} · ${c.name}`, canonicalPath: forumPaths.settings(c.id), indexable: false };
+    case 'search':
+      // Result pages are for the reader who asked: never indexed (robots.txt also keeps crawlers out).
+      return { ...site, title: `${page.q.trim() ? t('forum.search.titleFor', { q: page.q.trim() }) : t('forum.search.title')} · ${c.name}`, canonicalPath: forumPaths.search(c.id), indexable: false };
+    case 'notifications':
+      return { ...site, title: `${t('forum.notifications.title')} · ${c.name}`, canonicalPath: forumPaths.notifications(c.id), indexable: false };
     case 'join':
     case 'signin':
     case 'forgot':

@@ -11,6 +11,7 @@ import { notFound } from '../../../errors';
 import { MEMBER_COOKIE, viewerOf } from '../memberSession';
 import { presentMe, presentPublicCommunity } from '../presenters';
 import { findCommunity } from '../queries/findCommunity';
+import { countUnreadNotifications } from '../queries/listMemberNotifications';
 import { listCommunityIds } from '../queries/listCommunityIds';
 import { listSitemapEntries } from '../queries/listSitemapEntries';
 import { loadForumPage, type ForumRoute } from '../queries/loadForumPage';
@@ -26,16 +27,19 @@ const Uuid = z.uuid();
 const FORUM_CSP = "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; form-action 'self'; frame-ancestors 'self'; img-src 'self' data: https:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'";
 
 type Params = { communityId: string; slug?: string; threadId?: string; titleSlug?: string; memberId?: string };
+type Query = Record<string, string | string[] | undefined>;
+/** One value of a query parameter (the first when repeated). */
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** The public community as complete HTML pages (K5): readable without JavaScript, hydrated by the forum bundle. */
 export function communityPageRoutes(opts: { webDist: string; cacheSeconds: number }): FastifyPluginAsync {
   return async (app) => {
     const cache = new PageCache(opts.cacheSeconds * 1000);
-    const page = (path: string, route: (p: Params) => ForumRoute | null) =>
+    const page = (path: string, route: (p: Params, q: Query) => ForumRoute | null) =>
       app.get(`/c/:communityId${path}`, { schema: { hide: true } }, async (req, reply) => {
         const params = req.params as Params;
         if (!Uuid.safeParse(params.communityId).success) throw notFound('That community');
-        const target = route(params);
+        const target = route(params, req.query as Query);
         if (!target) throw notFound('That page');
         return renderPage(req, reply, params, target, { webDist: opts.webDist, cache });
       });
@@ -51,6 +55,11 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
     page('/reset', () => ({ kind: 'reset' }));
     page('/magic', () => ({ kind: 'magic' }));
     page('/settings', () => ({ kind: 'settings' }));
+    page('/search', (_, q) => ({ kind: 'search', q: one(q.q) ?? '', space: one(q.space) || null, page: Number.parseInt(one(q.page) ?? '1', 10) || 1 }));
+    page('/notifications', (_, q) => {
+      const cursor = one(q.cursor);
+      return cursor === undefined || Uuid.safeParse(cursor).success ? { kind: 'notifications', cursor: cursor ?? null } : null;
+    });
 
     app.get('/c/:communityId/sitemap.xml', { schema: { hide: true } }, async (req, reply) => {
       const { communityId } = req.params as Params;
@@ -65,7 +74,7 @@ export function communityPageRoutes(opts: { webDist: string; cacheSeconds: numbe
 
     app.get('/robots.txt', { schema: { hide: true } }, async (req, reply) => {
       const ids = await listCommunityIds(req.ctx.db);
-      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /c/*/forgot', 'Disallow: /c/*/reset', 'Disallow: /c/*/magic', 'Disallow: /c/*/settings', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
+      const lines = ['User-agent: *', 'Allow: /c/', 'Disallow: /c/*/join', 'Disallow: /c/*/signin', 'Disallow: /c/*/forgot', 'Disallow: /c/*/reset', 'Disallow: /c/*/magic', 'Disallow: /c/*/settings', 'Disallow: /c/*/search', 'Disallow: /c/*/notifications', 'Disallow: /', '', ...ids.map((id) => `Sitemap: ${req.ctx.publicUrl}/c/${id}/sitemap.xml`)];
       return reply.type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
     });
   };
@@ -94,6 +103,7 @@ async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Para
     me: me?.member ?? null,
     csrfToken: me?.csrfToken ?? null,
     page: forumPage,
+    unreadNotifications: viewer.kind === 'member' ? (forumPage.kind === 'notifications' ? forumPage.unreadCount : await countUnreadNotifications(req.ctx.db, viewer)) : null,
   };
   const t = createForumT(locale, data.strings);
   const meta = pageMeta(data, t, req.ctx.publicUrl);

@@ -12,8 +12,10 @@ import { getSpaceWithThreads } from './getSpaceWithThreads';
 import { getThread } from './getThread';
 import { listSpaces } from './listSpaces';
 import { loadBlockedIds } from './loadBlocks';
+import { loadNotificationsPage } from './loadNotificationsPage';
+import { loadSearchPage, type SearchPageRoute } from './loadSearchPage';
 
-export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | { kind: 'forgot' } | { kind: 'reset' } | { kind: 'magic' } | { kind: 'settings' };
+export type ForumRoute = { kind: 'home' } | { kind: 'space'; slug: string } | { kind: 'thread'; threadId: string } | { kind: 'profile'; memberId: string } | { kind: 'join' } | { kind: 'signin' } | { kind: 'guidelines' } | { kind: 'forgot' } | { kind: 'reset' } | { kind: 'magic' } | { kind: 'settings' } | ({ kind: 'search' } & SearchPageRoute) | { kind: 'notifications'; cursor: string | null };
 
 /** What a forum page shows this viewer, shaped by the API contracts (so the page holds exactly what the API would). */
 export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): Promise<ForumPage> {
@@ -33,6 +35,10 @@ export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): 
         return { kind: 'profile', profile, blockedByMe: (await loadBlockedIds(db, viewer)).has(profile.id) };
       case 'settings':
         return viewer.kind === 'member' ? { kind: 'settings' } : { kind: 'error', status: 401 };
+      case 'search':
+        return await loadSearchPage(db, viewer, route);
+      case 'notifications':
+        return await loadNotificationsPage(db, viewer, route.cursor);
       default:
         return { kind: route.kind };
     }

@@ -4,6 +4,8 @@ import { useT } from '../i18n';
 import { FORUM_LOCALES } from '../pageData';
 import { forumPaths } from '../paths';
 import { AccountMenu } from './AccountMenu';
+import { HeaderSearch } from './HeaderSearch';
+import { NotificationBell } from './NotificationBell';
 
 /** Landmarks every page shares: a skip link, the banner with navigation, the main content, the footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -29,7 +31,11 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
-        <AccountMenu />
+        <HeaderSearch />
+        <div className="account-area">
+          <NotificationBell />
+          <AccountMenu />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {children}
