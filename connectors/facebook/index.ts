@@ -4,6 +4,7 @@ import { facebookCapabilities } from './manifest';
 import { facebookChannelMetrics, facebookPostMetrics } from './metrics';
 import { completeFacebookOAuth } from './oauth';
 import { deleteFacebook, publishFacebook } from './publish';
+import { confirmFacebookScheduled } from './scheduled';
 import { answerFacebookChallenge, parseFacebookWebhook, verifyFacebookWebhook } from './webhook';
 import { PublishError } from '../types';
 
@@ -18,6 +19,7 @@ export const facebookConnector: Connector = {
   // Graph has no idempotency key and no way to find a post by one.
   findPublished: async () => null,
   delete: deleteFacebook,
+  confirmScheduled: (ctx, ref) => confirmFacebookScheduled(ctx, ref),
   pullInbound: pullFacebook,
   reply: replyFacebook,
   hideComment: hideFacebookComment,

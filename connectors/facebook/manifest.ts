@@ -51,6 +51,9 @@ export const facebookCapabilities: ChannelCapabilities = {
   threads: false,
   firstComment: false,
   nativeScheduling: true,
+  // Facebook's documented window for scheduled_publish_time (SCHEDULE_MIN_MS..SCHEDULE_MAX_MS below):
+  // the publisher hands single-part posts over 15 minutes ahead and confirms them after the time.
+  nativeSchedulingWindow: { minLeadSeconds: 600, maxLeadSeconds: 30 * 86_400 },
   quotas: [],
   // Which Page, when the person manages several: its id, @username or name (default: the first they can post to).
   connectFields: [{ key: 'page', kind: 'text', required: false }],

@@ -2,6 +2,7 @@ import { PublishError, type ConnectorContext, type MediaInput, type PublishInput
 import { graph, isGone } from './graph';
 import { facebookCapabilities, SCHEDULE_MAX_MS, SCHEDULE_MIN_MS } from './manifest';
 import { pageOf, postUrl } from './page';
+import { withdrawFacebookScheduled } from './scheduled';
 
 /**
  * Publishes to the Page feed: text (and a link) on /feed, one photo on /photos, several photos
@@ -57,8 +58,9 @@ function photoForm(m: MediaInput): FormData {
 
 const altText = (m: MediaInput): Record<string, string> => (m.altText ? { alt_text_custom: m.altText } : {});
 
-/** DELETE /{post-id}; a post already gone counts as deleted. */
+/** DELETE /{post-id}; a post already gone counts as deleted. A post Facebook holds for later is withdrawn (scheduled.ts). */
 export async function deleteFacebook(ctx: ConnectorContext, ref: RemoteRef): Promise<void> {
+  if (ref.meta?.scheduled === 'true') return withdrawFacebookScheduled(ctx, ref);
   const { call } = pageOf(ctx);
   try {
     await graph(call, 'DELETE', ref.id);

@@ -1,5 +1,7 @@
 import { youtube, type youtube_v3 } from '@googleapis/youtube';
 
+export const watchUrl = (id: string) => `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`;
+
 export const API_ROOT = 'https://www.googleapis.com/';
 
 export function apiRoot(ctx: { baseUrl?: string }): string {

@@ -5,6 +5,7 @@ import { youtubeCapabilities } from './manifest';
 import { fetchYoutubeChannelMetrics, fetchYoutubeMetrics } from './metrics';
 import { completeYoutubeOAuth, refreshYoutubeAuth } from './oauth';
 import { deleteYoutubeVideo, findYoutubeVideo, publishYoutubeVideo } from './publish';
+import { confirmYoutubeScheduled } from './scheduled';
 
 /** YouTube Data API v3 through @googleapis/youtube; uploads through the resumable protocol. */
 export const youtubeConnector: Connector = {
@@ -15,6 +16,7 @@ export const youtubeConnector: Connector = {
   publish: publishYoutubeVideo,
   findPublished: findYoutubeVideo,
   delete: deleteYoutubeVideo,
+  confirmScheduled: (ctx, ref) => confirmYoutubeScheduled(ctx, ref),
   pullInbound: pullYoutubeComments,
   reply: replyOnYoutube,
   hideComment: hideYoutubeComment,

@@ -50,6 +50,10 @@ export const youtubeCapabilities: ChannelCapabilities = {
   firstComment: false,
   // status.publishAt with privacyStatus private: YouTube publishes the video at the time by itself.
   nativeScheduling: true,
+  // YouTube documents no bounds for publishAt but the future. Ours: the publisher hands a video over
+  // 35 minutes ahead (30 + 5), so the upload itself has half an hour to finish before its time; a
+  // year at most (also ours).
+  nativeSchedulingWindow: { minLeadSeconds: 30 * 60, maxLeadSeconds: 365 * 86_400 },
   options: [
     // Visibility once published (a future publish time uploads as private until then).
     { key: 'privacy', kind: 'select', choices: ['public', 'unlisted', 'private'], default: 'public' },

@@ -1,11 +1,13 @@
 import type { youtube_v3 } from '@googleapis/youtube';
 import { countGraphemes } from '../../shared/text';
 import { PublishError, type ConnectorContext, type MediaInput, type PublishInput, type RemoteRef } from '../types';
+import { watchUrl } from './api';
 import { withYoutube } from './client';
 import { YOUTUBE_DESCRIPTION_MAX_BYTES, YOUTUBE_TITLE_MAX, youtubeCapabilities } from './manifest';
+import { withdrawYoutubeScheduled } from './scheduled';
 import { resumableInsert } from './upload';
 
-export const watchUrl = (id: string) => `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`;
+export { watchUrl } from './api';
 /** A publish time closer than this is "now": YouTube wants publishAt in the future. */
 const SCHEDULE_MARGIN_MS = 5 * 60_000;
 
@@ -35,25 +37,45 @@ export function videoResource(input: PublishInput, now = Date.now()): youtube_v3
   const bytes = Buffer.byteLength(description, 'utf8');
   if (bytes > YOUTUBE_DESCRIPTION_MAX_BYTES) throw new PublishError('rejected', `the description is ${bytes} bytes; YouTube allows ${YOUTUBE_DESCRIPTION_MAX_BYTES}`);
   const opts = input.options ?? {};
-  const privacy = typeof opts.privacy === 'string' ? opts.privacy : 'public';
+  const privacy = chosenPrivacy(input);
   const status: youtube_v3.Schema$VideoStatus = { privacyStatus: privacy, selfDeclaredMadeForKids: opts.madeForKids === true };
-  // Native scheduling: a public video due later is uploaded private with publishAt, and YouTube makes
-  // it public then. (publishAt always ends public, so private and unlisted uploads are not scheduled.)
-  if (privacy === 'public' && input.scheduledAt.getTime() - now > SCHEDULE_MARGIN_MS) {
+  if (isAhead(input, now)) {
+    // Native scheduling: a public video due later is uploaded private with publishAt, and YouTube makes
+    // it public then. publishAt always ends public, so an unlisted or private video called ahead of its
+    // time (the publisher's handover) is uploaded private and held: its visibility is set once its time
+    // has passed, by confirmScheduled (scheduled.ts).
     status.privacyStatus = 'private';
-    status.publishAt = input.scheduledAt.toISOString();
+    if (privacy === 'public') status.publishAt = input.scheduledAt.toISOString();
   }
   return { snippet: { title, description }, status };
 }
 
+/** Called ahead of its time (the publisher's handover): YouTube holds the video until then. */
+export const isAhead = (input: Pick<PublishInput, 'scheduledAt'>, now = Date.now()) => input.scheduledAt.getTime() - now > SCHEDULE_MARGIN_MS;
+
+/** The visibility the author chose for the video once it is out (the `privacy` option). */
+export function chosenPrivacy(input: Pick<PublishInput, 'options'>): 'public' | 'unlisted' | 'private' {
+  const p = input.options?.privacy;
+  return p === 'unlisted' || p === 'private' ? p : 'public';
+}
+
+/**
+ * Uploads the video. One uploaded ahead of its time comes back marked `scheduled` (the publisher's
+ * handover): with `publishAt` when YouTube will make it public by itself, with `privacy` when it is
+ * held private until confirmScheduled gives it the chosen visibility.
+ */
 export async function publishYoutubeVideo(ctx: ConnectorContext, input: PublishInput): Promise<RemoteRef> {
   if (input.replyTo) throw new PublishError('rejected', 'YouTube videos cannot be threads');
   const media = theVideo(input.media);
-  const resource = videoResource(input);
+  const now = Date.now();
+  const resource = videoResource(input, now);
+  const privacy = chosenPrivacy(input);
   return withYoutube(ctx, async (_yt, token) => {
     const video = await resumableInsert(ctx, token, resource, media);
     const ref: RemoteRef = { id: video.id!, url: watchUrl(video.id!) };
-    if (video.status?.publishAt) ref.meta = { publishAt: video.status.publishAt };
+    const publishAt = video.status?.publishAt ?? resource.status?.publishAt;
+    if (publishAt) ref.meta = { scheduled: 'true', publishAt };
+    else if (isAhead(input, now)) ref.meta = { scheduled: 'true', privacy };
     return ref;
   });
 }
@@ -83,11 +105,15 @@ export async function findYoutubeVideo(ctx: ConnectorContext, _key: string, sche
     const since = items
       .filter((v) => v.snippet?.publishedAt && Date.parse(v.snippet.publishedAt) >= at - SKEW_MS)
       .sort((a, b) => Date.parse(a.snippet!.publishedAt!) - Date.parse(b.snippet!.publishedAt!));
-    const found = scheduled ?? since[0];
+    // Still private with that publishAt: YouTube holds it (handed over), and the publisher confirms it later.
+    if (scheduled?.id) return { id: scheduled.id, url: watchUrl(scheduled.id), ...(scheduled.status?.privacyStatus === 'private' ? { meta: { scheduled: 'true', publishAt: scheduled.status.publishAt! } } : {}) };
+    const found = since[0];
     return found?.id ? { id: found.id, url: watchUrl(found.id) } : null;
   });
 }
 
+/** videos.delete; a video YouTube holds for later is withdrawn only while nobody can see it yet (scheduled.ts). */
 export async function deleteYoutubeVideo(ctx: ConnectorContext, ref: RemoteRef): Promise<void> {
+  if (ref.meta?.scheduled === 'true') return withdrawYoutubeScheduled(ctx, ref);
   await withYoutube(ctx, (yt) => yt.videos.delete({ id: ref.id }));
 }

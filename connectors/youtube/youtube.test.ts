@@ -27,7 +27,7 @@ describe('YouTube: what a post must be', () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it('a public video due later is uploaded private with publishAt; soon, unlisted or private is not scheduled', () => {
+  it('a public video due later is uploaded private with publishAt; unlisted due later is held private without it; soon is not scheduled', () => {
     const now = Date.parse('2026-11-23T08:00:00Z');
     const later = new Date('2026-11-23T09:00:00Z');
     expect(videoResource(post('Roast day\nNew beans', { scheduledAt: later }), now)).toEqual({
@@ -35,7 +35,8 @@ describe('YouTube: what a post must be', () => {
       status: { privacyStatus: 'private', publishAt: '2026-11-23T09:00:00.000Z', selfDeclaredMadeForKids: false },
     });
     expect(videoResource(post('x', { scheduledAt: new Date(now + 60_000) }), now).status).toEqual({ privacyStatus: 'public', selfDeclaredMadeForKids: false });
-    expect(videoResource(post('x', { scheduledAt: later, options: { privacy: 'unlisted', madeForKids: true } }), now).status).toEqual({ privacyStatus: 'unlisted', selfDeclaredMadeForKids: true });
+    expect(videoResource(post('x', { scheduledAt: later, options: { privacy: 'unlisted', madeForKids: true } }), now).status).toEqual({ privacyStatus: 'private', selfDeclaredMadeForKids: true });
+    expect(videoResource(post('x', { scheduledAt: new Date(now + 60_000), options: { privacy: 'unlisted' } }), now).status).toEqual({ privacyStatus: 'unlisted', selfDeclaredMadeForKids: false });
   });
 });
 
@@ -96,7 +97,7 @@ describe('YouTube: tokens, reconciliation, comments, counters', () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it('findPublished: the upload scheduled for exactly that time, else the earliest since it, else null', async () => {
+  it('findPublished: the upload scheduled for exactly that time (still held: marked scheduled), else the earliest since it, else null', async () => {
     const at = new Date('2026-11-23T09:00:00Z');
     const video = (id: string, publishedAt: string, publishAt?: string) => ({ id, snippet: { publishedAt }, status: { privacyStatus: publishAt ? 'private' : 'public', ...(publishAt && { publishAt }) } });
     const uploads = { status: 200, body: { items: [{ contentDetails: { videoId: 'v1aaaaaaaaa' } }, { contentDetails: { videoId: 'v2aaaaaaaaa' } }, { contentDetails: { videoId: 'v3aaaaaaaaa' } }] } };
@@ -105,7 +106,7 @@ describe('YouTube: tokens, reconciliation, comments, counters', () => {
       { match: { method: 'GET', path: '/youtube/v3/videos', query: { id: 'v1aaaaaaaaa,v2aaaaaaaaa,v3aaaaaaaaa', part: 'snippet,status' } }, response: { status: 200, body: { items } } },
     ];
     let ctx = on(list([video('v1aaaaaaaaa', '2026-11-23T09:05:00Z'), video('v2aaaaaaaaa', '2026-11-22T18:00:00Z', '2026-11-23T09:00:00Z'), video('v3aaaaaaaaa', '2026-11-23T08:59:00Z')]));
-    expect(await yt.findPublished(ctx, 'k', at)).toEqual({ id: 'v2aaaaaaaaa', url: 'https://www.youtube.com/watch?v=v2aaaaaaaaa' });
+    expect(await yt.findPublished(ctx, 'k', at)).toEqual({ id: 'v2aaaaaaaaa', url: 'https://www.youtube.com/watch?v=v2aaaaaaaaa', meta: { scheduled: 'true', publishAt: '2026-11-23T09:00:00Z' } });
     ctx = on(list([video('v1aaaaaaaaa', '2026-11-23T09:05:00Z'), video('v3aaaaaaaaa', '2026-11-23T08:59:00Z')]));
     expect((await yt.findPublished(ctx, 'k', at))?.id).toBe('v3aaaaaaaaa');
     ctx = on(list([video('v1aaaaaaaaa', '2026-11-20T09:05:00Z')]));
