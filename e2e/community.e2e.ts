@@ -221,7 +221,7 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
       await first.waitForURL(/why-is-my-espresso-sour$/);
     });
     const questionId = /\/t\/([0-9a-f-]+)\//.exec(first.url())![1]!;
-    const answerer = await apiMember(env.server.baseUrl, ws, 100);
+    const answerer = await apiMember(env.server.baseUrl, ws, 200);
     assert.equal((await answerer.post(`/threads/${questionId}/replies`, { body: 'Grind finer: the shot runs too fast.' })).status, 201);
     await step(first, 'accept', async () => {
       await first.reload();
@@ -248,7 +248,8 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
       const img = first.locator('article.post .prose img[alt="latte-art"]');
       await img.waitFor();
       assert.match((await img.getAttribute('src')) ?? '', new RegExp(`^/api/communities/${ws}/images/[0-9a-f-]+$`));
-      assert.ok(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth > 0), 'the image loads');
+      // The image really loads from our server (waits for it: decoding may lag the DOM).
+      await first.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 10_000 });
     });
   });
 
