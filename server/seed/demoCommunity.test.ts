@@ -27,7 +27,10 @@ describe('demo community', () => {
     const community = await pub();
     expect(community.body).toMatchObject({ name: 'Caffè Aurora Community', signupOpen: true });
     expect(community.body.guidelinesHtml).toContain('<h2>Le nostre regole / Our guidelines</h2>');
-    expect((await pub('/spaces')).body.spaces.map((s: { slug: string }) => s.slug)).toEqual(['chiacchiere']);
+    expect((await pub('/spaces')).body.spaces.map((s: { slug: string; kind: string }) => [s.slug, s.kind])).toEqual([
+      ['chiacchiere', 'discussion'],
+      ['chiedi-al-barista', 'qa'],
+    ]);
     const space = await pub('/spaces/chiacchiere');
     expect(space.body.threads).toHaveLength(1);
     const thread = await pub(`/threads/${space.body.threads[0].id}`);
@@ -39,11 +42,19 @@ describe('demo community', () => {
     expect(found.body.results.map((r: { postId: string; language: string }) => [r.postId, r.language])).toEqual([[thread.body.posts[0].id, 'it']]);
   });
 
-  it('shows the team both spaces, the members-only one in slow mode', async () => {
+  it('shows the team its spaces, the members-only one in slow mode, and the two weekly rituals', async () => {
     const spaces = (await giulia.get(`/api/workspaces/${ws}/community/spaces`)).body.spaces;
     expect(spaces.map((s: { slug: string; visibility: string; slowModeSeconds: number }) => [s.slug, s.visibility, s.slowModeSeconds])).toEqual([
       ['chiacchiere', 'public', 0],
       ['abituali', 'members', 30],
+      ['chiedi-al-barista', 'public', 0],
     ]);
+    const rituals = (await giulia.get(`/api/workspaces/${ws}/community/rituals`)).body.rituals as { rrule: string; timeZone: string; nextOccurrenceAt: string }[];
+    expect(rituals.map((r) => [r.rrule, r.timeZone]).sort()).toEqual([
+      ['FREQ=WEEKLY;BYDAY=FR', 'Europe/Rome'],
+      ['FREQ=WEEKLY;BYDAY=MO', 'Europe/Rome'],
+    ]);
+    expect(rituals.every((r) => new Date(r.nextOccurrenceAt).getTime() > Date.now())).toBe(true);
+    expect((await giulia.get(`/api/workspaces/${ws}/community`)).body.welcomeMessage).toMatch(/^Ciao e benvenuto!/);
   });
 });

@@ -13,6 +13,7 @@ export { communityImageRoutes } from './imageRoutes';
 export { renderMarkdown } from './markdown';
 export { MEMBER_COOKIE, MEMBER_CSRF_HEADER } from './memberSession';
 export { communityPageRoutes } from './pages/routes';
+export { checkRitual, defaultStartsOn } from './ritualInput';
 export { planDigests, remindEvents, sendDigest };
 
 export const communityJobs: JobDefinition[] = [postRituals, nudgeUnansweredThreads, remindEvents, planDigests, sendDigest, fetchCommunityLinkPreviews];
