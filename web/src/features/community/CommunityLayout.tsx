@@ -1,12 +1,13 @@
-import { Anchor, Button, Group, Paper, ScrollArea, Stack } from '@mantine/core';
+import { Anchor, Paper, Stack } from '@mantine/core';
 import { IconExternalLink, IconHourglass, IconLayoutList, IconSettings, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useWorkspace, wsPath } from '../../session/workspace';
 import { EmptyNote } from '../../ui/EmptyNote';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionTabs } from '../../ui/SectionTabs';
 import { publicCommunityUrl, useCommunity } from './api';
 import { CommunitySettingsForm } from './CommunitySettingsForm';
 import { visibleCommunitySections, type CommunitySection } from './sections';
@@ -52,29 +53,13 @@ export default function CommunityLayout() {
   return (
     <Stack gap="md">
       <PageHeader title={t('community.title')} description={description} />
-      <ScrollArea type="auto" offsetScrollbars scrollbarSize={6} component="nav" aria-label={t('community.sectionsNav')}>
-        <Group gap="xs" wrap="nowrap">
-          {visibleCommunitySections(ws).map((s) => {
-            const to = wsPath(ws.id, `community/${s}`);
-            const active = pathname === to || pathname.startsWith(`${to}/`);
-            const SectionIcon = ICONS[s];
-            return (
-              <Button
-                key={s}
-                component={Link}
-                to={to}
-                variant={active ? 'light' : 'subtle'}
-                color={active ? undefined : 'gray'}
-                leftSection={<SectionIcon size={16} aria-hidden />}
-                aria-current={active ? 'page' : undefined}
-                style={{ flexShrink: 0 }}
-              >
-                {t(`community.sections.${s}`)}
-              </Button>
-            );
-          })}
-        </Group>
-      </ScrollArea>
+      <SectionTabs
+        label={t('community.sectionsNav')}
+        tabs={visibleCommunitySections(ws).map((s) => {
+          const to = wsPath(ws.id, `community/${s}`);
+          return { to, label: t(`community.sections.${s}`), icon: ICONS[s], active: pathname === to || pathname.startsWith(`${to}/`) };
+        })}
+      />
       <Outlet />
     </Stack>
   );
