@@ -9,7 +9,7 @@ import { forumAssets } from '../server/modules/community/pages/forumAssets';
 import { createPostgresDatabase, DEFAULT_TEST_DATABASE_URL } from '../server/test/testDatabase';
 import type { LoadResult } from './loadgen';
 import { postgresReachable, waitForNoConnections } from './postgres';
-import { fmt, log, table } from './report';
+import { fmt, log, median, table } from './report';
 import { load, signUpAndCreate, type ThroughputSettings } from './throughput';
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -28,7 +28,7 @@ async function call(base: string, method: string, path: string, headers: Record<
 }
 
 /** A community with one public thread of 200 replies by 10 members (with reactions), built through the API. */
-async function seedThread(base: string): Promise<{ communityId: string; threadId: string }> {
+async function seedThread(base: string): Promise<{ communityId: string; threadId: string; poster: Record<string, string> }> {
   const { cookie, workspaceId } = await signUpAndCreate(base);
   const me = await call(base, 'GET', '/api/me', { cookie });
   const team = { cookie, 'x-csrf-token': String(me.json.csrfToken) };
@@ -56,7 +56,7 @@ async function seedThread(base: string): Promise<{ communityId: string; threadId
     const post = await call(base, 'POST', `${api}/threads/${threadId}/replies`, member, { body: `Reply ${r}: I use a _moka pot_, medium-fine grind, and [this guide](https://example.com/guide/${r}). ${'Coffee is a ritual. '.repeat(3)}` });
     if (r % 4 === 0) await call(base, 'PUT', `${api}/posts/${String(post.json.id)}/reactions/like`, members[(r + 1) % MEMBERS]!);
   }
-  return { communityId: workspaceId, threadId };
+  return { communityId: workspaceId, threadId, poster: members[0]! };
 }
 
 function gz(bytes: Buffer | string): number {
@@ -70,6 +70,51 @@ function pageWeight(html: string): { htmlGz: number; assetsGz: number; files: nu
   const files = [assets.script, ...assets.preloads, ...assets.styles];
   const assetsGz = files.reduce((sum, f) => sum + gz(readFileSync(`${WEB_DIST}${f}`)), 0);
   return { htmlGz: gz(html), assetsGz, files: files.length };
+}
+
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+/** Milliseconds from sending each reply to its post.created event on another reader's live stream. */
+async function liveLatency(base: string, communityId: string, threadId: string, poster: Record<string, string>, samples: number): Promise<number[]> {
+  const api = `/api/communities/${communityId}`;
+  const seen = new Map<string, number>();
+  const controller = new AbortController();
+  const res = await fetch(`${base}${api}/live?thread=${threadId}`, { signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const reading = (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^event: post\.created\ndata: (.*)$/m.exec(event)?.[1];
+        if (data) seen.set((JSON.parse(data) as { postId: string }).postId, performance.now());
+      }
+    }
+  })();
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      const t0 = performance.now();
+      const post = await call(base, 'POST', `${api}/threads/${threadId}/replies`, poster, { body: `Live reply ${i}` });
+      const id = String(post.json.id);
+      const deadline = Date.now() + 10_000;
+      while (!seen.has(id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+      latencies.push((seen.get(id) ?? Number.POSITIVE_INFINITY) - t0);
+    }
+  } finally {
+    controller.abort();
+    await reading;
+  }
+  return latencies;
 }
 
 interface Row {
@@ -98,7 +143,7 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
     const base = `http://127.0.0.1:${new URL(tandem.url!).port}`;
     const cachedBase = `http://127.0.0.1:${new URL(cached.url!).port}`;
     log(`community page: seeding a thread with ${REPLIES} replies`);
-    const { communityId, threadId } = await seedThread(base);
+    const { communityId, threadId, poster } = await seedThread(base);
     const json = await (await fetch(`${base}/api/communities/${communityId}/threads/${threadId}`)).text();
     const first = await fetch(`${base}/c/${communityId}/t/${threadId}`, { redirect: 'manual' });
     const pageUrl = base + (first.headers.get('location') ?? '');
@@ -123,6 +168,9 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
     log('community page: Tandem, the page for anonymous readers with the 2 s page cache');
     rows.push({ name: 'Tandem: the same page, anonymous, COMMUNITY_PAGE_CACHE_SECONDS=2 (default)', result: await load({ url: pageUrl.replace(base, cachedBase), ...common }) });
 
+    log('community page: a reply posted, seen by another reader on the live stream');
+    const live = await liveLatency(base, communityId, threadId, poster, 30);
+
     const baseRps = rows[0]!.result.rps;
     const weight = pageWeight(html);
     const body = rows.map((r) => [r.name, fmt.int(r.result.rps), fmt.ms(r.result.p50Ms), fmt.ms(r.result.p99Ms), `${r.result.non2xx} / ${r.result.errors}`, r.result.serverCpu.toFixed(2), fmt.ratio(r.result.rps / baseRps)]);
@@ -133,6 +181,8 @@ export async function runCommunityPage(s: ThroughputSettings, adminUrl = testEnv
       '',
       `JSON of the thread: ${fmt.int(json.length / 1024)} KB (${fmt.int(gz(json) / 1024)} KB gzip'd). Page weight before hydration: HTML ${(html.length / 1024).toFixed(0)} KB = ${weight ? (weight.htmlGz / 1024).toFixed(1) : 'n/a'} KB gzip'd` +
         (weight ? `, plus ${weight.files} JS/CSS files = ${(weight.assetsGz / 1024).toFixed(1)} KB gzip'd; total ${((weight.htmlGz + weight.assetsGz) / 1024).toFixed(1)} KB (goal < 100 KB).` : '.'),
+      '',
+      `A reply posted by one member, seen by another reader's open live stream (SSE, from sending the POST to the post.created event; ${live.length} replies one after another): p50 ${fmt.ms(median(live))} ms, p99 ${fmt.ms(quantile(live, 0.99))} ms, max ${fmt.ms(Math.max(...live))} ms (goal < 1 s).`,
     ].join('\n');
   } finally {
     await cached?.close();
