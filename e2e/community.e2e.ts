@@ -272,6 +272,35 @@ describe('community journey: join, post, reply live, vote, stay safe', { skip: s
     });
   });
 
+  test('the author edits and deletes their own posts; bookmarks and follows a thread', async () => {
+    await step(first, 'edit-delete-marks', async () => {
+      await first.goto(threadUrl);
+      const opening = first.locator('article.post').first();
+      await opening.getByRole('button', { name: 'Edit' }).click();
+      const editor = opening.getByLabel('Your post');
+      await first.waitForFunction(() => (document.querySelector('article.post textarea') as HTMLTextAreaElement | null)?.value.includes('medium-fine'));
+      await editor.fill('I grind **medium-fine**. And you? (edited: on a Mignon)');
+      await opening.getByRole('button', { name: 'Save the change' }).click();
+      await opening.getByText('(edited: on a Mignon)').waitFor();
+      await opening.locator('.post-head .meta', { hasText: 'edited' }).waitFor();
+      await first.getByLabel('Reply', { exact: true }).fill('A reply I will take back');
+      await first.getByRole('button', { name: 'Post the reply' }).click();
+      await first.getByText('Your reply is posted.').waitFor();
+      const mine = first.locator('article.post', { hasText: 'A reply I will take back' });
+      first.removeAllListeners('dialog');
+      first.once('dialog', (d) => void d.accept());
+      await mine.getByRole('button', { name: 'Delete' }).click();
+      await first.getByText('A reply I will take back').waitFor({ state: 'detached' });
+      await first.getByRole('button', { name: 'Bookmark' }).click();
+      await first.getByRole('button', { name: 'Bookmarked' }).waitFor();
+      const marks = await first.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json(), `/api/communities/${ws}/me/bookmarks`);
+      assert.ok((marks as { threads: { title: string }[] }).threads.some((th) => th.title === 'Moka: which grind?'));
+      // The author follows their own thread already (members follow what they start).
+      await first.getByRole('button', { name: 'Following' }).click();
+      await first.getByRole('button', { name: 'Follow', exact: true }).waitFor();
+    });
+  });
+
   test('the forum speaks Italian when asked, with every string translated', async () => {
     await step(first, 'italian', async () => {
       await first.goto(`${base}/s/brewing`);

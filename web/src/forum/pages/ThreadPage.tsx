@@ -11,6 +11,7 @@ import { PollView } from '../parts/PollView';
 import { PostingGate } from '../parts/PostingGate';
 import { PostView } from '../parts/PostView';
 import { ReplyForm } from '../parts/ReplyForm';
+import { ThreadMarks } from '../parts/ThreadMarks';
 import { useLive } from '../useLive';
 
 /** A thread with its posts; new replies, reactions and votes of others appear live. */
@@ -41,7 +42,8 @@ export function ThreadPage({ thread: initial, poll: initialPoll, event: initialE
       setError(errorText(t, err));
     }
   }
-  const actions = { onReply: setReplyTo, onChange: () => void reload(), ...(isQa && asker && { onAccept: (p: Post, yes: boolean) => void accept(p, yes) }) };
+  const onDeleted = (threadDeleted: boolean) => (threadDeleted ? window.location.assign(forumPaths.space(c, thread.space.slug)) : void reload());
+  const actions = { onReply: setReplyTo, onChange: () => void reload(), onDeleted, ...(isQa && asker && { onAccept: (p: Post, yes: boolean) => void accept(p, yes) }) };
   return (
     <article className="thread" aria-labelledby="thread-title">
       <p className="crumbs">
@@ -62,6 +64,7 @@ export function ThreadPage({ thread: initial, poll: initialPoll, event: initialE
           <a href={`#post-${thread.acceptedPostId}`}>{t('forum.qa.goToAnswer')}</a>
         </p>
       )}
+      {thread.viewer && <ThreadMarks threadId={thread.id} initial={thread.viewer} />}
       {thread.state === 'pending' && <p className="note">{t('forum.post.pendingThread')}</p>}
       {error && (
         <p role="alert" className="error">

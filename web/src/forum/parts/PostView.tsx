@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import type { Post } from '../../../../shared/contracts/community';
+import { errorText } from '../errors';
 import { useForum } from '../ForumContext';
 import { useT } from '../i18n';
 import { AuthorName } from './AuthorName';
 import { DateTime } from './DateTime';
 import { FlagForm } from './FlagForm';
 import { LinkPreviews } from './LinkPreviews';
+import { PostEditor } from './PostEditor';
 import { Reactions } from './Reactions';
 
 export interface PostActions {
   onReply(p: Post): void;
   onChange(): void;
+  /** After the author deleted the post (the whole thread when it was the opening post). */
+  onDeleted(threadDeleted: boolean): void;
   /** Q&A: set when this viewer may accept an answer (the question's author). */
   onAccept?: (p: Post, accept: boolean) => void;
 }
@@ -18,10 +22,22 @@ export interface PostActions {
 /** One post: author, dates, the server-sanitized HTML (or why there is none), previews, reactions and actions. */
 export function PostView({ post, replyTo, accepted, actions }: { post: Post; replyTo: Post | null; accepted: boolean; actions: PostActions }) {
   const t = useT();
-  const { me } = useForum();
+  const { me, api } = useForum();
   const [flagging, setFlagging] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const headingId = `post-${post.id}-by`;
   const wordless = post.deleted || post.placeholder !== null;
+  async function remove() {
+    if (!window.confirm(post.isOpening ? t('forum.post.confirmDeleteThread') : t('forum.post.confirmDelete'))) return;
+    setError(null);
+    try {
+      const res = await api.send<{ threadDeleted: boolean }>('DELETE', `/posts/${post.id}`);
+      actions.onDeleted(res.threadDeleted);
+    } catch (err) {
+      setError(errorText(t, err));
+    }
+  }
   const mine = me !== null && post.author.kind === 'member' && post.author.id === me.id;
   const canAct = Boolean(me?.guidelinesAcknowledgedAt) && !wordless;
   return (
@@ -48,6 +64,14 @@ export function PostView({ post, replyTo, accepted, actions }: { post: Post; rep
         <p className="deleted">{t('forum.post.deleted')}</p>
       ) : post.placeholder ? (
         <p className="deleted">{t(`forum.post.placeholder.${post.placeholder}`)}</p>
+      ) : editing ? (
+        <PostEditor
+          post={post}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) actions.onChange();
+          }}
+        />
       ) : (
         <>
           <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
@@ -67,12 +91,27 @@ export function PostView({ post, replyTo, accepted, actions }: { post: Post; rep
               {accepted ? t('forum.qa.unaccept') : t('forum.qa.accept')}
             </button>
           )}
+          {canAct && mine && !editing && (
+            <>
+              <button type="button" className="link" onClick={() => setEditing(true)}>
+                {t('forum.post.edit')}
+              </button>
+              <button type="button" className="link" onClick={() => void remove()}>
+                {t('forum.post.delete')}
+              </button>
+            </>
+          )}
           {canAct && !mine && !flagging && (
             <button type="button" className="link" onClick={() => setFlagging(true)}>
               {t('forum.flag.open')}
             </button>
           )}
         </footer>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
       )}
       {flagging && <FlagForm postId={post.id} onDone={() => setFlagging(false)} />}
     </article>
