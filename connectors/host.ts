@@ -49,6 +49,8 @@ export interface CommunityHost {
   replyAsStaff(input: { spaceId: string; threadId: string; replyToPostId?: string; authorUserId: string; body: string; idempotencyKey: string }): Promise<HostCommunityWrite>;
   /** Deletes a post of the space as a moderator (the opening post deletes its thread); deleting twice is harmless. */
   deletePost(input: { spaceId: string; postId: string; byUserId: string }): Promise<void>;
+  /** Hides a post of the space as a moderator (members see a placeholder; the opening post hides its thread); hiding twice is harmless. */
+  hidePost(input: { spaceId: string; postId: string; byUserId: string }): Promise<void>;
   /** Posts of the space after `afterSeq`, oldest first (pending and deleted ones included, with their state). */
   postsAfter(spaceId: string, afterSeq: number, limit: number): Promise<HostCommunityPost[]>;
   /** These posts of the space as they are now (those no longer there are left out). */

@@ -71,6 +71,11 @@ export async function replyInSpace(ctx: ConnectorContext, to: InboundRef, input:
 }
 
 /** A moderator's delete of the member's post (its thread, for an opening post). */
+export async function hideInSpace(ctx: ConnectorContext, item: InboundRef): Promise<void> {
+  if (!ctx.actor) throw new PublishError('rejected', 'Hiding in the community is done by a team member: none was given.');
+  await hostOf(ctx).hidePost({ spaceId: spaceOf(ctx), postId: item.id, byUserId: ctx.actor.userId });
+}
+
 export async function deleteInSpace(ctx: ConnectorContext, item: InboundRef): Promise<void> {
   if (!ctx.actor) throw new PublishError('rejected', 'Deleting in the community is done by a team member: none was given.');
   await hostOf(ctx).deletePost({ spaceId: spaceOf(ctx), postId: item.id, byUserId: ctx.actor.userId });

@@ -1,5 +1,5 @@
 import { PublishError, type Connector } from '../types';
-import { deleteInSpace, pullSpace, replyInSpace } from './inbound';
+import { deleteInSpace, hideInSpace, pullSpace, replyInSpace } from './inbound';
 import { communityCapabilities } from './manifest';
 import { deletePost, findThread, publishThread } from './publish';
 
@@ -26,5 +26,6 @@ export const communityConnector: Connector = {
   delete: deletePost,
   pullInbound: pullSpace,
   reply: replyInSpace,
+  hideComment: hideInSpace,
   deleteComment: deleteInSpace,
 };

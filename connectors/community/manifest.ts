@@ -25,7 +25,7 @@ export const communityCapabilities: ChannelCapabilities = {
     readMentions: true,
     readMessages: false,
     reply: true,
-    hideComments: false,
+    hideComments: true,
     deleteComments: true,
     postMetrics: false,
     followerCounts: false,

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { communityPosts, communitySpaces, users, workspaceMembers } from '../../db/schema';
 import { AppError } from '../../errors';
 import { deletePost } from './commands/deletePost';
+import { setPostHidden } from './commands/setPostHidden';
 import { replyToThread } from './commands/replyToThread';
 import { startThread } from './commands/startThread';
 import type { StaffViewer } from './policies';
@@ -90,6 +91,22 @@ export function communityHost(db: Db, workspaceId: string): CommunityHost {
       if (!writer.canModerate) throw new PublishError('rejected', 'Only team members who moderate the community delete its members’ posts.');
       try {
         await deletePost({ ctx: { db }, writer, postId });
+      } catch (err) {
+        throw asPublishError(err);
+      }
+    },
+    async hidePost({ spaceId, postId, byUserId }) {
+      await space(spaceId);
+      const [p] = await db
+        .select({ id: communityPosts.id, hiddenAt: communityPosts.hiddenAt, deletedAt: communityPosts.deletedAt })
+        .from(communityPosts)
+        .where(and(eq(communityPosts.workspaceId, workspaceId), eq(communityPosts.spaceId, spaceId), eq(communityPosts.id, postId)));
+      if (!p || p.deletedAt) throw new PublishError('rejected', 'That post is not in this community space (or it was deleted).');
+      if (p.hiddenAt) return;
+      const writer = await staff(byUserId);
+      if (!writer.canModerate) throw new PublishError('rejected', 'Only team members who moderate the community hide its members’ posts.');
+      try {
+        await setPostHidden({ ctx: { db }, staff: writer, postId, hidden: true, reason: 'hidden from the inbox' });
       } catch (err) {
         throw asPublishError(err);
       }

@@ -22,7 +22,7 @@ export async function hidePostRow(tx: Db, staff: StaffViewer, post: PostRow, dat
 }
 
 export interface SetPostHiddenOptions {
-  ctx: AppContext;
+  ctx: Pick<AppContext, 'db'>;
   staff: StaffViewer;
   postId: string;
   hidden: boolean;
