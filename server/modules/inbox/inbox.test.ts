@@ -67,8 +67,8 @@ describe('grouping items into conversations', () => {
     const c = await channel();
     const root = await published(c.id, 'Saturday roastery tour: book your spot');
     const lucia = { id: 'sink:lucia', handle: 'lucia', displayName: 'Lucía' };
-    sinkStore.addInbound(c.account, { text: '¿A qué hora empieza?', kind: 'comment', rootId: root, parentId: root, author: lucia });
-    sinkStore.addInbound(c.account, { text: 'Great, see you there!', kind: 'comment', rootId: root, parentId: root });
+    sinkStore.addInbound(c.account, { text: '¿A qué hora empieza?', kind: 'comment', rootId: root, parentId: root, author: lucia, createdAt: new Date(Date.now() - 50_000) });
+    sinkStore.addInbound(c.account, { text: 'Great, see you there!', kind: 'comment', rootId: root, parentId: root, createdAt: new Date(Date.now() - 40_000) });
     sinkStore.addInbound(c.account, { text: '@you see you Saturday', kind: 'mention' });
     sinkStore.addInbound(c.account, { text: 'Ciao, una domanda', kind: 'message', conversationId: 'dm-7', author: lucia, createdAt: new Date(Date.now() - 60_000) });
     sinkStore.addInbound(c.account, { text: 'Avete posto per due?', kind: 'message', conversationId: 'dm-7', author: lucia });
