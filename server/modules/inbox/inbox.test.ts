@@ -99,6 +99,14 @@ describe('grouping items into conversations', () => {
     expect(detail.items.map((i: { text: string }) => i.text)).toEqual(['¿A qué hora empieza?', 'Great, see you there!', 'Alle 10?']);
     expect(detail.people.map((p: { handle: string }) => p.handle)).toContain('lucia');
     expect(detail.conversation.needsReply).toBe(true);
+
+    // Answering from Tandem: the conversation no longer waits for us (until someone writes again).
+    const answered = await cm.client.post(`/api/workspaces/${ws}/inbound/${detail.items[2].id}/reply`, { text: 'Sì, alle 10!' });
+    expect(answered.status).toBe(200);
+    const after = (await owner.get(`/api/workspaces/${ws}/inbox/conversations/${comments.id}`)).body.conversation;
+    expect(after).toMatchObject({ needsReply: false });
+    expect(after.repliedAt).toBeTruthy();
+    expect((await list(`channelId=${c.id}&view=needs_reply`)).map((x) => x.id)).not.toContain(comments.id);
   });
 
   it('groups items stored before the inbox existed (backfill job) and a done conversation opens again when someone writes', async () => {
