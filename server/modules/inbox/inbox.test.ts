@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sinkStore } from '../../../connectors/sink';
+import { signSinkWebhook, sinkStore, SINK_SIGNATURE_HEADER } from '../../../connectors/sink';
 import { auditLog, channels, channelSync, inboundItems, inboxConversations, inboxPeople, workspaceMembers } from '../../db/schema';
 import { ApiClient, signUpUser } from '../../test/apiClient';
 import { startTestTandem, type TestTandem } from '../../test/testServer';
@@ -21,7 +21,7 @@ let cm: { client: ApiClient; userId: string };
 let analyst: ApiClient;
 
 beforeAll(async () => {
-  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true' });
+  t = await startTestTandem({ ENABLE_SINK_CONNECTOR: 'true', WEBHOOK_SINK_SECRET: 'inbox-webhook-secret' });
   owner = (await signUpUser(t.baseUrl, 'Owner')).client;
   ws = (await owner.post('/api/workspaces', { name: 'Inbox' })).body.id;
   const u = await signUpUser(t.baseUrl, 'Carla CM');
@@ -107,6 +107,17 @@ describe('grouping items into conversations', () => {
     expect(after).toMatchObject({ needsReply: false });
     expect(after.repliedAt).toBeTruthy();
     expect((await list(`channelId=${c.id}&view=needs_reply`)).map((x) => x.id)).not.toContain(comments.id);
+  });
+
+  it('groups items a network pushes (webhook) the same way, once', async () => {
+    const c = await channel();
+    const body = JSON.stringify({ items: [{ networkId: `pushed-${c.account}`, kind: 'message', conversationId: 'dm-push', author: { id: 'sink:giulia', handle: 'giulia' }, text: 'Are you open on Sunday?', createdAt: '2026-11-23T10:00:00.000Z' }] });
+    const push = () => fetch(`${t.baseUrl}/api/webhooks/${c.id}`, { method: 'POST', headers: { 'content-type': 'application/json', [SINK_SIGNATURE_HEADER]: signSinkWebhook(body, 'inbox-webhook-secret') }, body });
+    expect((await push()).status).toBe(200);
+    expect((await push()).status).toBe(200);
+    const all = await convs(c.id);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ kind: 'dm', itemCount: 1, needsReply: true, threadKey: 'dm:dm-push' });
   });
 
   it('groups items stored before the inbox existed (backfill job) and a done conversation opens again when someone writes', async () => {
