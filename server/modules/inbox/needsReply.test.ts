@@ -14,6 +14,8 @@ describe('needs a reply', () => {
   it('plain praise does not; DMs and direct mentions always do; our own items never', () => {
     expect(c('Great coffee, thanks!')).toBe(false);
     expect(c('Grazie mille, tutto perfetto')).toBe(false);
+    expect(c('Che bello!')).toBe(false);
+    expect(c('Que bonito, como siempre')).toBe(false);
     expect(c('Ciao', 'message')).toBe(true);
     expect(c('see you there', 'mention')).toBe(true);
     expect(c('Any questions?', 'comment', true)).toBe(false);
