@@ -15,6 +15,7 @@ import { auditRoutes } from '../modules/audit';
 import { identityRoutes, tokenRoutes } from '../modules/identity';
 import { workspaceRoutes } from '../modules/workspaces';
 import { channelRoutes } from '../modules/channels';
+import { inboxRoutes } from '../modules/inbox';
 import { publishingRoutes } from '../modules/publishing';
 import { mediaRoutes } from '../modules/media';
 import { collaborationRoutes } from '../modules/collaboration';
@@ -94,6 +95,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(tokenRoutes);
   await app.register(workspaceRoutes);
   await app.register(channelRoutes);
+  await app.register(inboxRoutes);
   await app.register(publishingRoutes);
   await app.register(mediaRoutes);
   await app.register(collaborationRoutes);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { ACTIONS, rolesAllow, TOKEN_SCOPES, type Action } from '../../shared/permissions';
@@ -9,6 +9,7 @@ import { startTestTandem, type TestTandem } from '../test/testServer';
 import { sinkStore } from '../../connectors/sink';
 import { communityFlags, communityMembers, inboundItems } from '../db/schema';
 import { startFeedSite } from '../modules/feeds/testFeedSite';
+import { groupInboundItems } from '../modules/inbox';
 
 /**
  * Walks every workspace route as every role, as a member of another workspace and with another
@@ -139,6 +140,10 @@ const samples: Record<string, (c: { userId: string; client: ApiClient; role?: Ro
   'POST /api/workspaces/:workspaceId/inbound/:itemId/reply': async () => ({ path: `/inbound/${await newInboundItem()}/reply`, body: { text: `Thanks ${Math.random().toString(36).slice(2)}` } }),
   'POST /api/workspaces/:workspaceId/inbound/:itemId/hide': async () => ({ path: `/inbound/${await newInboundItem()}/hide` }),
   'POST /api/workspaces/:workspaceId/inbound/:itemId/delete': async () => ({ path: `/inbound/${await newInboundItem()}/delete` }),
+  'GET /api/workspaces/:workspaceId/inbox/conversations': async () => ({ path: '/inbox/conversations?view=needs_reply' }),
+  'GET /api/workspaces/:workspaceId/inbox/conversations/:conversationId': async () => ({ path: `/inbox/conversations/${await newConversation()}` }),
+  'PATCH /api/workspaces/:workspaceId/inbox/conversations/:conversationId': async () => ({ path: `/inbox/conversations/${await newConversation()}`, body: { version: 1, status: 'done' } }),
+  'PATCH /api/workspaces/:workspaceId/inbox/conversations': async () => ({ path: '/inbox/conversations', body: { ids: [await newConversation()], changes: { priority: 'high' } } }),
   'GET /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds' }),
   'POST /api/workspaces/:workspaceId/feeds': async () => ({ path: '/feeds', body: { url: `${feedSite.url}/${Math.random().toString(36).slice(2)}.xml`, channelIds: [await sharedChannel()] } }),
   'DELETE /api/workspaces/:workspaceId/feeds/:feedId': async () => ({ path: `/feeds/${await newFeed()}` }),
@@ -274,6 +279,14 @@ async function newInboundItem(): Promise<string> {
   const item = sinkStore.addInbound(account, { text: 'Walk comment' });
   const [row] = await t.database.db.insert(inboundItems).values({ workspaceId, channelId: ch.body.id, kind: item.kind, networkId: item.networkId, authorId: item.author.id, authorHandle: item.author.handle, text: item.text, createdAt: item.createdAt }).returning();
   return row!.id;
+}
+
+/** That comment's inbox conversation, grouped as the store path groups it. */
+async function newConversation(): Promise<string> {
+  const itemId = await newInboundItem();
+  await t.database.db.transaction((tx) => groupInboundItems(tx, [itemId]));
+  const [row] = await t.database.db.select({ id: inboundItems.inboxConversationId }).from(inboundItems).where(eq(inboundItems.id, itemId));
+  return row!.id!;
 }
 
 async function newChannel(): Promise<string> {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
+import { inboxConversations, inboxPeople } from './inbox';
 import { channels, postTargets, posts } from './publishing';
 import { workspaces } from './workspaces';
 
@@ -43,12 +44,18 @@ export const inboundItems = pgTable(
     toxicity: real('toxicity'),
     toxicityLabel: text('toxicity_label').$type<'ok' | 'offensive' | 'hate'>(),
     toxicityReasons: jsonb('toxicity_reasons').$type<string[]>(),
+    // The inbox (server/modules/inbox) groups each item on arrival; null until grouped (backfill job).
+    inboxConversationId: uuid('inbox_conversation_id').references(() => inboxConversations.id, { onDelete: 'set null' }),
+    personId: uuid('person_id').references(() => inboxPeople.id, { onDelete: 'set null' }),
+    needsReply: boolean('needs_reply'),
   },
   (t) => [
     uniqueIndex('inbound_items_network_uq').on(t.channelId, t.kind, t.networkId),
     index('inbound_items_workspace_created_idx').on(t.workspaceId, t.createdAt),
     // Only items stored before analysis existed: the backfill job finds them without a scan.
     index('inbound_items_unanalysed_idx').on(t.receivedAt).where(sql`${t.sentiment} is null`),
+    index('inbound_items_conversation_idx').on(t.inboxConversationId, t.createdAt),
+    index('inbound_items_ungrouped_idx').on(t.receivedAt).where(sql`${t.inboxConversationId} is null`),
   ],
 );
 

@@ -6,6 +6,7 @@ export * from './media';
 export * from './calendar';
 export * from './collaboration';
 export * from './metrics';
+export * from './inbox';
 export * from './inbound';
 export * from './community';
 export * from './communityPollsEvents';

@@ -27,7 +27,7 @@ export async function receiveWebhook(ctx: AppContext, channelId: string, req: We
     ctx.log.warn({ channelId, network: channel.network, message: (err as Error).message }, 'webhook: a verified request could not be read');
     throw new AppError('BAD_REQUEST', 'The request is signed but its body could not be read.');
   }
-  const stored = await storeInboundItems(ctx.db, channel, items);
+  const stored = await ctx.db.transaction((tx) => storeInboundItems(tx, channel, items));
   await recordChannelOk(ctx.db, channel.id);
   return { received: items.length, stored };
 }

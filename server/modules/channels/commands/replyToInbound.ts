@@ -2,6 +2,7 @@ import { sha256 } from '../../../crypto';
 import type { Actor, AppContext } from '../../../context';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit';
+import { markConversationReplied } from '../../inbox';
 import { networkFailure } from '../networkErrors';
 import { recordChannelError, recordChannelOk } from './channelHealth';
 import { loadInboundTarget } from './inboundTarget';
@@ -24,6 +25,7 @@ export async function replyToInbound({ ctx, actor, itemId, text }: { ctx: AppCon
     throw networkFailure(connector.capabilities.displayName, err);
   }
   await recordChannelOk(ctx.db, channel.id);
+  await markConversationReplied(ctx.db, item.id);
   await recordAudit({ db: ctx.db, action: 'inbound.replied', workspaceId: actor.workspaceId, actor, target: { type: 'inbound_item', id: item.id }, ip: actor.ip, data: { channelId: channel.id, remoteId: remote.id } });
   return { remoteId: remote.id, url: remote.url ?? null };
 }

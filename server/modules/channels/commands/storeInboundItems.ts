@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { InboundItem } from '../../../../connectors/types';
 import type { Db } from '../../../db/client';
 import { inboundItems, postTargets } from '../../../db/schema';
+import { groupInboundItems } from '../../inbox';
 import { inboundAnalysis } from '../inboundAnalysis';
 
 const clip = (s: string | undefined, n: number) => (s === undefined ? null : s.slice(0, n));
@@ -10,7 +11,8 @@ const clip = (s: string | undefined, n: number) => (s === undefined ? null : s.s
  * Stores items pulled from or pushed by a network, once each: unique by channel, kind and the
  * network's id, so a second pull or a repeated webhook changes nothing. An item whose root is one of
  * our posts on this channel is linked to that post's target, and every item is analysed (language,
- * sentiment, toxicity) on the way in. Returns how many were new.
+ * sentiment, toxicity) on the way in, then grouped into its inbox conversation (in the caller's
+ * transaction). Returns how many were new.
  */
 export async function storeInboundItems(db: Db, channel: { id: string; workspaceId: string }, items: InboundItem[], knownRoots: Map<string, string> = new Map()): Promise<number> {
   if (!items.length) return 0;
@@ -45,5 +47,6 @@ export async function storeInboundItems(db: Db, channel: { id: string; workspace
     ...inboundAnalysis(i),
   }));
   const inserted = await db.insert(inboundItems).values(rows).onConflictDoNothing({ target: [inboundItems.channelId, inboundItems.kind, inboundItems.networkId] }).returning({ id: inboundItems.id });
+  await groupInboundItems(db, inserted.map((r) => r.id));
   return inserted.length;
 }
