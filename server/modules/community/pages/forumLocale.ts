@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FORUM_LOCALES, type ForumLocale } from '../../../../web/src/forum/pageData';
+import { FORUM_LOCALES, type ForumLocale, type ForumPage } from '../../../../web/src/forum/pageData';
 
 export const FORUM_LANG_COOKIE = 'tandem_forum_lang';
 
@@ -12,7 +12,37 @@ const strings = Object.fromEntries(
   }),
 ) as Record<ForumLocale, Record<string, unknown>>;
 
-export function forumStrings(locale: ForumLocale): Record<string, unknown> {
+/**
+ * Sections of the `forum` strings only some pages draw (the rest travel with every page): leaving
+ * them out of other pages keeps a long thread's page light. `meta` is for the server's head tags.
+ */
+const ONLY_ON: Record<string, readonly ForumPage['kind'][]> = {
+  home: ['home'],
+  visibility: ['home'],
+  newThread: ['space'],
+  space: ['space'],
+  profile: ['profile', 'settings'],
+  trust: ['profile'],
+  meta: [],
+};
+/** Parts every page needs from sections otherwise kept to a few pages (the account menu, the posting gate). */
+const ALWAYS: Record<string, readonly string[]> = { settings: ['link'], account: ['signIn', 'join', 'signOut'], error: ['home'] };
+const FULL: Record<string, readonly ForumPage['kind'][]> = { settings: ['settings'], account: ['join', 'signin', 'forgot', 'reset', 'magic', 'settings', 'error'], error: ['error', 'join', 'signin'] };
+
+/** The strings a page of this kind draws, in the reader's language. */
+export function forumStrings(locale: ForumLocale, kind: ForumPage['kind']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [section, value] of Object.entries(strings[locale])) {
+    if (ONLY_ON[section] && !ONLY_ON[section].includes(kind)) continue;
+    const always = ALWAYS[section];
+    if (always && !FULL[section]!.includes(kind)) out[section] = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => always.includes(k)));
+    else out[section] = value;
+  }
+  return out;
+}
+
+/** Every string of the forum in this language (the server's own head tags use them). */
+export function allForumStrings(locale: ForumLocale): Record<string, unknown> {
   return strings[locale];
 }
 

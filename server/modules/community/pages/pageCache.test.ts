@@ -6,7 +6,7 @@ describe('PageCache', () => {
     let now = 1_000;
     const cache = new PageCache(2_000, () => now);
     cache.set('en /c/x', 200, '<html>a</html>');
-    expect(cache.get('en /c/x')?.html).toBe('<html>a</html>');
+    expect(cache.get('en /c/x')?.body.toString()).toBe('<html>a</html>');
     now += 1_999;
     expect(cache.get('en /c/x')).not.toBeNull();
     now += 1;

@@ -1,7 +1,8 @@
 /** A rendered page kept for anonymous readers. */
 export interface CachedPage {
   status: number;
-  html: string;
+  /** Encoded once (UTF-8): a hit sends these bytes as they are. */
+  body: Buffer;
   expires: number;
 }
 
@@ -35,11 +36,12 @@ export class PageCache {
   }
 
   set(key: string, status: number, html: string): void {
-    if (!this.enabled || html.length > MAX_BYTES / 4) return;
+    const body = Buffer.from(html);
+    if (!this.enabled || body.length > MAX_BYTES / 4) return;
     const old = this.pages.get(key);
     if (old) this.drop(key, old);
-    this.pages.set(key, { status, html, expires: this.now() + this.ttlMs });
-    this.bytes += html.length;
+    this.pages.set(key, { status, body, expires: this.now() + this.ttlMs });
+    this.bytes += body.length;
     for (const [k, page] of this.pages) {
       if (this.bytes <= MAX_BYTES) break;
       this.drop(k, page);
@@ -48,6 +50,6 @@ export class PageCache {
 
   private drop(key: string, page: CachedPage): void {
     this.pages.delete(key);
-    this.bytes -= page.html.length;
+    this.bytes -= page.body.length;
   }
 }

@@ -188,10 +188,12 @@ describe('the anonymous page cache', () => {
     expect((await page(canonical())).html).toContain('Fresh from the grinder');
   });
 
-  it('leaves the Markdown sources out of the embedded data (the page draws the HTML)', async () => {
+  it('leaves the Markdown sources and the HTML already in the page out of the embedded data', async () => {
     const html = (await page(canonical(), { cookie: member.cookie })).html;
     const data = JSON.parse(/<script id="forum-data" type="application\/json">(.*?)<\/script>/.exec(html)![1]!);
-    expect(data.page.thread.posts.every((p: { bodySource: unknown; bodyHtml: string }) => p.bodySource === null && p.bodyHtml.length > 0)).toBe(true);
+    expect(data.page.thread.posts.every((p: { bodySource: unknown; bodyHtml: unknown }) => p.bodySource === null && p.bodyHtml === null)).toBe(true);
+    // …which the page holds once, where the bundle reads it back.
+    expect(html).toContain('<div class="prose"><p>Fresh from the grinder</p>');
   });
 });
 
@@ -215,4 +217,23 @@ describe('account pages and profiles', () => {
     expect(html).toContain('Unblock');
     expect(JSON.parse(/<script id="forum-data" type="application\/json">(.*?)<\/script>/.exec(html)![1]!).page.blockedByMe).toBe(true);
   });
+});
+
+describe('every page draws all its strings', () => {
+  it('shows no raw string key on any kind of page, for visitors and members (each page carries only the strings it draws)', async () => {
+    const visitor = ['', '/s/brewing', canonical().replace(`/c/${ws}`, ''), `/u/${member.id}`, '/join', '/signin', '/guidelines', '/forgot', '/reset?token=x', '/magic?token=x', '/search?q=moka', '/s/nowhere', '/notifications', '/settings'];
+    const signedIn = ['', '/s/brewing', canonical().replace(`/c/${ws}`, ''), `/u/${member.id}`, '/settings', '/notifications', '/search?q=grind', '/join'];
+    for (const [paths, headers] of [
+      [visitor, {}],
+      [signedIn, { cookie: member.cookie }],
+    ] as const) {
+      for (const path of paths) {
+        for (const lang of ['en', 'it', 'es']) {
+          const html = (await page(`/c/${ws}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`, headers)).html;
+          const body = html.slice(html.indexOf('<body>'), html.indexOf('<script id="forum-data"'));
+          expect(body.match(/\bforum\.[a-z]+\.[A-Za-z.]+/g), `${lang} ${path}`).toBeNull();
+        }
+      }
+    }
+  }, 120_000);
 });

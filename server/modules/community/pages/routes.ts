@@ -4,6 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { z } from 'zod';
 import { ForumApp } from '../../../../web/src/forum/ForumApp';
 import { createForumT } from '../../../../web/src/forum/i18n';
+import { htmlInPage } from '../../../../web/src/forum/embed';
 import type { ForumData } from '../../../../web/src/forum/pageData';
 import { forumPaths } from '../../../../web/src/forum/paths';
 import { PublicCommunity } from '../../../../shared/contracts/community';
@@ -17,7 +18,7 @@ import { listSitemapEntries } from '../queries/listSitemapEntries';
 import { loadForumPage, type ForumRoute } from '../queries/loadForumPage';
 import { forumAssets } from './forumAssets';
 import { forumDocument } from './forumDocument';
-import { forumStrings, pickForumLocale } from './forumLocale';
+import { allForumStrings, forumStrings, pickForumLocale } from './forumLocale';
 import { PageCache } from './pageCache';
 import { pageMeta } from './pageMeta';
 import { escapeHtml } from './plainText';
@@ -85,7 +86,7 @@ async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Para
   // Only anonymous readers share pages; ?lang= answers set a cookie, so they are rendered each time.
   const cacheKey = !req.cookies[MEMBER_COOKIE] && !(req.query as { lang?: string }).lang ? `${locale} ${req.url}` : null;
   const hit = cacheKey ? opts.cache.get(cacheKey) : null;
-  if (hit) return sendPage(reply, hit.status, hit.html, false);
+  if (hit) return sendPage(reply, hit.status, hit.body, false);
   // A workspace without a community exposes nothing: a plain 404 (never the app's page).
   const community = await findCommunity(req.ctx.db, params.communityId);
   const viewer = await viewerOf(req, params.communityId);
@@ -98,14 +99,14 @@ async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Para
   const me = viewer.kind === 'member' ? presentMe(viewer.member, viewer.csrfToken) : null;
   const data: ForumData = {
     locale,
-    strings: forumStrings(locale),
+    strings: forumStrings(locale, forumPage.kind),
     community: PublicCommunity.parse(presentPublicCommunity(community)),
     me: me?.member ?? null,
     csrfToken: me?.csrfToken ?? null,
     page: forumPage,
     unreadNotifications: viewer.kind === 'member' ? (forumPage.kind === 'notifications' ? forumPage.unreadCount : await countUnreadNotifications(req.ctx.db, viewer)) : null,
   };
-  const t = createForumT(locale, data.strings);
+  const t = createForumT(locale, allForumStrings(locale));
   const meta = pageMeta(data, t, req.ctx.publicUrl);
   const body = renderToString(createElement(ForumApp, { data }));
   const html = forumDocument({ data: withoutSources(data), meta, origin: req.ctx.publicUrl, assets: forumAssets(opts.webDist), body });
@@ -114,7 +115,7 @@ async function renderPage(req: FastifyRequest, reply: FastifyReply, params: Para
   return sendPage(reply, status, html, Boolean(me));
 }
 
-function sendPage(reply: FastifyReply, status: number, html: string, personal: boolean) {
+function sendPage(reply: FastifyReply, status: number, html: string | Buffer, personal: boolean) {
   return reply
     .code(status)
     .header('content-security-policy', FORUM_CSP)
@@ -124,9 +125,12 @@ function sendPage(reply: FastifyReply, status: number, html: string, personal: b
     .send(html);
 }
 
-/** The Markdown sources are not drawn by the page: the embedded data leaves them out (page weight). */
+/**
+ * What the page embeds for hydration: without the Markdown sources (the page draws the HTML) and
+ * without the HTML of posts already in the page (the bundle reads it back from there: embed.ts).
+ */
 function withoutSources(data: ForumData): ForumData {
   if (data.page.kind !== 'thread') return data;
   const thread = data.page.thread;
-  return { ...data, page: { ...data.page, thread: { ...thread, posts: thread.posts.map((p) => ({ ...p, bodySource: null })) } } };
+  return { ...data, page: { ...data.page, thread: { ...thread, posts: thread.posts.map((p) => ({ ...p, bodySource: null, bodyHtml: htmlInPage(p) ? null : p.bodyHtml })) } } };
 }
