@@ -58,6 +58,7 @@ connectorContract({
         return { ctx, recording: { ...recording, input: {} }, finish: () => {} };
       case 'reply':
         return { ctx, recording: { ...recording, input: { to: await memberPost() } }, finish: () => {} };
+      case 'hide_comment':
       case 'delete_comment':
         return { ctx, recording: { ...recording, input: { item: await memberPost() } }, finish: () => {} };
       default:
