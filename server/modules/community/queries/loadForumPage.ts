@@ -30,9 +30,10 @@ export async function loadForumPage(db: Db, viewer: Viewer, route: ForumRoute): 
         const [poll, event] = await Promise.all([orNull(getPoll(db, viewer, thread.id)), orNull(getEvent(db, viewer, thread.id))]);
         return { kind: 'thread', thread, poll: poll && Poll.parse(poll), event: event && CommunityEvent.parse(event) };
       }
-      case 'profile':
+      case 'profile': {
         const profile = MemberProfilePage.parse(await getPublicProfile(db, viewer.workspaceId, route.memberId));
         return { kind: 'profile', profile, blockedByMe: (await loadBlockedIds(db, viewer)).has(profile.id) };
+      }
       case 'settings':
         return viewer.kind === 'member' ? { kind: 'settings' } : { kind: 'error', status: 401 };
       case 'search':
