@@ -1,8 +1,8 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { inboundItems } from '../../../db/schema';
-import { AppError } from '../../../errors';
 import { presentInboundItem } from '../presenters';
+import { decodeCursor, encodeCursor } from '../../../db/keysetCursor';
 
 type Item = typeof inboundItems.$inferSelect;
 
@@ -30,15 +30,4 @@ export async function listInbound(
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { items: page.map(presentInboundItem), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
-}
-
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', 'Pass the nextCursor of the previous page as cursor.', { fields: { cursor: 'Use the nextCursor of the previous page.' } });
-  return { at, id };
 }

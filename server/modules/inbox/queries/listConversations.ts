@@ -4,8 +4,8 @@ import type { ListConversationsQuery } from '../../../../shared/contracts/inbox'
 import type { Actor } from '../../../context';
 import type { Db } from '../../../db/client';
 import { inboxConversations as c } from '../../../db/schema';
-import { AppError } from '../../../errors';
 import { presentConversation } from '../presenters';
+import { decodeCursor, encodeCursor } from '../../../db/keysetCursor';
 
 /** The workspace's conversations, latest activity first, a page at a time, in one of the views and filters. */
 export async function listConversations(db: Db, actor: Actor, q: z.infer<typeof ListConversationsQuery>) {
@@ -31,15 +31,4 @@ export async function listConversations(db: Db, actor: Actor, q: z.infer<typeof 
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { conversations: page.map(presentConversation), nextCursor: rows.length > q.limit && last ? encodeCursor(last.lastItemAt, last.id) : null };
-}
-
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const at = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', 'Pass the nextCursor of the previous page as cursor.', { fields: { cursor: 'Use the nextCursor of the previous page.' } });
-  return { at, id };
 }
